@@ -1,0 +1,41 @@
+/**
+ * How to call `claude -p` and read its stream-json output. The prompt travels
+ * in argv when small and on stdin when large (Linux caps one argument at
+ * 128 KiB) or when it starts with "-" (it would read as a flag).
+ */
+import type { AgentDriver } from '../process/agent-driver.js';
+import { CLAUDE_INSTALL_HINT, resolveClaudeBinary } from './binary.js';
+import { claudeStreamReader } from './stream-reader.js';
+
+/** Prompts above this many bytes go on stdin. */
+export const ARGV_PROMPT_LIMIT_BYTES = 100 * 1024;
+
+export function claudeArgs(model: string | null, extraArgs: string[]): string[] {
+  return ['--output-format', 'stream-json', '--verbose', ...(model ? ['--model', model] : []), ...extraArgs];
+}
+
+export function claudeDriver(model: string | null): AgentDriver {
+  return {
+    name: 'claude',
+    installHint: CLAUDE_INSTALL_HINT,
+    defaultCommand: (env) => resolveClaudeBinary(env),
+    invocation(prompt, command, extraArgs) {
+      const rest = claudeArgs(model, extraArgs);
+      const onStdin = Buffer.byteLength(prompt) > ARGV_PROMPT_LIMIT_BYTES || prompt.startsWith('-');
+      if (onStdin) {
+        return {
+          command,
+          args: ['-p', ...rest],
+          stdinData: prompt,
+          displayArgs: ['-p', `<prompt on stdin: ${prompt.length} characters>`, ...rest],
+        };
+      }
+      return {
+        command,
+        args: ['-p', prompt, ...rest],
+        displayArgs: ['-p', `<prompt: ${prompt.length} characters>`, ...rest],
+      };
+    },
+    reader: claudeStreamReader,
+  };
+}

@@ -1,0 +1,37 @@
+/** One short human line per stream-json event, for the console; null hides it. */
+import type { ClaudeEvent, ContentBlock } from './stream-events.js';
+
+function short(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}...` : flat;
+}
+
+function describeBlock(block: ContentBlock): string | null {
+  if (block.type === 'text' && block.text) return block.text.trimEnd();
+  if (block.type === 'tool_use') {
+    const input = block.input ?? {};
+    const target = input.file_path ?? input.command ?? input.pattern ?? input.url ?? '';
+    return `-> ${block.name ?? 'tool'}(${short(String(target), 80)})`;
+  }
+  return null;
+}
+
+export function describeEvent(event: ClaudeEvent): string | null {
+  const e = event as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  if (e.type === 'system' && e.subtype === 'init') return `session ${e.session_id ?? '?'} (model ${e.model ?? '?'})`;
+  if (e.type === 'system' && e.subtype === 'api_retry') {
+    const status = e.error_status ?? e.error ?? 'error';
+    return `API error ${status}: retry ${e.attempt ?? '?'}/${e.max_retries ?? '?'} in ${e.retry_delay_ms ?? '?'} ms`;
+  }
+  if (e.type === 'assistant') {
+    const blocks: ContentBlock[] = e.message?.content ?? [];
+    const lines = blocks.map(describeBlock).filter((l): l is string => l !== null);
+    return lines.length > 0 ? lines.join('\n') : null;
+  }
+  if (e.type === 'result') {
+    const cost = typeof e.total_cost_usd === 'number' ? `, $${e.total_cost_usd.toFixed(4)}` : '';
+    const verdict = e.is_error ? `error${e.api_error_status ? ` ${e.api_error_status}` : ''}` : 'done';
+    return `result: ${verdict} in ${e.num_turns ?? '?'} turns${cost}`;
+  }
+  return null;
+}

@@ -1,0 +1,51 @@
+/**
+ * Claude's verdict on a run, read from the whole `result` event and the exit
+ * code: an API error reported with exit code 1 but `subtype: "success"` is a
+ * failure, and so is a clean exit with no result at all.
+ */
+import type { AgentFindings } from '../process/agent-driver.js';
+import type { ClaudeResultEvent } from './stream-events.js';
+
+const API_STATUS_WORDS: Record<number, string> = {
+  400: 'bad request',
+  401: 'authentication failed',
+  403: 'permission denied',
+  404: 'not found',
+  413: 'request too large',
+  429: 'rate limited',
+  500: 'server error',
+  529: 'overloaded',
+};
+
+function excerpt(text: string | undefined, max = 200): string {
+  if (!text) return '';
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}...` : flat;
+}
+
+export function apiStatusWords(status: number): string {
+  return API_STATUS_WORDS[status] ?? (status >= 500 ? 'server error' : 'client error');
+}
+
+export function claudeVerdict(
+  result: ClaudeResultEvent | null,
+  exitCode: number | null,
+): Pick<AgentFindings, 'status' | 'reason'> {
+  if (exitCode === null) return {};
+  if (!result) {
+    if (exitCode === 0) return { status: 'failed', reason: 'exited 0 but reported no result event' };
+    return {};
+  }
+  const apiStatus = typeof result.api_error_status === 'number' ? result.api_error_status : null;
+  if (apiStatus !== null) {
+    return { status: 'failed', reason: `API error ${apiStatus} (${apiStatusWords(apiStatus)}): ${excerpt(result.result)}` };
+  }
+  if (result.is_error === true) {
+    return { status: 'failed', reason: `the agent reported an error (${result.subtype ?? 'error'}): ${excerpt(result.result)}` };
+  }
+  if (result.subtype !== undefined && result.subtype !== 'success') {
+    return { status: 'failed', reason: `the agent stopped with ${result.subtype}` };
+  }
+  if (exitCode !== 0) return { status: 'failed', reason: `exit code ${exitCode} after a result event` };
+  return { status: 'succeeded' };
+}

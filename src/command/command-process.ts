@@ -1,0 +1,27 @@
+/**
+ * Any command as an agent process: same lifecycle, logs, timeout and tree
+ * handling as ClaudeProcess, for Codex, Gemini CLI, scripts or test fixtures.
+ */
+import { AgentProcess } from '../process/agent-process.js';
+import type { AgentProcessOptions } from '../process/options.js';
+import { commandDriver, type PromptPlacement } from './command-driver.js';
+
+export interface CommandProcessOptions extends Omit<AgentProcessOptions, 'command' | 'prompt'> {
+  command: string;
+  args?: string[];
+  prompt?: string;
+  promptVia?: PromptPlacement;
+}
+
+export class CommandProcess extends AgentProcess {
+  constructor(options: CommandProcessOptions) {
+    if (typeof options?.command !== 'string' || options.command.length === 0) {
+      throw new TypeError(`Expected \`command\` to be a non-empty string, got \`${String(options?.command)}\``);
+    }
+    const { args, promptVia, ...rest } = options;
+    super(commandDriver({ command: options.command, args, promptVia: promptVia ?? (options.prompt === undefined ? 'none' : 'argument') }), {
+      ...rest,
+      prompt: options.prompt ?? '',
+    });
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The seam between the agent-neutral lifecycle and one agent CLI. A driver says
+ * how to call the agent and how to read what it prints; the lifecycle does
+ * everything else (spawn, stream, log, time out, end the tree, build the result).
+ */
+import type { ProcessResult, ProcessStatus } from './result.js';
+
+export interface AgentInvocation {
+  command: string;
+  args: string[];
+  /** When set, the prompt travels on stdin (then stdin is closed). */
+  stdinData?: string;
+  /** The command line for logs, with the prompt elided. */
+  displayArgs: string[];
+}
+
+/** What a driver may add to the result once the child is done. */
+export type AgentFindings = Partial<
+  Pick<
+    ProcessResult,
+    'output' | 'sessionId' | 'costUsd' | 'usage' | 'numTurns' | 'model' | 'isError' | 'apiErrorStatus'
+  >
+> & {
+  /** A verdict that overrides the one the exit code alone gives (never for timeouts/cancels). */
+  status?: Extract<ProcessStatus, 'succeeded' | 'failed'>;
+  /** Why, in words, when the driver decided the status. */
+  reason?: string;
+};
+
+/** Reads one run's stdout; a fresh reader per run. */
+export interface OutputReader {
+  /** Each complete stdout line (without the newline), and the last one even without it. */
+  line(line: Buffer): void;
+  /** Text to mirror to the console for this line, or null to show nothing. */
+  display(line: Buffer): string | null;
+  /** Called once at the end with the exit code (null when killed). */
+  findings(exitCode: number | null): AgentFindings;
+}
+
+export interface AgentDriver {
+  /** The agent's name for logs and errors, e.g. "claude". */
+  readonly name: string;
+  /** The binary to run when the caller names none (may read the child's env). */
+  defaultCommand(env: Record<string, string | undefined>): string;
+  /** Builds the command line; `command` is the binary, `extraArgs` the caller's additions. */
+  invocation(prompt: string, command: string, extraArgs: string[]): AgentInvocation;
+  reader(hooks: ReaderHooks): OutputReader;
+  /** Advice appended to a spawn error, e.g. how to install the agent. */
+  installHint?: string;
+}
+
+export interface ReaderHooks {
+  /** A parsed machine-readable event from the agent's stream. */
+  event(event: Record<string, unknown>, raw: Buffer): void;
+}

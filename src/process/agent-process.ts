@@ -1,0 +1,170 @@
+/**
+ * One agent process: the agent-neutral lifecycle under ClaudeProcess and its
+ * siblings. `run()` resolves with a ProcessResult for every outcome of the
+ * process itself and rejects only for misuse (running twice) or a broken log.
+ */
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Logger, LogLevel } from '../logging/logger.js';
+import { consoleLogger } from '../logging/logger.js';
+import type { AgentDriver } from './agent-driver.js';
+import { notStartedResult } from './build-result.js';
+import { formatDuration } from './format.js';
+import { normalizeOptions, type AgentProcessOptions, type NormalizedOptions } from './options.js';
+import { EventLog } from './output/event-log.js';
+import { ProcessLog } from './output/process-log.js';
+import type { EndReason, ProcessResult } from './result.js';
+import { abortReason, ChildRun } from './run-child.js';
+import { spawnChild, spawnErrorMessage } from './spawn/spawn-child.js';
+
+export type ProcessState = 'pending' | 'running' | 'ended';
+
+export interface ProcessStartInfo {
+  processId: string;
+  pid: number;
+  command: string;
+  /** Arguments with the prompt elided. */
+  args: string[];
+  startedAt: Date;
+}
+
+export interface AgentProcessEvents {
+  start: [info: ProcessStartInfo];
+  output: [chunk: Buffer, stream: 'stdout' | 'stderr'];
+  'agent-event': [event: Record<string, unknown>];
+  log: [level: LogLevel, message: string];
+  end: [result: ProcessResult];
+}
+
+export class AgentProcess extends EventEmitter<AgentProcessEvents> {
+  readonly processId: string;
+  readonly logFile: string;
+  /** The prompt; strategies may change it before the process starts. */
+  prompt: string;
+  private readonly options: NormalizedOptions;
+  private readonly logger: Logger;
+  private status: ProcessState = 'pending';
+  private early: EndReason | null = null;
+  private current: ChildRun | null = null;
+
+  constructor(
+    readonly driver: AgentDriver,
+    private readonly rawOptions: AgentProcessOptions,
+  ) {
+    super();
+    this.options = normalizeOptions(rawOptions);
+    this.processId = this.options.processId;
+    this.prompt = this.options.prompt;
+    try {
+      mkdirSync(this.options.logDir, { recursive: true });
+    } catch (error) {
+      throw new Error(`Cannot create \`logDir\` ${this.options.logDir}: ${(error as Error).message}`);
+    }
+    this.logFile = join(this.options.logDir, `${this.processId}.log`);
+    this.logger = this.options.logger ?? consoleLogger;
+  }
+
+  get state(): ProcessState {
+    return this.status;
+  }
+
+  get workingDir(): string {
+    return this.options.workingDir;
+  }
+
+  /** A fresh, unstarted copy with the same options (for retries), with overrides. */
+  clone(overrides: Partial<AgentProcessOptions> = {}): AgentProcess {
+    return new AgentProcess(this.driver, { ...this.rawOptions, prompt: this.prompt, ...overrides });
+  }
+
+  /** Cancels: a running tree ends ('cancelled'); a pending process never starts. */
+  cancel(reason?: string): void {
+    this.endWith({ kind: 'cancel', reason });
+  }
+
+  /** Ends the process early, as the original's terminate(); the result is 'cancelled'. */
+  terminate(): void {
+    this.endWith({ kind: 'terminate' });
+  }
+
+  async run(): Promise<ProcessResult> {
+    if (this.status !== 'pending') {
+      throw new Error(
+        `Process ${this.processId} has already run; a process object runs once. Use clone() for another run.`,
+      );
+    }
+    this.status = 'running';
+    try {
+      return await this.execute();
+    } finally {
+      this.status = 'ended';
+    }
+  }
+
+  protected say(level: LogLevel, message: string): void {
+    this.logger.log(level, this.processId, message);
+    this.emit('log', level, message);
+  }
+
+  private endWith(reason: EndReason): void {
+    if (this.current) this.current.end(reason);
+    else if (this.status === 'pending' && !this.early) this.early = reason;
+  }
+
+  private async execute(): Promise<ProcessResult> {
+    const options = this.options;
+    const started = performance.now();
+    const startedAt = new Date();
+    const log = new ProcessLog(this.logFile);
+    const cancelledEarly = this.early ?? (options.signal?.aborted ? { kind: 'cancel' as const, reason: abortReason(options.signal) } : null);
+    const command = options.command ?? this.driver.defaultCommand(options.env);
+    const invocation = this.driver.invocation(this.prompt, command, options.extraArgs);
+    const commandLine = [invocation.command, ...invocation.displayArgs].join(' ');
+    log.writeHeader({ processId: this.processId, startedAt, commandLine, workingDir: options.workingDir, prompt: this.prompt });
+    if (cancelledEarly) {
+      const reason = cancelledEarly.kind === 'cancel' && cancelledEarly.reason ? ` (${cancelledEarly.reason})` : '';
+      return this.finish(log, notStartedResult(this.processId, this.logFile, 'cancelled', `cancelled before it started${reason}`));
+    }
+    this.say('INFO', `Starting ${this.driver.name}${options.timeoutMs === null ? '' : ` with a ${formatDuration(options.timeoutMs)} timeout`}: ${commandLine}`);
+    const spawned = await spawnChild(invocation, options);
+    if (!spawned.ok) {
+      const message = spawnErrorMessage(invocation.command, spawned.error, this.driver.installHint);
+      return this.finish(log, notStartedResult(this.processId, this.logFile, 'spawn_error', message, performance.now() - started));
+    }
+    const events = new EventLog(join(options.logDir, `${this.processId}.jsonl`));
+    const run = new ChildRun(spawned.child, options, {
+      chunk: (chunk, stream) => this.emit('output', chunk, stream),
+      event: (event, raw) => {
+        events.write(raw);
+        this.emit('agent-event', event);
+      },
+      ending: (reason) => this.say('WARNING', endingMessage(reason, options.killGraceMs)),
+      swept: (count) => this.say('WARNING', `Exited but left ${count} descendant process(es) running; ended them`),
+    });
+    this.current = run;
+    this.emit('start', { processId: this.processId, pid: spawned.child.pid, command: invocation.command, args: invocation.displayArgs, startedAt });
+    if (this.early) run.end(this.early);
+    const { result, stderr, stderrTruncated } = await run.wait(this.driver, log, started);
+    this.current = null;
+    await events.close();
+    return this.finish(log, result, stderr, stderrTruncated);
+  }
+
+  private async finish(log: ProcessLog, result: ProcessResult, stderr: Buffer = Buffer.alloc(0), stderrTruncated = false) {
+    await log.close(result, stderr, stderrTruncated);
+    if (log.error) this.say('ERROR', `Could not write the log ${log.path}: ${log.error.message}`);
+    const level = result.status === 'succeeded' ? 'INFO' : result.status === 'cancelled' ? 'WARNING' : 'ERROR';
+    this.say(level, `Completed: ${result.message} (exit code ${result.exitCode})`);
+    this.emit('end', result);
+    return result;
+  }
+}
+
+function endingMessage(reason: EndReason, graceMs: number): string {
+  const how = `ending the process tree (SIGTERM, SIGKILL after ${formatDuration(graceMs)})`;
+  if (reason.kind === 'timeout') return `Timed out after ${formatDuration(reason.timeoutMs)}; ${how}`;
+  if (reason.kind === 'cancel') return `Cancelled${reason.reason ? ` (${reason.reason})` : ''}; ${how}`;
+  return `Terminate requested; ${how}`;
+}

@@ -1,0 +1,107 @@
+/**
+ * Composes the flat ProcessResult from what happened: how the child ended, why
+ * we ended it (if we did), and what the agent's own stream reported.
+ */
+import type { AgentFindings } from './agent-driver.js';
+import type { EndReason, ProcessResult, ProcessStatus } from './result.js';
+import type { ChildExit } from './spawn/child-handle.js';
+import { explainExitCode, explainSignal } from './exit-codes.js';
+import { formatCost, formatDuration } from './format.js';
+
+export interface RunFacts {
+  processId: string;
+  logFile: string;
+  durationMs: number;
+  exit: ChildExit | null;
+  endReason: EndReason | null;
+  /** True when SIGKILL was needed after the grace period. */
+  escalated: boolean;
+  graceMs: number;
+  rawOutput: string;
+  outputTruncated: boolean;
+  stderr: string;
+  findings: AgentFindings;
+}
+
+function statusOf(facts: RunFacts): ProcessStatus {
+  if (facts.endReason?.kind === 'timeout') return 'timed_out';
+  if (facts.endReason) return 'cancelled';
+  if (facts.findings.status) return facts.findings.status;
+  return facts.exit?.code === 0 ? 'succeeded' : 'failed';
+}
+
+function exitWords(exit: ChildExit | null): string {
+  if (!exit) return 'no exit status';
+  if (exit.signal) return `killed by ${explainSignal(exit.signal)}`;
+  const words = explainExitCode(exit.code ?? -1);
+  return `exit code ${exit.code}${words ? ` (${words})` : ''}`;
+}
+
+function messageOf(status: ProcessStatus, facts: RunFacts, costUsd: number | null): string {
+  const took = formatDuration(facts.durationMs);
+  const killed = facts.escalated ? `; SIGKILL after ${formatDuration(facts.graceMs)} grace` : '';
+  switch (status) {
+    case 'succeeded':
+      return `succeeded in ${took}${costUsd === null ? '' : `, ${formatCost(costUsd)}`}`;
+    case 'timed_out':
+      return `timed out after ${formatDuration(facts.endReason?.kind === 'timeout' ? facts.endReason.timeoutMs : facts.durationMs)}${killed}`;
+    case 'cancelled': {
+      const reason = facts.endReason?.kind === 'cancel' && facts.endReason.reason;
+      return `cancelled after ${took}${reason ? ` (${reason})` : ''}${killed}`;
+    }
+    default:
+      return `failed after ${took}: ${facts.findings.reason ?? exitWords(facts.exit)}`;
+  }
+}
+
+export function buildResult(facts: RunFacts): ProcessResult {
+  const status = statusOf(facts);
+  const f = facts.findings;
+  const ownExit = facts.endReason === null && facts.exit !== null && facts.exit.code !== null;
+  return {
+    processId: facts.processId,
+    status,
+    exitCode: ownExit ? facts.exit!.code! : -1,
+    signal: facts.exit?.signal ?? null,
+    durationMs: Math.round(facts.durationMs),
+    output: f.output ?? facts.rawOutput,
+    stderr: facts.stderr,
+    outputTruncated: facts.outputTruncated,
+    logFile: facts.logFile,
+    message: messageOf(status, facts, f.costUsd ?? null),
+    sessionId: f.sessionId ?? null,
+    costUsd: f.costUsd ?? null,
+    usage: f.usage ?? null,
+    numTurns: f.numTurns ?? null,
+    model: f.model ?? null,
+    isError: f.isError ?? null,
+    apiErrorStatus: f.apiErrorStatus ?? null,
+  };
+}
+
+/** The result for a process that never ran (spawn failure, cancelled before start). */
+export function notStartedResult(
+  processId: string,
+  logFile: string,
+  status: Extract<ProcessStatus, 'spawn_error' | 'cancelled'>,
+  message: string,
+  durationMs = 0,
+): ProcessResult {
+  return {
+    ...buildResult({
+      processId,
+      logFile,
+      durationMs,
+      exit: null,
+      endReason: null,
+      escalated: false,
+      graceMs: 0,
+      rawOutput: '',
+      outputTruncated: false,
+      stderr: '',
+      findings: {},
+    }),
+    status,
+    message,
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Options are normalized once: copied, defaulted, then validated, with messages
+ * that name the option, the value received and what is accepted.
+ */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import type { Logger } from '../logging/logger.js';
+import { assertProcessId } from './process-id.js';
+
+export interface AgentProcessOptions {
+  prompt: string;
+  processId: string;
+  workingDir: string;
+  logDir: string;
+  /** Mirror the agent's output to the console (default true). */
+  streamOutput?: boolean;
+  /** End the process tree after this long (default: no limit). */
+  timeoutMs?: number;
+  /** Time between SIGTERM and SIGKILL (default 5000). */
+  killGraceMs?: number;
+  /** Aborting it cancels the process (status 'cancelled'). */
+  signal?: AbortSignal;
+  /** Added to the parent's environment; `undefined` removes a variable. */
+  env?: Record<string, string | undefined>;
+  /** The binary to run (default depends on the agent). */
+  command?: string;
+  /** Appended to the agent's arguments. */
+  extraArgs?: string[];
+  /** 'pty' runs the agent on a pseudo-terminal fed with newlines (default: stdin closed). */
+  stdin?: 'closed' | 'pty';
+  /** Bytes of stdout kept in memory (default 16 MiB); the log always has everything. */
+  outputCapBytes?: number;
+  /** Where human log lines go (default: stderr). */
+  logger?: Logger;
+  /** Where streamed output goes (default: process.stdout). */
+  console?: Writable;
+}
+
+export interface NormalizedOptions extends Required<Omit<AgentProcessOptions, 'timeoutMs' | 'signal' | 'command' | 'logger' | 'console'>> {
+  timeoutMs: number | null;
+  signal: AbortSignal | null;
+  command: string | null;
+  logger: Logger | null;
+  console: Writable | null;
+}
+
+export const DEFAULT_KILL_GRACE_MS = 5000;
+export const DEFAULT_OUTPUT_CAP_BYTES = 16 * 1024 * 1024;
+
+function describe(value: unknown): string {
+  return `\`${typeof value === 'string' ? JSON.stringify(value) : String(value)}\` (${typeof value})`;
+}
+
+function nonNegativeInteger(name: string, value: unknown, fallback: number | null) {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new TypeError(`Expected \`${name}\` to be a non-negative integer (milliseconds or bytes), got ${describe(value)}`);
+  }
+  return value;
+}
+
+function existingDirectory(name: string, path: unknown): string {
+  if (typeof path !== 'string' || path.length === 0) {
+    throw new TypeError(`Expected \`${name}\` to be a directory path, got ${describe(path)}`);
+  }
+  const absolute = resolve(path);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(absolute).isDirectory();
+  } catch {
+    throw new Error(`\`${name}\` does not exist: ${absolute}. Create it first or pass an existing directory.`);
+  }
+  if (!isDirectory) throw new Error(`\`${name}\` is not a directory: ${absolute}`);
+  return absolute;
+}
+
+export function normalizeOptions(options: AgentProcessOptions): NormalizedOptions {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(`Expected options to be an object, got ${describe(options)}`);
+  }
+  assertProcessId(options.processId);
+  if (typeof options.prompt !== 'string') {
+    throw new TypeError(`Expected \`prompt\` to be a string, got ${describe(options.prompt)}`);
+  }
+  if (typeof options.logDir !== 'string' || options.logDir.length === 0) {
+    throw new TypeError(`Expected \`logDir\` to be a directory path, got ${describe(options.logDir)}`);
+  }
+  if (options.stdin !== undefined && options.stdin !== 'closed' && options.stdin !== 'pty') {
+    throw new TypeError(`Expected \`stdin\` to be 'closed' or 'pty', got ${describe(options.stdin)}`);
+  }
+  if (options.extraArgs !== undefined && (!Array.isArray(options.extraArgs) || options.extraArgs.some((a) => typeof a !== 'string'))) {
+    throw new TypeError(`Expected \`extraArgs\` to be an array of strings, got ${describe(options.extraArgs)}`);
+  }
+  return {
+    prompt: options.prompt,
+    processId: options.processId,
+    workingDir: existingDirectory('workingDir', options.workingDir),
+    logDir: resolve(options.logDir),
+    streamOutput: options.streamOutput ?? true,
+    timeoutMs: nonNegativeInteger('timeoutMs', options.timeoutMs, null),
+    killGraceMs: nonNegativeInteger('killGraceMs', options.killGraceMs, DEFAULT_KILL_GRACE_MS)!,
+    signal: options.signal ?? null,
+    env: { ...options.env },
+    command: options.command ?? null,
+    extraArgs: [...(options.extraArgs ?? [])],
+    stdin: options.stdin ?? 'closed',
+    outputCapBytes: nonNegativeInteger('outputCapBytes', options.outputCapBytes, DEFAULT_OUTPUT_CAP_BYTES)!,
+    logger: options.logger ?? null,
+    console: options.console ?? process.stdout,
+  };
+}

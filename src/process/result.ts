@@ -1,0 +1,47 @@
+/**
+ * The one flat result shape for every outcome of an agent process: success and
+ * failure look alike, so strategies read fields and never parse messages.
+ */
+export type ProcessStatus = 'succeeded' | 'failed' | 'timed_out' | 'cancelled' | 'spawn_error';
+
+/** Token counts reported by the agent (Claude's `usage`). */
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+  cacheCreationInputTokens: number;
+  cacheReadInputTokens: number;
+}
+
+export interface ProcessResult {
+  processId: string;
+  status: ProcessStatus;
+  /** The child's exit code; -1 when it did not exit on its own (killed, never started). */
+  exitCode: number;
+  /** The signal that ended the child, if any. */
+  signal: NodeJS.Signals | null;
+  durationMs: number;
+  /** The agent's final result text when it gives one, else the captured stdout. */
+  output: string;
+  stderr: string;
+  /** True when stdout outgrew the in-memory cap; the log file still has every byte. */
+  outputTruncated: boolean;
+  logFile: string;
+  /** A short human sentence: "succeeded in 1.2 s", "timed out after 30 s", ... */
+  message: string;
+  /** Fields read from the agent's own stream (null when the agent did not report them). */
+  sessionId: string | null;
+  costUsd: number | null;
+  usage: TokenUsage | null;
+  numTurns: number | null;
+  model: string | null;
+  /** The agent's own verdict: Claude's `result.is_error`. */
+  isError: boolean | null;
+  /** The HTTP status of an API error the agent gave up on (429, 529, 401, ...). */
+  apiErrorStatus: number | null;
+}
+
+/** Why a process was ended by us, recorded before the signal is sent. */
+export type EndReason =
+  | { kind: 'timeout'; timeoutMs: number }
+  | { kind: 'cancel'; reason?: string }
+  | { kind: 'terminate' };

@@ -1,0 +1,120 @@
+/**
+ * One run of one child, from spawn to result: wires the output, enforces the
+ * timeout and the cancel signal, ends the whole tree, and never waits forever
+ * on pipes a stray descendant still holds.
+ */
+import { performance } from 'node:perf_hooks';
+import type { AgentDriver } from './agent-driver.js';
+import { buildResult } from './build-result.js';
+import type { NormalizedOptions } from './options.js';
+import { OutputPump } from './output/output-pump.js';
+import type { ProcessLog } from './output/process-log.js';
+import type { EndReason, ProcessResult } from './result.js';
+import type { ChildExit, ChildHandle } from './spawn/child-handle.js';
+import { killTree, sweepGroup, type KillTreeOutcome } from './terminate/kill-tree.js';
+
+/**
+ * Once the tree is gone, the pipes close as soon as their data is read. If they
+ * stay open with no data for this long, a process outside the tree (one that
+ * escaped with setsid after its parent died) holds them: stop reading.
+ */
+const STDIO_IDLE_BOUND_MS = 500;
+
+export interface RunHooks {
+  chunk(chunk: Buffer, stream: 'stdout' | 'stderr'): void;
+  event(event: Record<string, unknown>, raw: Buffer): void;
+  /** Asked before a kill, so the reason is logged before the signal goes. */
+  ending(reason: EndReason): void;
+  /** The child exited on its own but left descendants, which were ended. */
+  swept(count: number): void;
+}
+
+export class ChildRun {
+  private endReason: EndReason | null = null;
+  private killing: Promise<KillTreeOutcome> | null = null;
+  private exitedAt: number | null = null;
+
+  constructor(
+    private readonly child: ChildHandle,
+    private readonly options: NormalizedOptions,
+    private readonly hooks: RunHooks,
+  ) {}
+
+  /** Records why, then ends the tree. Only the first reason counts. */
+  end(reason: EndReason): void {
+    if (this.endReason || this.exitedAt !== null) return;
+    this.endReason = reason;
+    this.hooks.ending(reason);
+    this.killing = killTree(this.child.pid, { graceMs: this.options.killGraceMs });
+  }
+
+  async wait(driver: AgentDriver, log: ProcessLog, startedAt: number): Promise<{ result: ProcessResult; stderr: Buffer; stderrTruncated: boolean }> {
+    const reader = driver.reader({ event: this.hooks.event });
+    const pump = new OutputPump({
+      processId: this.options.processId,
+      capBytes: this.options.outputCapBytes,
+      reader,
+      log,
+      console: this.options.streamOutput ? this.options.console : null,
+      onChunk: this.hooks.chunk,
+    });
+    pump.attach(this.child.stdout, this.child.stderr);
+    const disarm = this.arm();
+    const exit: ChildExit = await this.child.exited;
+    this.exitedAt = performance.now();
+    disarm();
+    const outcome = this.killing ?? sweepGroup(this.child.pid, this.options.killGraceMs, this.hooks.swept);
+    const ended = await outcome;
+    await this.drain(pump);
+    pump.finish();
+    const result = buildResult({
+      processId: this.options.processId,
+      logFile: log.path,
+      durationMs: this.exitedAt - startedAt,
+      exit,
+      endReason: this.endReason,
+      escalated: ended?.escalated ?? false,
+      graceMs: this.options.killGraceMs,
+      rawOutput: pump.stdout.toString(),
+      outputTruncated: pump.stdout.truncated,
+      stderr: pump.stderr.toString(),
+      findings: reader.findings(exit.code),
+    });
+    return { result, stderr: pump.stderr.toBuffer(), stderrTruncated: pump.stderr.truncated };
+  }
+
+  /** Starts the timeout and listens to the abort signal; returns the undo. */
+  private arm(): () => void {
+    const { timeoutMs, signal } = this.options;
+    const timer =
+      timeoutMs === null ? null : setTimeout(() => this.end({ kind: 'timeout', timeoutMs }), timeoutMs);
+    const onAbort = () => this.end({ kind: 'cancel', reason: abortReason(signal) });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    return () => {
+      if (timer) clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+  }
+
+  private async drain(pump: OutputPump): Promise<void> {
+    let closed = false;
+    void this.child.stdioClosed.then(() => (closed = true));
+    let seen = pump.receivedBytes;
+    for (;;) {
+      const timer = new Promise((resolve) => setTimeout(resolve, STDIO_IDLE_BOUND_MS).unref());
+      await Promise.race([this.child.stdioClosed, timer]);
+      if (closed) return;
+      if (pump.receivedBytes === seen && !pump.paused) break;
+      seen = pump.receivedBytes;
+    }
+    this.child.destroyStdio();
+  }
+}
+
+export function abortReason(signal: AbortSignal | null): string | undefined {
+  const reason: unknown = signal?.reason;
+  if (reason === undefined) return undefined;
+  if (reason instanceof Error) return reason.name === 'AbortError' ? undefined : reason.message;
+  return String(reason);
+}

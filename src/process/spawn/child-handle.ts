@@ -1,0 +1,30 @@
+/** The one shape both spawn modes (pipes and pty) hand to the lifecycle. */
+import type { Readable } from 'node:stream';
+
+export interface ChildExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface ChildHandle {
+  pid: number;
+  stdout: Readable;
+  /** Null in pty mode, where the terminal merges both streams. */
+  stderr: Readable | null;
+  exited: Promise<ChildExit>;
+  /** Resolves when stdout and stderr have both ended (every holder closed them). */
+  stdioClosed: Promise<void>;
+  /** Stops reading: for when a process outside the tree still holds the pipes. */
+  destroyStdio(): void;
+}
+
+export interface SpawnRequest {
+  command: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+  /** Written to stdin, which is then closed; when absent stdin is closed from the start. */
+  stdinData?: string;
+}
+
+export type SpawnOutcome = { ok: true; child: ChildHandle } | { ok: false; error: NodeJS.ErrnoException };

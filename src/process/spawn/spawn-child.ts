@@ -1,0 +1,66 @@
+/**
+ * Picks the spawn mode (pipes, or a pseudo-terminal when asked), builds the
+ * child's environment, and words spawn failures so the user knows what to fix.
+ */
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import type { AgentInvocation } from '../agent-driver.js';
+import { childEnvironment } from '../environment.js';
+import type { NormalizedOptions } from '../options.js';
+import type { SpawnOutcome } from './child-handle.js';
+import { spawnWithPipes } from './spawn-pipes.js';
+import { spawnWithPty } from './spawn-pty.js';
+
+/** The absolute path a command resolves to on PATH, or null. */
+export function findExecutable(command: string, path = process.env.PATH ?? '', cwd = process.cwd()): string | null {
+  const candidates = command.includes('/') || isAbsolute(command)
+    ? [resolve(cwd, command)]
+    : path.split(delimiter).filter(Boolean).map((dir) => join(dir, command));
+  for (const candidate of candidates) {
+    try {
+      if (statSync(candidate).isFile()) {
+        accessSync(candidate, constants.X_OK);
+        return candidate;
+      }
+    } catch {
+      // Not here; try the next one.
+    }
+  }
+  return null;
+}
+
+export async function spawnChild(invocation: AgentInvocation, options: NormalizedOptions): Promise<SpawnOutcome> {
+  const env = childEnvironment(options.env);
+  const request = {
+    command: invocation.command,
+    args: invocation.args,
+    cwd: options.workingDir,
+    env,
+    stdinData: invocation.stdinData,
+  };
+  if (options.stdin !== 'pty') return spawnWithPipes(request);
+  if (invocation.stdinData !== undefined) {
+    const error: NodeJS.ErrnoException = new Error(
+      'the prompt is too large for a command-line argument and a pseudo-terminal cannot carry it; use stdin: "closed"',
+    );
+    error.code = 'E2BIG';
+    return { ok: false, error };
+  }
+  // node-pty reports a missing binary only after the fork; look it up first.
+  if (!findExecutable(invocation.command, env.PATH, options.workingDir)) {
+    const error: NodeJS.ErrnoException = new Error(`spawn ${invocation.command} ENOENT`);
+    error.code = 'ENOENT';
+    return { ok: false, error };
+  }
+  return spawnWithPty(request);
+}
+
+export function spawnErrorMessage(command: string, error: NodeJS.ErrnoException, hint?: string): string {
+  const why =
+    error.code === 'ENOENT'
+      ? 'no such file or command on PATH'
+      : error.code === 'EACCES'
+        ? 'permission denied (is it executable?)'
+        : error.message;
+  return `Could not start ${command}: ${why}.${hint ? ` ${hint}` : ''}`;
+}

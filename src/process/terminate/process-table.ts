@@ -1,0 +1,85 @@
+/**
+ * Reads the Linux process table (/proc) to find a process group's members and a
+ * process's descendants, including those that left the group with setsid.
+ * On systems without /proc these return empty lists and the group signal alone
+ * does the work.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface ProcessEntry {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  state: string;
+}
+
+function readEntry(pid: number): ProcessEntry | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    // The command name (field 2) is in parentheses and may contain spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return {
+      pid,
+      state: fields[0] ?? '?',
+      ppid: Number(fields[1]),
+      pgid: Number(fields[2]),
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function processTable(): ProcessEntry[] {
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  const entries: ProcessEntry[] = [];
+  for (const name of names) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    const entry = readEntry(pid);
+    if (entry) entries.push(entry);
+  }
+  return entries;
+}
+
+/** Living (not zombie) members of the group, and every descendant of `rootPid`. */
+export function treeMembers(rootPid: number, table = processTable()): number[] {
+  const alive = table.filter((entry) => entry.state !== 'Z');
+  const members = new Set(alive.filter((entry) => entry.pgid === rootPid).map((e) => e.pid));
+  const frontier = [rootPid, ...members];
+  while (frontier.length > 0) {
+    const parent = frontier.pop();
+    for (const entry of alive) {
+      if (entry.ppid === parent && !members.has(entry.pid)) {
+        members.add(entry.pid);
+        frontier.push(entry.pid);
+      }
+    }
+  }
+  return [...members];
+}
+
+/** True while the pid exists and is not a zombie. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const entry = readEntry(pid);
+  return entry === null ? true : entry.state !== 'Z';
+}
+
+/** Cheap check first (one syscall); the /proc scan only when the group still answers. */
+export function groupHasMembers(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+  } catch {
+    return false;
+  }
+  return treeMembers(pgid).length > 0;
+}
