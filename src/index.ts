@@ -8,6 +8,7 @@ export {
   type AgentProcessEvents,
   type ProcessStartInfo,
   type ProcessState,
+  type RetryInfo,
 } from './process/agent-process.js';
 export type { AgentDriver, AgentInvocation, AgentFindings, OutputReader } from './process/agent-driver.js';
 export type { AgentProcessOptions } from './process/options.js';

@@ -23,6 +23,6 @@ export class ClaudeProcess extends AgentProcess {
   }
 
   override clone(overrides: Partial<ClaudeProcessOptions> = {}): ClaudeProcess {
-    return new ClaudeProcess({ ...this.claudeOptions, prompt: this.prompt, ...overrides });
+    return this.copyListenersTo(new ClaudeProcess({ ...this.claudeOptions, prompt: this.prompt, ...overrides }));
   }
 }

@@ -35,15 +35,30 @@ export interface AgentProcessEvents {
   output: [chunk: Buffer, stream: 'stdout' | 'stderr'];
   'agent-event': [event: Record<string, unknown>];
   log: [level: LogLevel, message: string];
+  /** Emitted by strategies when they schedule another try of this process. */
+  retry: [info: RetryInfo];
   end: [result: ProcessResult];
+}
+
+export interface RetryInfo {
+  processId: string;
+  /** The try about to start (2 for the first retry). */
+  attempt: number;
+  delayMs: number;
+  /** Why the previous try is retried, in words. */
+  reason: string;
+  previous: ProcessResult;
 }
 
 export class AgentProcess extends EventEmitter<AgentProcessEvents> {
   readonly processId: string;
   readonly logFile: string;
+  /** Which try this is: 1, or more for a retry's clone. */
+  readonly attempt: number;
   /** The prompt; strategies may change it before the process starts. */
   prompt: string;
   private readonly options: NormalizedOptions;
+  private readonly eventsFile: string;
   private readonly logger: Logger;
   private status: ProcessState = 'pending';
   private early: EndReason | null = null;
@@ -62,7 +77,10 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
     } catch (error) {
       throw new Error(`Cannot create \`logDir\` ${this.options.logDir}: ${(error as Error).message}`);
     }
-    this.logFile = join(this.options.logDir, `${this.processId}.log`);
+    this.attempt = this.options.attempt;
+    const base = this.attempt === 1 ? this.processId : `${this.processId}.attempt-${this.attempt}`;
+    this.logFile = join(this.options.logDir, `${base}.log`);
+    this.eventsFile = join(this.options.logDir, `${base}.jsonl`);
     this.logger = this.options.logger ?? consoleLogger;
   }
 
@@ -74,9 +92,21 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
     return this.options.workingDir;
   }
 
-  /** A fresh, unstarted copy with the same options (for retries), with overrides. */
+  /**
+   * A fresh, unstarted copy with the same options and the same listeners (so a
+   * session that watches this process also watches its retries), with overrides.
+   */
   clone(overrides: Partial<AgentProcessOptions> = {}): AgentProcess {
-    return new AgentProcess(this.driver, { ...this.rawOptions, prompt: this.prompt, ...overrides });
+    return this.copyListenersTo(new AgentProcess(this.driver, { ...this.rawOptions, prompt: this.prompt, ...overrides }));
+  }
+
+  protected copyListenersTo<T extends AgentProcess>(copy: T): T {
+    for (const name of this.eventNames()) {
+      for (const listener of this.rawListeners(name)) {
+        copy.on(name as keyof AgentProcessEvents, listener as (...args: unknown[]) => void);
+      }
+    }
+    return copy;
   }
 
   /** Cancels: a running tree ends ('cancelled'); a pending process never starts. */
@@ -133,7 +163,7 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
       const message = spawnErrorMessage(invocation.command, spawned.error, this.driver.installHint);
       return this.finish(log, notStartedResult(this.processId, this.logFile, 'spawn_error', message, performance.now() - started));
     }
-    const events = new EventLog(join(options.logDir, `${this.processId}.jsonl`));
+    const events = new EventLog(this.eventsFile);
     const run = new ChildRun(spawned.child, options, {
       chunk: (chunk, stream) => this.emit('output', chunk, stream),
       event: (event, raw) => {

@@ -35,6 +35,8 @@ export interface AgentProcessOptions {
   logger?: Logger;
   /** Where streamed output goes (default: process.stdout). */
   console?: Writable;
+  /** Which try this is (default 1); tries after the first log to `<processId>.attempt-N.log`. */
+  attempt?: number;
 }
 
 export interface NormalizedOptions extends Required<Omit<AgentProcessOptions, 'timeoutMs' | 'signal' | 'command' | 'logger' | 'console'>> {
@@ -75,6 +77,14 @@ function existingDirectory(name: string, path: unknown): string {
   return absolute;
 }
 
+function positiveAttempt(value: unknown): number {
+  if (value === undefined) return 1;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new TypeError(`Expected \`attempt\` to be a positive integer, got ${describe(value)}`);
+  }
+  return value;
+}
+
 export function normalizeOptions(options: AgentProcessOptions): NormalizedOptions {
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`Expected options to be an object, got ${describe(options)}`);
@@ -108,5 +118,6 @@ export function normalizeOptions(options: AgentProcessOptions): NormalizedOption
     outputCapBytes: nonNegativeInteger('outputCapBytes', options.outputCapBytes, DEFAULT_OUTPUT_CAP_BYTES)!,
     logger: options.logger ?? null,
     console: options.console ?? process.stdout,
+    attempt: positiveAttempt(options.attempt),
   };
 }
