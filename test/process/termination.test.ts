@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { announcedPids, fixtureProcess, pidAlive, tempDir } from '../helpers/fixtures.js';
+
+let dir: { path: string; cleanup(): void };
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => dir.cleanup());
+
+describe('ending the process tree', () => {
+  it('a timeout ends the process and the result says it timed out', async () => {
+    const result = await fixtureProcess(dir.path, 'sleep-forever', { timeoutMs: 200 }).run();
+    expect(result.status).toBe('timed_out');
+    expect(result.exitCode).toBe(-1);
+    expect(result.message).toBe('timed out after 200 ms');
+    expect(result.output).toBe('sleeping\n');
+  });
+
+  it('a timeout kills the grandchildren too, even one that ignores SIGTERM', async () => {
+    const result = await fixtureProcess(dir.path, 'spawn-grandchildren', {
+      timeoutMs: 300,
+      killGraceMs: 200,
+      env: { KEEP_PARENT: '1' },
+    }).run();
+    expect(result.status).toBe('timed_out');
+    const pids = announcedPids(result.output);
+    expect(pids).toHaveLength(2);
+    for (const pid of pids) expect(pidAlive(pid)).toBe(false);
+    expect(result.message).toContain('SIGKILL after 200 ms grace');
+  });
+
+  it('a child that ignores SIGTERM is killed after the grace period', async () => {
+    const result = await fixtureProcess(dir.path, 'ignore-sigterm', { timeoutMs: 200, killGraceMs: 300 }).run();
+    expect(result.status).toBe('timed_out');
+    expect(result.signal).toBe('SIGKILL');
+    expect(result.message).toContain('SIGKILL');
+  });
+
+  it('descendants left running after a normal exit are ended and run() still returns', async () => {
+    const result = await fixtureProcess(dir.path, 'spawn-grandchildren', { killGraceMs: 200 }).run();
+    expect(result.status).toBe('succeeded');
+    const pids = announcedPids(result.output);
+    expect(pids).toHaveLength(2);
+    for (const pid of pids) expect(pidAlive(pid)).toBe(false);
+  });
+
+  it('a descendant that left the process group with setsid is ended too', async () => {
+    const result = await fixtureProcess(dir.path, 'spawn-escaped-grandchild', { timeoutMs: 300, killGraceMs: 200 }).run();
+    expect(result.status).toBe('timed_out');
+    const [pid] = announcedPids(result.output);
+    expect(pid).toBeDefined();
+    expect(pidAlive(pid!)).toBe(false);
+  });
+
+  it('aborting the signal cancels a running process and records the reason', async () => {
+    const controller = new AbortController();
+    const process = fixtureProcess(dir.path, 'sleep-forever', { signal: controller.signal });
+    process.on('start', () => setTimeout(() => controller.abort(new Error('user pressed Ctrl-C')), 100));
+    const result = await process.run();
+    expect(result.status).toBe('cancelled');
+    expect(result.exitCode).toBe(-1);
+    expect(result.message).toMatch(/^cancelled after .* \(user pressed Ctrl-C\)$/);
+  });
+
+  it('a signal aborted before run() means the process never starts', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const process = fixtureProcess(dir.path, 'print-ok', { signal: controller.signal });
+    let started = false;
+    process.on('start', () => (started = true));
+    const result = await process.run();
+    expect(started).toBe(false);
+    expect(result.status).toBe('cancelled');
+    expect(result.message).toBe('cancelled before it started');
+  });
+
+  it('terminate() ends a running process early as cancelled', async () => {
+    const process = fixtureProcess(dir.path, 'sleep-forever');
+    process.on('start', () => setTimeout(() => process.terminate(), 100));
+    const result = await process.run();
+    expect(result.status).toBe('cancelled');
+    expect(result.signal).toBe('SIGTERM');
+  });
+});
