@@ -10,7 +10,69 @@ export {
   type ProcessState,
   type RetryInfo,
 } from './process/agent-process.js';
-export type { AgentDriver, AgentInvocation, AgentFindings, OutputReader } from './process/agent-driver.js';
+export type {
+  AgentDriver,
+  AgentInvocation,
+  AgentFindings,
+  OutputReader,
+} from './process/agent-driver.js';
 export type { AgentProcessOptions } from './process/options.js';
 export type { ProcessResult, ProcessStatus, TokenUsage, EndReason } from './process/result.js';
-export { consoleLogger, silentLogger, streamLogger, type Logger, type LogLevel } from './logging/logger.js';
+export {
+  consoleLogger,
+  silentLogger,
+  streamLogger,
+  type Logger,
+  type LogLevel,
+} from './logging/logger.js';
+export { runParallel } from './strategies/run-parallel.js';
+export { runSequential } from './strategies/run-sequential.js';
+export { runWithFallback } from './strategies/run-with-fallback.js';
+export { runBatched } from './strategies/run-batched.js';
+export { isTransientFailure } from './strategies/retry-policy.js';
+export type {
+  StrategyResult,
+  FallbackResult,
+  RetryOptions,
+  ParallelOptions,
+  SequentialOptions,
+  FallbackOptions,
+  BatchedOptions,
+} from './strategies/types.js';
+export {
+  OrchestratorSession,
+  type OrchestratorSessionEvents,
+} from './session/orchestrator-session.js';
+export { defaultBaseLogDir, type OrchestratorSessionOptions } from './session/options.js';
+export type { SessionMetadata } from './session/metadata.js';
+export { SESSION_FILES } from './session/files.js';
+export {
+  listSessions,
+  readSessionSummary,
+  readSessionEvents,
+  readSessionMetadata,
+} from './session/read-session.js';
+export type {
+  SessionSummary,
+  ProcessSummary,
+  ProcessSummaryStatus,
+  SessionTotals,
+  SummaryStatus,
+} from './session/summary-types.js';
+export {
+  EVENT_KINDS,
+  type OrchestrateEvent,
+  type EventKind,
+  type EventOf,
+  type EventBase,
+  type SessionStartEvent,
+  type ProcessStartEvent,
+  type ProcessActivityEvent,
+  type RetryEvent,
+  type ProcessEndEvent,
+  type LogEvent,
+  type SessionEndEvent,
+  type SessionStatus,
+} from './events/types.js';
+export { formatEvent, describeRecord, type EventLine } from './events/format-event.js';
+export { parseEvents } from './events/parse-events.js';

@@ -31,5 +31,7 @@ export function bundledClaudeBinary(): string | null {
 export function resolveClaudeBinary(env: Record<string, string | undefined> = {}): string {
   const fromEnv = env[CLAUDE_BIN_ENV] ?? process.env[CLAUDE_BIN_ENV];
   if (fromEnv) return fromEnv;
-  return findExecutable('claude', env.PATH ?? process.env.PATH) ?? bundledClaudeBinary() ?? 'claude';
+  return (
+    findExecutable('claude', env.PATH ?? process.env.PATH) ?? bundledClaudeBinary() ?? 'claude'
+  );
 }

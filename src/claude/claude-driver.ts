@@ -11,7 +11,13 @@ import { claudeStreamReader } from './stream-reader.js';
 export const ARGV_PROMPT_LIMIT_BYTES = 100 * 1024;
 
 export function claudeArgs(model: string | null, extraArgs: string[]): string[] {
-  return ['--output-format', 'stream-json', '--verbose', ...(model ? ['--model', model] : []), ...extraArgs];
+  return [
+    '--output-format',
+    'stream-json',
+    '--verbose',
+    ...(model ? ['--model', model] : []),
+    ...extraArgs,
+  ];
 }
 
 export function claudeDriver(model: string | null): AgentDriver {

@@ -15,14 +15,21 @@ export class ClaudeProcess extends AgentProcess {
   readonly model: string | null;
 
   constructor(private readonly claudeOptions: ClaudeProcessOptions) {
-    if (claudeOptions?.model !== undefined && (typeof claudeOptions.model !== 'string' || claudeOptions.model === '')) {
-      throw new TypeError(`Expected \`model\` to be a non-empty string, got \`${String(claudeOptions.model)}\``);
+    if (
+      claudeOptions?.model !== undefined &&
+      (typeof claudeOptions.model !== 'string' || claudeOptions.model === '')
+    ) {
+      throw new TypeError(
+        `Expected \`model\` to be a non-empty string, got \`${String(claudeOptions.model)}\``,
+      );
     }
     super(claudeDriver(claudeOptions?.model ?? null), claudeOptions);
     this.model = claudeOptions.model ?? null;
   }
 
   override clone(overrides: Partial<ClaudeProcessOptions> = {}): ClaudeProcess {
-    return this.copyListenersTo(new ClaudeProcess({ ...this.claudeOptions, prompt: this.prompt, ...overrides }));
+    return this.copyListenersTo(
+      new ClaudeProcess({ ...this.claudeOptions, prompt: this.prompt, ...overrides }),
+    );
   }
 }

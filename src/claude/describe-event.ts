@@ -18,7 +18,8 @@ function describeBlock(block: ContentBlock): string | null {
 
 export function describeEvent(event: ClaudeEvent): string | null {
   const e = event as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  if (e.type === 'system' && e.subtype === 'init') return `session ${e.session_id ?? '?'} (model ${e.model ?? '?'})`;
+  if (e.type === 'system' && e.subtype === 'init')
+    return `session ${e.session_id ?? '?'} (model ${e.model ?? '?'})`;
   if (e.type === 'system' && e.subtype === 'api_retry') {
     const status = e.error_status ?? e.error ?? 'error';
     return `API error ${status}: retry ${e.attempt ?? '?'}/${e.max_retries ?? '?'} in ${e.retry_delay_ms ?? '?'} ms`;
@@ -30,7 +31,9 @@ export function describeEvent(event: ClaudeEvent): string | null {
   }
   if (e.type === 'result') {
     const cost = typeof e.total_cost_usd === 'number' ? `, $${e.total_cost_usd.toFixed(4)}` : '';
-    const verdict = e.is_error ? `error${e.api_error_status ? ` ${e.api_error_status}` : ''}` : 'done';
+    const verdict = e.is_error
+      ? `error${e.api_error_status ? ` ${e.api_error_status}` : ''}`
+      : 'done';
     return `result: ${verdict} in ${e.num_turns ?? '?'} turns${cost}`;
   }
   return null;

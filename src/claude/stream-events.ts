@@ -66,7 +66,9 @@ export function parseEventLine(line: Buffer): ClaudeEvent | null {
   if (line[first] !== 0x7b) return null;
   try {
     const value: unknown = JSON.parse(line.toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as ClaudeEvent) : null;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as ClaudeEvent)
+      : null;
   } catch {
     return null;
   }

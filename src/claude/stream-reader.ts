@@ -30,17 +30,22 @@ export function claudeStreamReader(hooks: ReaderHooks): OutputReader {
   };
 
   return {
+    wants: 'json',
     line(line) {
       const event = parse(line);
       if (!event) return;
       hooks.event(event, line);
-      if (event.type === 'system' && event.subtype === 'init') init = event as unknown as ClaudeInitEvent;
+      if (event.type === 'system' && event.subtype === 'init')
+        init = event as unknown as ClaudeInitEvent;
       else if (event.type === 'system' && event.subtype === 'api_retry') retries++;
       else if (event.type === 'result') result = event as unknown as ClaudeResultEvent;
       else if (event.type === 'assistant') {
         const message = (event as unknown as ClaudeAssistantEvent).message;
         assistantModel = message?.model ?? assistantModel;
-        const text = message?.content?.filter((b) => b.type === 'text' && b.text).map((b) => b.text).join('');
+        const text = message?.content
+          ?.filter((b) => b.type === 'text' && b.text)
+          .map((b) => b.text)
+          .join('');
         if (text) lastText = text;
       }
     },
@@ -54,7 +59,10 @@ export function claudeStreamReader(hooks: ReaderHooks): OutputReader {
       const verdict = claudeVerdict(r, exitCode);
       return {
         ...verdict,
-        reason: verdict.reason && retries > 0 ? `${verdict.reason} (after ${retries} API retries)` : verdict.reason,
+        reason:
+          verdict.reason && retries > 0
+            ? `${verdict.reason} (after ${retries} API retries)`
+            : verdict.reason,
         output: typeof r?.result === 'string' ? r.result : (lastText ?? undefined),
         sessionId: r?.session_id ?? init?.session_id ?? null,
         costUsd: typeof r?.total_cost_usd === 'number' ? r.total_cost_usd : null,

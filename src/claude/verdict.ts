@@ -33,19 +33,27 @@ export function claudeVerdict(
 ): Pick<AgentFindings, 'status' | 'reason'> {
   if (exitCode === null) return {};
   if (!result) {
-    if (exitCode === 0) return { status: 'failed', reason: 'exited 0 but reported no result event' };
+    if (exitCode === 0)
+      return { status: 'failed', reason: 'exited 0 but reported no result event' };
     return {};
   }
   const apiStatus = typeof result.api_error_status === 'number' ? result.api_error_status : null;
   if (apiStatus !== null) {
-    return { status: 'failed', reason: `API error ${apiStatus} (${apiStatusWords(apiStatus)}): ${excerpt(result.result)}` };
+    return {
+      status: 'failed',
+      reason: `API error ${apiStatus} (${apiStatusWords(apiStatus)}): ${excerpt(result.result)}`,
+    };
   }
   if (result.is_error === true) {
-    return { status: 'failed', reason: `the agent reported an error (${result.subtype ?? 'error'}): ${excerpt(result.result)}` };
+    return {
+      status: 'failed',
+      reason: `the agent reported an error (${result.subtype ?? 'error'}): ${excerpt(result.result)}`,
+    };
   }
   if (result.subtype !== undefined && result.subtype !== 'success') {
     return { status: 'failed', reason: `the agent stopped with ${result.subtype}` };
   }
-  if (exitCode !== 0) return { status: 'failed', reason: `exit code ${exitCode} after a result event` };
+  if (exitCode !== 0)
+    return { status: 'failed', reason: `exit code ${exitCode} after a result event` };
   return { status: 'succeeded' };
 }

@@ -19,6 +19,7 @@ export interface CommandDriverOptions {
 const PLACEHOLDER = '{prompt}';
 
 const rawReader: OutputReader = {
+  wants: 'none',
   line: () => undefined,
   display: (line) => line.toString(),
   findings: () => ({}),
@@ -34,7 +35,12 @@ export function commandDriver(options: CommandDriverOptions): AgentDriver {
       const elided = `<prompt: ${prompt.length} characters>`;
       if (via !== 'argument') {
         const all = [...args, ...extraArgs];
-        return { command, args: all, displayArgs: all, stdinData: via === 'stdin' ? prompt : undefined };
+        return {
+          command,
+          args: all,
+          displayArgs: all,
+          stdinData: via === 'stdin' ? prompt : undefined,
+        };
       }
       const hasPlaceholder = args.some((arg) => arg.includes(PLACEHOLDER));
       const fill = (value: string) => args.map((arg) => arg.split(PLACEHOLDER).join(value));

@@ -16,12 +16,21 @@ export interface CommandProcessOptions extends Omit<AgentProcessOptions, 'comman
 export class CommandProcess extends AgentProcess {
   constructor(options: CommandProcessOptions) {
     if (typeof options?.command !== 'string' || options.command.length === 0) {
-      throw new TypeError(`Expected \`command\` to be a non-empty string, got \`${String(options?.command)}\``);
+      throw new TypeError(
+        `Expected \`command\` to be a non-empty string, got \`${String(options?.command)}\``,
+      );
     }
     const { args, promptVia, ...rest } = options;
-    super(commandDriver({ command: options.command, args, promptVia: promptVia ?? (options.prompt === undefined ? 'none' : 'argument') }), {
-      ...rest,
-      prompt: options.prompt ?? '',
-    });
+    super(
+      commandDriver({
+        command: options.command,
+        args,
+        promptVia: promptVia ?? (options.prompt === undefined ? 'none' : 'argument'),
+      }),
+      {
+        ...rest,
+        prompt: options.prompt ?? '',
+      },
+    );
   }
 }

@@ -18,7 +18,14 @@ export interface AgentInvocation {
 export type AgentFindings = Partial<
   Pick<
     ProcessResult,
-    'output' | 'sessionId' | 'costUsd' | 'usage' | 'numTurns' | 'model' | 'isError' | 'apiErrorStatus'
+    | 'output'
+    | 'sessionId'
+    | 'costUsd'
+    | 'usage'
+    | 'numTurns'
+    | 'model'
+    | 'isError'
+    | 'apiErrorStatus'
   >
 > & {
   /** A verdict that overrides the one the exit code alone gives (never for timeouts/cancels). */
@@ -29,6 +36,11 @@ export type AgentFindings = Partial<
 
 /** Reads one run's stdout; a fresh reader per run. */
 export interface OutputReader {
+  /**
+   * Which lines `line()` needs when nothing is mirrored to the console: all,
+   * only those starting with "{" (JSON events), or none. Lets a flood skip parsing.
+   */
+  readonly wants: 'all' | 'json' | 'none';
   /** Each complete stdout line (without the newline), and the last one even without it. */
   line(line: Buffer): void;
   /** Text to mirror to the console for this line, or null to show nothing. */

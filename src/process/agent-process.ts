@@ -75,7 +75,9 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
     try {
       mkdirSync(this.options.logDir, { recursive: true });
     } catch (error) {
-      throw new Error(`Cannot create \`logDir\` ${this.options.logDir}: ${(error as Error).message}`);
+      throw new Error(
+        `Cannot create \`logDir\` ${this.options.logDir}: ${(error as Error).message}`,
+      );
     }
     this.attempt = this.options.attempt;
     const base = this.attempt === 1 ? this.processId : `${this.processId}.attempt-${this.attempt}`;
@@ -97,7 +99,9 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
    * session that watches this process also watches its retries), with overrides.
    */
   clone(overrides: Partial<AgentProcessOptions> = {}): AgentProcess {
-    return this.copyListenersTo(new AgentProcess(this.driver, { ...this.rawOptions, prompt: this.prompt, ...overrides }));
+    return this.copyListenersTo(
+      new AgentProcess(this.driver, { ...this.rawOptions, prompt: this.prompt, ...overrides }),
+    );
   }
 
   protected copyListenersTo<T extends AgentProcess>(copy: T): T {
@@ -148,20 +152,53 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
     const started = performance.now();
     const startedAt = new Date();
     const log = new ProcessLog(this.logFile);
-    const cancelledEarly = this.early ?? (options.signal?.aborted ? { kind: 'cancel' as const, reason: abortReason(options.signal) } : null);
+    const cancelledEarly =
+      this.early ??
+      (options.signal?.aborted
+        ? { kind: 'cancel' as const, reason: abortReason(options.signal) }
+        : null);
     const command = options.command ?? this.driver.defaultCommand(options.env);
     const invocation = this.driver.invocation(this.prompt, command, options.extraArgs);
     const commandLine = [invocation.command, ...invocation.displayArgs].join(' ');
-    log.writeHeader({ processId: this.processId, startedAt, commandLine, workingDir: options.workingDir, prompt: this.prompt });
+    log.writeHeader({
+      processId: this.processId,
+      startedAt,
+      commandLine,
+      workingDir: options.workingDir,
+      prompt: this.prompt,
+    });
     if (cancelledEarly) {
-      const reason = cancelledEarly.kind === 'cancel' && cancelledEarly.reason ? ` (${cancelledEarly.reason})` : '';
-      return this.finish(log, notStartedResult(this.processId, this.logFile, 'cancelled', `cancelled before it started${reason}`));
+      const reason =
+        cancelledEarly.kind === 'cancel' && cancelledEarly.reason
+          ? ` (${cancelledEarly.reason})`
+          : '';
+      return this.finish(
+        log,
+        notStartedResult(
+          this.processId,
+          this.logFile,
+          'cancelled',
+          `cancelled before it started${reason}`,
+        ),
+      );
     }
-    this.say('INFO', `Starting ${this.driver.name}${options.timeoutMs === null ? '' : ` with a ${formatDuration(options.timeoutMs)} timeout`}: ${commandLine}`);
+    this.say(
+      'INFO',
+      `Starting ${this.driver.name}${options.timeoutMs === null ? '' : ` with a ${formatDuration(options.timeoutMs)} timeout`}: ${commandLine}`,
+    );
     const spawned = await spawnChild(invocation, options);
     if (!spawned.ok) {
       const message = spawnErrorMessage(invocation.command, spawned.error, this.driver.installHint);
-      return this.finish(log, notStartedResult(this.processId, this.logFile, 'spawn_error', message, performance.now() - started));
+      return this.finish(
+        log,
+        notStartedResult(
+          this.processId,
+          this.logFile,
+          'spawn_error',
+          message,
+          performance.now() - started,
+        ),
+      );
     }
     const events = new EventLog(this.eventsFile);
     const run = new ChildRun(spawned.child, options, {
@@ -171,21 +208,35 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
         this.emit('agent-event', event);
       },
       ending: (reason) => this.say('WARNING', endingMessage(reason, options.killGraceMs)),
-      swept: (count) => this.say('WARNING', `Exited but left ${count} descendant process(es) running; ended them`),
+      swept: (count) =>
+        this.say('WARNING', `Exited but left ${count} descendant process(es) running; ended them`),
     });
     this.current = run;
-    this.emit('start', { processId: this.processId, pid: spawned.child.pid, command: invocation.command, args: invocation.displayArgs, startedAt });
+    this.emit('start', {
+      processId: this.processId,
+      pid: spawned.child.pid,
+      command: invocation.command,
+      args: invocation.displayArgs,
+      startedAt,
+    });
     if (this.early) run.end(this.early);
     const { result, stderr, stderrTruncated } = await run.wait(this.driver, log, started);
     this.current = null;
-    await events.close();
+    if (events.error)
+      this.say('ERROR', `Could not write the events ${events.path}: ${events.error.message}`);
     return this.finish(log, result, stderr, stderrTruncated);
   }
 
-  private async finish(log: ProcessLog, result: ProcessResult, stderr: Buffer = Buffer.alloc(0), stderrTruncated = false) {
+  private async finish(
+    log: ProcessLog,
+    result: ProcessResult,
+    stderr: Buffer = Buffer.alloc(0),
+    stderrTruncated = false,
+  ) {
     await log.close(result, stderr, stderrTruncated);
     if (log.error) this.say('ERROR', `Could not write the log ${log.path}: ${log.error.message}`);
-    const level = result.status === 'succeeded' ? 'INFO' : result.status === 'cancelled' ? 'WARNING' : 'ERROR';
+    const level =
+      result.status === 'succeeded' ? 'INFO' : result.status === 'cancelled' ? 'WARNING' : 'ERROR';
     this.say(level, `Completed: ${result.message} (exit code ${result.exitCode})`);
     this.emit('end', result);
     return result;
@@ -194,7 +245,9 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
 
 function endingMessage(reason: EndReason, graceMs: number): string {
   const how = `ending the process tree (SIGTERM, SIGKILL after ${formatDuration(graceMs)})`;
-  if (reason.kind === 'timeout') return `Timed out after ${formatDuration(reason.timeoutMs)}; ${how}`;
-  if (reason.kind === 'cancel') return `Cancelled${reason.reason ? ` (${reason.reason})` : ''}; ${how}`;
+  if (reason.kind === 'timeout')
+    return `Timed out after ${formatDuration(reason.timeoutMs)}; ${how}`;
+  if (reason.kind === 'cancel')
+    return `Cancelled${reason.reason ? ` (${reason.reason})` : ''}; ${how}`;
   return `Terminate requested; ${how}`;
 }

@@ -39,7 +39,9 @@ export interface AgentProcessOptions {
   attempt?: number;
 }
 
-export interface NormalizedOptions extends Required<Omit<AgentProcessOptions, 'timeoutMs' | 'signal' | 'command' | 'logger' | 'console'>> {
+export interface NormalizedOptions extends Required<
+  Omit<AgentProcessOptions, 'timeoutMs' | 'signal' | 'command' | 'logger' | 'console'>
+> {
   timeoutMs: number | null;
   signal: AbortSignal | null;
   command: string | null;
@@ -57,7 +59,9 @@ function describe(value: unknown): string {
 function nonNegativeInteger(name: string, value: unknown, fallback: number | null) {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new TypeError(`Expected \`${name}\` to be a non-negative integer (milliseconds or bytes), got ${describe(value)}`);
+    throw new TypeError(
+      `Expected \`${name}\` to be a non-negative integer (milliseconds or bytes), got ${describe(value)}`,
+    );
   }
   return value;
 }
@@ -71,7 +75,9 @@ function existingDirectory(name: string, path: unknown): string {
   try {
     isDirectory = statSync(absolute).isDirectory();
   } catch {
-    throw new Error(`\`${name}\` does not exist: ${absolute}. Create it first or pass an existing directory.`);
+    throw new Error(
+      `\`${name}\` does not exist: ${absolute}. Create it first or pass an existing directory.`,
+    );
   }
   if (!isDirectory) throw new Error(`\`${name}\` is not a directory: ${absolute}`);
   return absolute;
@@ -94,13 +100,22 @@ export function normalizeOptions(options: AgentProcessOptions): NormalizedOption
     throw new TypeError(`Expected \`prompt\` to be a string, got ${describe(options.prompt)}`);
   }
   if (typeof options.logDir !== 'string' || options.logDir.length === 0) {
-    throw new TypeError(`Expected \`logDir\` to be a directory path, got ${describe(options.logDir)}`);
+    throw new TypeError(
+      `Expected \`logDir\` to be a directory path, got ${describe(options.logDir)}`,
+    );
   }
   if (options.stdin !== undefined && options.stdin !== 'closed' && options.stdin !== 'pty') {
-    throw new TypeError(`Expected \`stdin\` to be 'closed' or 'pty', got ${describe(options.stdin)}`);
+    throw new TypeError(
+      `Expected \`stdin\` to be 'closed' or 'pty', got ${describe(options.stdin)}`,
+    );
   }
-  if (options.extraArgs !== undefined && (!Array.isArray(options.extraArgs) || options.extraArgs.some((a) => typeof a !== 'string'))) {
-    throw new TypeError(`Expected \`extraArgs\` to be an array of strings, got ${describe(options.extraArgs)}`);
+  if (
+    options.extraArgs !== undefined &&
+    (!Array.isArray(options.extraArgs) || options.extraArgs.some((a) => typeof a !== 'string'))
+  ) {
+    throw new TypeError(
+      `Expected \`extraArgs\` to be an array of strings, got ${describe(options.extraArgs)}`,
+    );
   }
   return {
     prompt: options.prompt,
@@ -115,7 +130,11 @@ export function normalizeOptions(options: AgentProcessOptions): NormalizedOption
     command: options.command ?? null,
     extraArgs: [...(options.extraArgs ?? [])],
     stdin: options.stdin ?? 'closed',
-    outputCapBytes: nonNegativeInteger('outputCapBytes', options.outputCapBytes, DEFAULT_OUTPUT_CAP_BYTES)!,
+    outputCapBytes: nonNegativeInteger(
+      'outputCapBytes',
+      options.outputCapBytes,
+      DEFAULT_OUTPUT_CAP_BYTES,
+    )!,
     logger: options.logger ?? null,
     console: options.console ?? process.stdout,
     attempt: positiveAttempt(options.attempt),

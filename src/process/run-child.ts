@@ -48,7 +48,11 @@ export class ChildRun {
     this.killing = killTree(this.child.pid, { graceMs: this.options.killGraceMs });
   }
 
-  async wait(driver: AgentDriver, log: ProcessLog, startedAt: number): Promise<{ result: ProcessResult; stderr: Buffer; stderrTruncated: boolean }> {
+  async wait(
+    driver: AgentDriver,
+    log: ProcessLog,
+    startedAt: number,
+  ): Promise<{ result: ProcessResult; stderr: Buffer; stderrTruncated: boolean }> {
     const reader = driver.reader({ event: this.hooks.event });
     const pump = new OutputPump({
       processId: this.options.processId,
@@ -63,10 +67,17 @@ export class ChildRun {
     const exit: ChildExit = await this.child.exited;
     this.exitedAt = performance.now();
     disarm();
-    const outcome = this.killing ?? sweepGroup(this.child.pid, this.options.killGraceMs, this.hooks.swept);
+    const outcome =
+      this.killing ?? sweepGroup(this.child.pid, this.options.killGraceMs, this.hooks.swept);
     const ended = await outcome;
     await this.drain(pump);
     pump.finish();
+    await log.ready;
+    const findings = reader.findings(exit.code);
+    const raw =
+      findings.output === undefined
+        ? pump.rawOutput()
+        : { text: '', truncated: pump.stdoutTruncated };
     const result = buildResult({
       processId: this.options.processId,
       logFile: log.path,
@@ -75,10 +86,10 @@ export class ChildRun {
       endReason: this.endReason,
       escalated: ended?.escalated ?? false,
       graceMs: this.options.killGraceMs,
-      rawOutput: pump.stdout.toString(),
-      outputTruncated: pump.stdout.truncated,
+      rawOutput: raw.text,
+      outputTruncated: raw.truncated,
       stderr: pump.stderr.toString(),
-      findings: reader.findings(exit.code),
+      findings,
     });
     return { result, stderr: pump.stderr.toBuffer(), stderrTruncated: pump.stderr.truncated };
   }
@@ -87,7 +98,9 @@ export class ChildRun {
   private arm(): () => void {
     const { timeoutMs, signal } = this.options;
     const timer =
-      timeoutMs === null ? null : setTimeout(() => this.end({ kind: 'timeout', timeoutMs }), timeoutMs);
+      timeoutMs === null
+        ? null
+        : setTimeout(() => this.end({ kind: 'timeout', timeoutMs }), timeoutMs);
     const onAbort = () => this.end({ kind: 'cancel', reason: abortReason(signal) });
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) onAbort();
@@ -105,7 +118,7 @@ export class ChildRun {
       const timer = new Promise((resolve) => setTimeout(resolve, STDIO_IDLE_BOUND_MS).unref());
       await Promise.race([this.child.stdioClosed, timer]);
       if (closed) return;
-      if (pump.receivedBytes === seen && !pump.paused) break;
+      if (pump.receivedBytes === seen) break;
       seen = pump.receivedBytes;
     }
     this.child.destroyStdio();

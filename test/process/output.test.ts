@@ -31,7 +31,9 @@ describe('output capture and logging', () => {
   });
 
   it('the partial line written before a kill is kept', async () => {
-    const result = await fixtureProcess(dir.path, 'print-partial-line-then-hang', { timeoutMs: 200 }).run();
+    const result = await fixtureProcess(dir.path, 'print-partial-line-then-hang', {
+      timeoutMs: 200,
+    }).run();
     expect(result.status).toBe('timed_out');
     expect(result.output).toBe('partial output before the kill');
     expect(readFileSync(result.logFile, 'utf8')).toContain('partial output before the kill');
@@ -67,13 +69,21 @@ describe('output capture and logging', () => {
 
   it('streamed output is mirrored to the console, each line prefixed with the process id', async () => {
     const out = collector();
-    await fixtureProcess(dir.path, 'print-partial-line', { streamOutput: true, console: out.stream }).run();
-    expect(out.text()).toBe('[print-partial-line] first line\n[print-partial-line] last words without newline\n');
+    await fixtureProcess(dir.path, 'print-partial-line', {
+      streamOutput: true,
+      console: out.stream,
+    }).run();
+    expect(out.text()).toBe(
+      '[print-partial-line] first line\n[print-partial-line] last words without newline\n',
+    );
   });
 
   it('nothing is mirrored when streamOutput is false', async () => {
     const out = collector();
-    await fixtureProcess(dir.path, 'print-partial-line', { streamOutput: false, console: out.stream }).run();
+    await fixtureProcess(dir.path, 'print-partial-line', {
+      streamOutput: false,
+      console: out.stream,
+    }).run();
     expect(out.text()).toBe('');
   });
 });

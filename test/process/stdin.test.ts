@@ -26,7 +26,9 @@ function claudeWith(command: string, prompt: string, extra: object = {}) {
 
 describe('stdin never blocks', () => {
   it('stdin is closed, so a reader of stdin sees end of file at once', async () => {
-    const result = await fixtureProcess(dir.path, 'read-stdin-until-eof', { timeoutMs: 10_000 }).run();
+    const result = await fixtureProcess(dir.path, 'read-stdin-until-eof', {
+      timeoutMs: 10_000,
+    }).run();
     expect(result.status).toBe('succeeded');
     expect(JSON.parse(result.output)).toMatchObject({ bytes: 0 });
   });
@@ -58,22 +60,32 @@ describe('stdin never blocks', () => {
 
   it('a prompt that starts with a dash travels on stdin so it cannot read as a flag', async () => {
     const result = await claudeWith('print-argv', '--help me').run();
-    expect(JSON.parse(result.output)).toEqual(['-p', '--output-format', 'stream-json', '--verbose']);
+    expect(JSON.parse(result.output)).toEqual([
+      '-p',
+      '--output-format',
+      'stream-json',
+      '--verbose',
+    ]);
   });
 
   it("stdin: 'pty' gives the agent a terminal fed with newlines, so a read returns", async () => {
-    const result = await fixtureProcess(dir.path, 'read-line-report-tty', { stdin: 'pty', timeoutMs: 10_000 }).run();
+    const result = await fixtureProcess(dir.path, 'read-line-report-tty', {
+      stdin: 'pty',
+      timeoutMs: 10_000,
+    }).run();
     expect(result.status).toBe('succeeded');
     expect(result.output).toContain('stdin is a tty');
     expect(result.output).toContain('read: []');
   });
 
   it('without a pty the same reader sees a closed stdin and no terminal', async () => {
-    const result = await fixtureProcess(dir.path, 'read-line-report-tty', { timeoutMs: 10_000 }).run();
+    const result = await fixtureProcess(dir.path, 'read-line-report-tty', {
+      timeoutMs: 10_000,
+    }).run();
     expect(result.output).toBe('stdin is not a tty\nread: []\n');
   });
 
-  it("a missing binary in pty mode is a spawn_error, not a crash", async () => {
+  it('a missing binary in pty mode is a spawn_error, not a crash', async () => {
     const result = await fixtureProcess(dir.path, 'read-line-report-tty', {
       stdin: 'pty',
       command: join(dir.path, 'missing'),
@@ -86,7 +98,9 @@ describe('environment', () => {
   it('the variables that make Claude Code think it is nested are removed and env is added', async () => {
     process.env.CLAUDECODE = '1';
     try {
-      const result = await fixtureProcess(dir.path, 'print-env', { env: { EXTRA_VAR: 'yes' } }).run();
+      const result = await fixtureProcess(dir.path, 'print-env', {
+        env: { EXTRA_VAR: 'yes' },
+      }).run();
       expect(result.output).not.toMatch(/^CLAUDECODE=/m);
       expect(result.output).toMatch(/^EXTRA_VAR=yes$/m);
       expect(result.output).toMatch(/^PATH=/m);

@@ -30,14 +30,19 @@ describe('ending the process tree', () => {
   });
 
   it('a child that ignores SIGTERM is killed after the grace period', async () => {
-    const result = await fixtureProcess(dir.path, 'ignore-sigterm', { timeoutMs: 200, killGraceMs: 300 }).run();
+    const result = await fixtureProcess(dir.path, 'ignore-sigterm', {
+      timeoutMs: 200,
+      killGraceMs: 300,
+    }).run();
     expect(result.status).toBe('timed_out');
     expect(result.signal).toBe('SIGKILL');
     expect(result.message).toContain('SIGKILL');
   });
 
   it('descendants left running after a normal exit are ended and run() still returns', async () => {
-    const result = await fixtureProcess(dir.path, 'spawn-grandchildren', { killGraceMs: 200 }).run();
+    const result = await fixtureProcess(dir.path, 'spawn-grandchildren', {
+      killGraceMs: 200,
+    }).run();
     expect(result.status).toBe('succeeded');
     const pids = announcedPids(result.output);
     expect(pids).toHaveLength(2);
@@ -45,7 +50,10 @@ describe('ending the process tree', () => {
   });
 
   it('a descendant that left the process group with setsid is ended too', async () => {
-    const result = await fixtureProcess(dir.path, 'spawn-escaped-grandchild', { timeoutMs: 300, killGraceMs: 200 }).run();
+    const result = await fixtureProcess(dir.path, 'spawn-escaped-grandchild', {
+      timeoutMs: 300,
+      killGraceMs: 200,
+    }).run();
     expect(result.status).toBe('timed_out');
     const [pid] = announcedPids(result.output);
     expect(pid).toBeDefined();
@@ -55,7 +63,9 @@ describe('ending the process tree', () => {
   it('aborting the signal cancels a running process and records the reason', async () => {
     const controller = new AbortController();
     const process = fixtureProcess(dir.path, 'sleep-forever', { signal: controller.signal });
-    process.on('start', () => setTimeout(() => controller.abort(new Error('user pressed Ctrl-C')), 100));
+    process.on('start', () =>
+      setTimeout(() => controller.abort(new Error('user pressed Ctrl-C')), 100),
+    );
     const result = await process.run();
     expect(result.status).toBe('cancelled');
     expect(result.exitCode).toBe(-1);

@@ -1,28 +1,26 @@
 /**
  * `<logDir>/<processId>.jsonl`: the agent's machine-readable events, one raw
- * line each, exactly as the agent printed them. Opened on the first event.
+ * line each, exactly as the agent printed them. Opened on the first event;
+ * synchronous writes, as the process log (see process-log.ts for why).
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { appendFileSync, writeFileSync } from 'node:fs';
 
 export class EventLog {
-  private stream: WriteStream | null = null;
+  private opened = false;
   private failure: Error | null = null;
 
   constructor(readonly path: string) {}
 
   write(raw: Buffer): void {
-    if (!this.stream) {
-      this.stream = createWriteStream(this.path, { flags: 'w' });
-      this.stream.on('error', (error) => (this.failure = error));
+    if (this.failure) return;
+    try {
+      const line = Buffer.concat([raw, NEWLINE]);
+      if (this.opened) appendFileSync(this.path, line);
+      else writeFileSync(this.path, line);
+      this.opened = true;
+    } catch (error) {
+      this.failure = error as Error;
     }
-    this.stream.write(Buffer.concat([raw, NEWLINE]));
-  }
-
-  async close(): Promise<void> {
-    if (!this.stream) return;
-    this.stream.end();
-    if (!this.stream.closed && !this.failure) await once(this.stream, 'close').catch(() => undefined);
   }
 
   get error(): Error | null {

@@ -1,6 +1,7 @@
 /**
  * Moves the child's stdout and stderr to their places: stdout byte for byte to
- * the log (pausing the child when the disk falls behind), its head to a bounded
+ * the log (which the result's raw output is later read back from; memory holds
+ * stdout only after a log write failed), its head to a bounded
  * buffer, its lines to the agent's reader and, when streaming, to the console.
  */
 import type { Readable, Writable } from 'node:stream';
@@ -21,7 +22,7 @@ export interface PumpOptions {
 export class OutputPump {
   readonly stdout: BoundedBuffer;
   readonly stderr: BoundedBuffer;
-  private readonly lines: LineSplitter;
+  private readonly lines: LineSplitter | null;
   private readonly stderrLines: LineSplitter | null;
 
   constructor(private readonly options: PumpOptions) {
@@ -29,45 +30,63 @@ export class OutputPump {
     this.stderr = new BoundedBuffer(options.capBytes);
     const prefix = `[${options.processId}] `;
     const out = options.console;
-    this.lines = new LineSplitter(
-      {
-        line: (line) => {
-          options.reader.line(line);
-          if (out) {
-            const text = options.reader.display(line);
-            if (text !== null) out.write(prefix + text + '\n');
-          }
-        },
-      },
-      options.capBytes,
-    );
+    const wants = out ? 'all' : options.reader.wants;
+    this.lines =
+      wants === 'none'
+        ? null
+        : new LineSplitter(
+            {
+              line: (line) => {
+                options.reader.line(line);
+                if (out) {
+                  const text = options.reader.display(line);
+                  if (text !== null) out.write(prefix + text + '\n');
+                }
+              },
+            },
+            options.capBytes,
+            wants === 'json' ? 0x7b : null,
+          );
     this.stderrLines = out
-      ? new LineSplitter({ line: (line) => out.write(`${prefix}[stderr] ${line.toString()}\n`) }, 64 * 1024)
+      ? new LineSplitter(
+          { line: (line) => out.write(`${prefix}[stderr] ${line.toString()}\n`) },
+          64 * 1024,
+        )
       : null;
   }
 
-  private stdoutStream: Readable | null = null;
+  private stdoutBytes = 0;
 
   /** Bytes received on both streams so far. */
   get receivedBytes(): number {
-    return this.stdout.totalBytes + this.stderr.totalBytes;
+    return this.stdoutBytes + this.stderr.totalBytes;
   }
 
-  /** True while stdout waits for the log file to drain. */
-  get paused(): boolean {
-    return this.stdoutStream?.isPaused() ?? false;
+  /** True when stdout outgrew the in-memory cap. */
+  get stdoutTruncated(): boolean {
+    return this.stdoutBytes > this.options.capBytes;
+  }
+
+  /** The head of stdout (up to the cap): from the log, plus memory after a log failure. */
+  rawOutput(): { text: string; truncated: boolean } {
+    const cap = this.options.capBytes;
+    const fromFile = this.options.log.readBodyText(cap);
+    const memory = [...this.options.log.unwrittenBody(), this.stdout.toBuffer()];
+    const rest =
+      fromFile.bytes < cap ? Buffer.concat(memory).subarray(0, cap - fromFile.bytes) : null;
+    return {
+      text: rest ? fromFile.text + rest.toString('utf8') : fromFile.text,
+      truncated: this.stdoutTruncated,
+    };
   }
 
   attach(stdout: Readable, stderr: Readable | null): void {
     const { log, onChunk } = this.options;
-    this.stdoutStream = stdout;
     stdout.on('data', (chunk: Buffer) => {
-      if (!log.write(chunk)) {
-        stdout.pause();
-        log.onDrain(() => stdout.resume());
-      }
-      this.stdout.push(chunk);
-      this.lines.push(chunk);
+      this.stdoutBytes += chunk.length;
+      // Once the log fails, memory takes over (bounded by the cap).
+      if (!log.write(chunk)) this.stdout.push(chunk);
+      this.lines?.push(chunk);
       onChunk?.(chunk, 'stdout');
     });
     stderr?.on('data', (chunk: Buffer) => {
@@ -79,7 +98,7 @@ export class OutputPump {
 
   /** Flushes the last partial lines: nothing is lost at exit or at kill. */
   finish(): void {
-    this.lines.end();
+    this.lines?.end();
     this.stderrLines?.end();
   }
 }

@@ -22,9 +22,10 @@ export interface SpawnRequest {
   command: string;
   args: string[];
   cwd: string;
-  env: Record<string, string>;
+  env: NodeJS.ProcessEnv;
   /** Written to stdin, which is then closed; when absent stdin is closed from the start. */
   stdinData?: string;
 }
 
-export type SpawnOutcome = { ok: true; child: ChildHandle } | { ok: false; error: NodeJS.ErrnoException };
+export type SpawnOutcome =
+  { ok: true; child: ChildHandle } | { ok: false; error: NodeJS.ErrnoException };

@@ -12,10 +12,18 @@ import { spawnWithPipes } from './spawn-pipes.js';
 import { spawnWithPty } from './spawn-pty.js';
 
 /** The absolute path a command resolves to on PATH, or null. */
-export function findExecutable(command: string, path = process.env.PATH ?? '', cwd = process.cwd()): string | null {
-  const candidates = command.includes('/') || isAbsolute(command)
-    ? [resolve(cwd, command)]
-    : path.split(delimiter).filter(Boolean).map((dir) => join(dir, command));
+export function findExecutable(
+  command: string,
+  path = process.env.PATH ?? '',
+  cwd = process.cwd(),
+): string | null {
+  const candidates =
+    command.includes('/') || isAbsolute(command)
+      ? [resolve(cwd, command)]
+      : path
+          .split(delimiter)
+          .filter(Boolean)
+          .map((dir) => join(dir, command));
   for (const candidate of candidates) {
     try {
       if (statSync(candidate).isFile()) {
@@ -29,7 +37,10 @@ export function findExecutable(command: string, path = process.env.PATH ?? '', c
   return null;
 }
 
-export async function spawnChild(invocation: AgentInvocation, options: NormalizedOptions): Promise<SpawnOutcome> {
+export async function spawnChild(
+  invocation: AgentInvocation,
+  options: NormalizedOptions,
+): Promise<SpawnOutcome> {
   const env = childEnvironment(options.env);
   const request = {
     command: invocation.command,
@@ -55,7 +66,11 @@ export async function spawnChild(invocation: AgentInvocation, options: Normalize
   return spawnWithPty(request);
 }
 
-export function spawnErrorMessage(command: string, error: NodeJS.ErrnoException, hint?: string): string {
+export function spawnErrorMessage(
+  command: string,
+  error: NodeJS.ErrnoException,
+  hint?: string,
+): string {
   const why =
     error.code === 'ENOENT'
       ? 'no such file or command on PATH'
