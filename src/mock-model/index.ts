@@ -1,0 +1,15 @@
+export { startMockModel, type MockModel, type MockModelOptions } from './server.js';
+export { mockModelEnv, MOCK_API_KEY, type MockModelEnvOptions } from './env.js';
+export { loadMockScript, parseMockScript, MockScriptError } from './load-script.js';
+export { mockScriptSchema } from './script.js';
+export type {
+  MockScript,
+  MockScriptInput,
+  MockRule,
+  MockTurn,
+  MockToolUse,
+  MockErrorSpec,
+  MockUsage,
+} from './script.js';
+export type { FieldIssue } from './issues.js';
+export type { MockRequestRecord, MockAnswer } from './record.js';
