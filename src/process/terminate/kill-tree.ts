@@ -3,8 +3,8 @@
  * descendant, SIGKILL to whatever is left after the grace period, and resolves
  * once nothing of the tree is alive (or after a hard bound, so a caller never hangs).
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-import { groupHasMembers, isAlive, treeMembers } from './process-table.js';
+import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
+import { groupHasMembers, processTable, treeMembers } from './process-table.js';
 
 export interface KillTreeOptions {
   /** Time between SIGTERM and SIGKILL. */
@@ -35,16 +35,21 @@ function signalAll(pgid: number, pids: Iterable<number>, signal: NodeJS.Signals)
   }
 }
 
+/** One scan of the process table a poll: what of the tree is still alive. */
 function remaining(pgid: number, known: Set<number>): number[] {
-  for (const pid of treeMembers(pgid)) known.add(pid);
-  const left = [...known].filter(isAlive);
-  return groupHasMembers(pgid) ? [...new Set([...left, ...treeMembers(pgid)])] : left;
+  const table = processTable();
+  if (table.length === 0) return groupHasMembers(pgid) ? [pgid] : []; // no /proc: the group alone
+  for (const pid of treeMembers(pgid, table)) known.add(pid);
+  const living = new Set(table.filter((entry) => entry.state !== 'Z').map((entry) => entry.pid));
+  return [...known].filter((pid) => living.has(pid));
 }
 
 async function waitUntilGone(pgid: number, known: Set<number>, ms: number, pollMs: number) {
   const deadline = Date.now() + ms;
   let left = remaining(pgid, known);
   while (left.length > 0 && Date.now() < deadline) {
+    // Let signals, exits and redraws through between scans (a scan takes a few ms).
+    await yieldToLoop();
     await sleep(Math.min(pollMs, Math.max(1, deadline - Date.now())));
     left = remaining(pgid, known);
   }
@@ -53,7 +58,7 @@ async function waitUntilGone(pgid: number, known: Set<number>, ms: number, pollM
 
 /** `pgid` is the pid of the group leader, spawned with its own process group. */
 export async function killTree(pgid: number, options: KillTreeOptions): Promise<KillTreeOutcome> {
-  const pollMs = options.pollMs ?? 10;
+  const pollMs = options.pollMs ?? 20;
   const known = new Set([pgid, ...treeMembers(pgid)]);
   signalAll(pgid, known, 'SIGTERM');
   let left = await waitUntilGone(pgid, known, options.graceMs, pollMs);

@@ -81,5 +81,7 @@ export function groupHasMembers(pgid: number): boolean {
   } catch {
     return false;
   }
-  return treeMembers(pgid).length > 0;
+  const table = processTable();
+  // Without /proc, the group's answer is all there is (zombies included).
+  return table.length === 0 || treeMembers(pgid, table).length > 0;
 }
