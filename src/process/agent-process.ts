@@ -151,7 +151,6 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
     const options = this.options;
     const started = performance.now();
     const startedAt = new Date();
-    const log = new ProcessLog(this.logFile);
     const cancelledEarly =
       this.early ??
       (options.signal?.aborted
@@ -160,20 +159,25 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
     const command = options.command ?? this.driver.defaultCommand(options.env);
     const invocation = this.driver.invocation(this.prompt, command, options.extraArgs);
     const commandLine = [invocation.command, ...invocation.displayArgs].join(' ');
-    log.writeHeader({
-      processId: this.processId,
-      startedAt,
-      commandLine,
-      workingDir: options.workingDir,
-      prompt: this.prompt,
-    });
+    // Opened after the spawn: its (asynchronous) open overlaps the child's start.
+    const openLog = () => {
+      const log = new ProcessLog(this.logFile);
+      log.writeHeader({
+        processId: this.processId,
+        startedAt,
+        commandLine,
+        workingDir: options.workingDir,
+        prompt: this.prompt,
+      });
+      return log;
+    };
     if (cancelledEarly) {
       const reason =
         cancelledEarly.kind === 'cancel' && cancelledEarly.reason
           ? ` (${cancelledEarly.reason})`
           : '';
       return this.finish(
-        log,
+        openLog(),
         notStartedResult(
           this.processId,
           this.logFile,
@@ -190,7 +194,7 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
     if (!spawned.ok) {
       const message = spawnErrorMessage(invocation.command, spawned.error, this.driver.installHint);
       return this.finish(
-        log,
+        openLog(),
         notStartedResult(
           this.processId,
           this.logFile,
@@ -200,9 +204,13 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
         ),
       );
     }
+    const log = openLog();
     const events = new EventLog(this.eventsFile);
     const run = new ChildRun(spawned.child, options, {
-      chunk: (chunk, stream) => this.emit('output', chunk, stream),
+      // A copy, only when someone listens: stdout chunks live in a reused buffer.
+      chunk: (chunk, stream) => {
+        if (this.listenerCount('output') > 0) this.emit('output', Buffer.from(chunk), stream);
+      },
       event: (event, raw) => {
         events.write(raw);
         this.emit('agent-event', event);

@@ -13,7 +13,8 @@ export class BoundedBuffer {
     this.seen += chunk.length;
     const room = this.capBytes - this.kept;
     if (room <= 0) return;
-    const part = chunk.length <= room ? chunk : chunk.subarray(0, room);
+    // Copy: the caller's chunk may live in a reused buffer.
+    const part = Buffer.from(chunk.length <= room ? chunk : chunk.subarray(0, room));
     this.chunks.push(part);
     this.kept += part.length;
   }

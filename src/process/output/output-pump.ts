@@ -5,6 +5,7 @@
  * buffer, its lines to the agent's reader and, when streaming, to the console.
  */
 import type { Readable, Writable } from 'node:stream';
+import type { ChunkReader } from '../spawn/chunk-reader.js';
 import type { OutputReader } from '../agent-driver.js';
 import { BoundedBuffer } from './bounded-buffer.js';
 import { LineSplitter } from './line-splitter.js';
@@ -71,21 +72,25 @@ export class OutputPump {
   rawOutput(): { text: string; truncated: boolean } {
     const cap = this.options.capBytes;
     const fromFile = this.options.log.readBodyText(cap);
-    const memory = [...this.options.log.unwrittenBody(), this.stdout.toBuffer()];
     const rest =
-      fromFile.bytes < cap ? Buffer.concat(memory).subarray(0, cap - fromFile.bytes) : null;
+      fromFile.bytes < cap ? this.stdout.toBuffer().subarray(0, cap - fromFile.bytes) : null;
     return {
       text: rest ? fromFile.text + rest.toString('utf8') : fromFile.text,
       truncated: this.stdoutTruncated,
     };
   }
 
-  attach(stdout: Readable, stderr: Readable | null): void {
+  /** Stdout chunks may live in a reused buffer: everything here copies what it keeps. */
+  attach(stdout: ChunkReader, stderr: Readable | null): void {
     const { log, onChunk } = this.options;
-    stdout.on('data', (chunk: Buffer) => {
+    stdout.start((chunk: Buffer) => {
       this.stdoutBytes += chunk.length;
       // Once the log fails, memory takes over (bounded by the cap).
       if (!log.write(chunk)) this.stdout.push(chunk);
+      if (log.backlogged) {
+        stdout.pause();
+        void log.ready.then(() => stdout.resume());
+      }
       this.lines?.push(chunk);
       onChunk?.(chunk, 'stdout');
     });

@@ -6,10 +6,14 @@
  * Writes are synchronous on purpose: bench/core measured a WriteStream at 252 MiB/s
  * and +2 ms per process (thread-pool round trips, pause/resume), far off `cat`;
  * a write to the page cache is short, and it keeps memory flat without backpressure.
- * Only the open is asynchronous (creating a file costs ~0.3 ms on ext4), so it
- * overlaps the child's spawn; what arrives before it completes waits in a queue.
- * A write error is kept (see `error`); later writes are dropped, never thrown,
- * and stdout that never reached the file is handed back by `unwrittenBody`.
+ * Only the open is asynchronous: creating a file cost 0.8 ms of main thread
+ * here (ext4), more than the rest of a quick run, so it runs in the thread pool
+ * while the child starts. What arrives meanwhile waits in a queue; past
+ * QUEUE_LIMIT_BYTES the caller pauses the child's pipe until `ready` (a flood
+ * once starved the open's callback and queued 500 MB before that rule).
+ * A write error is kept (see `error`); later writes are dropped, never thrown:
+ * the caller keeps what `write` did not take, and `unwrittenBody` hands back
+ * what was queued before an open that failed.
  *
  * The log is also where the result's raw output comes from: `readBodyText` reads
  * the head of stdout back, so no copy of the output is held in memory while the
@@ -25,24 +29,20 @@ export type { LogHeader } from './log-header.js';
 
 const RULE = '-'.repeat(80);
 const READ_PIECE_BYTES = 1024 * 1024;
-
-interface Pending {
-  buffer: Buffer;
-  body: boolean;
-}
+const QUEUE_LIMIT_BYTES = 1024 * 1024;
 
 export class ProcessLog {
   private fd: number | null = null;
-  private queue: Pending[] | null = [];
-  private unwritten: Buffer[] = [];
   private failure: Error | null = null;
+  private queue: { buffer: Buffer; body: boolean }[] | null = [];
+  private queuedBytes = 0;
+  private unwritten: Buffer[] = [];
+  /** Settles once the file is open (or failed to open). */
+  readonly ready: Promise<void>;
   private lastByte = 10;
   private bodyStart = 0;
   /** Bytes of stdout that reached the file. */
   bodyBytes = 0;
-  /** Settles once the file is open (or failed to open). */
-  readonly ready: Promise<void>;
-
   constructor(readonly path: string) {
     this.ready = new Promise((resolve) => {
       open(path, 'w+', (error, fd) => {
@@ -50,10 +50,22 @@ export class ProcessLog {
         this.queue = null;
         if (error) this.failure = error;
         else this.fd = fd;
-        for (const item of queued) this.put(item.buffer, item.body, true);
+        for (const item of queued) {
+          if (!this.put(item.buffer, item.body) && item.body) this.unwritten.push(item.buffer);
+        }
         resolve();
       });
     });
+  }
+
+  /** True while the open is pending and the queue is past its limit: pause the source. */
+  get backlogged(): boolean {
+    return this.queue !== null && this.queuedBytes > QUEUE_LIMIT_BYTES;
+  }
+
+  /** Stdout queued before an open that failed: it never reached the file. */
+  unwrittenBody(): Buffer[] {
+    return this.unwritten;
   }
 
   get error(): Error | null {
@@ -66,19 +78,10 @@ export class ProcessLog {
     this.put(buffer, false);
   }
 
-  /**
-   * Writes output bytes as they are. False when they did not reach the file
-   * (the log failed): the caller keeps them. Queued bytes count as written; if
-   * the open then fails they are handed back by `unwrittenBody`.
-   */
+  /** Writes output bytes as they are. False when they did not reach the file: keep them. */
   write(chunk: Buffer): boolean {
     if (chunk.length > 0) this.lastByte = chunk[chunk.length - 1]!;
     return this.put(chunk, true);
-  }
-
-  /** Stdout queued before an open that failed: it never reached the file. */
-  unwrittenBody(): Buffer[] {
-    return this.unwritten;
   }
 
   /**
@@ -137,9 +140,11 @@ export class ProcessLog {
     this.release();
   }
 
-  private put(buffer: Buffer, body: boolean, queued = false): boolean {
+  private put(buffer: Buffer, body: boolean): boolean {
     if (this.queue) {
-      this.queue.push({ buffer, body });
+      // Copy: the caller's chunk may live in a reused buffer.
+      this.queue.push({ buffer: Buffer.from(buffer), body });
+      this.queuedBytes += buffer.length;
       return true;
     }
     if (this.fd !== null && this.failure === null) {
@@ -153,7 +158,6 @@ export class ProcessLog {
         this.failure = error as Error;
       }
     }
-    if (body && queued) this.unwritten.push(buffer);
     return false;
   }
 

@@ -1,5 +1,6 @@
 /** The one shape both spawn modes (pipes and pty) hand to the lifecycle. */
 import type { Readable } from 'node:stream';
+import type { ChunkReader } from './chunk-reader.js';
 
 export interface ChildExit {
   code: number | null;
@@ -8,7 +9,8 @@ export interface ChildExit {
 
 export interface ChildHandle {
   pid: number;
-  stdout: Readable;
+  /** Stdout as chunks valid only during the callback (one reused buffer). */
+  stdout: ChunkReader;
   /** Null in pty mode, where the terminal merges both streams. */
   stderr: Readable | null;
   exited: Promise<ChildExit>;

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import type { ChildExit, SpawnOutcome, SpawnRequest } from './child-handle.js';
+import { chunkReader } from './chunk-reader.js';
 
 function ended(stream: Readable): Promise<void> {
   return new Promise((resolve) => {
@@ -38,7 +39,7 @@ export async function spawnWithPipes(request: SpawnRequest): Promise<SpawnOutcom
     child.stdin.on('error', () => undefined);
     child.stdin.end(request.stdinData);
   }
-  const stdout = child.stdout!;
+  const stdout = chunkReader(child.stdout!);
   const stderr = child.stderr!;
   return {
     ok: true,
@@ -47,7 +48,7 @@ export async function spawnWithPipes(request: SpawnRequest): Promise<SpawnOutcom
       stdout,
       stderr,
       exited,
-      stdioClosed: Promise.all([ended(stdout), ended(stderr)]).then(() => undefined),
+      stdioClosed: Promise.all([stdout.closed, ended(stderr)]).then(() => undefined),
       destroyStdio() {
         stdout.destroy();
         stderr.destroy();

@@ -7,6 +7,7 @@
 import { constants } from 'node:os';
 import { PassThrough } from 'node:stream';
 import type { ChildExit, SpawnOutcome, SpawnRequest } from './child-handle.js';
+import { streamReader } from './chunk-reader.js';
 
 const FEED_INTERVAL_MS = 100;
 
@@ -58,7 +59,7 @@ export async function spawnWithPty(request: SpawnRequest): Promise<SpawnOutcome>
     ok: true,
     child: {
       pid: terminal.pid,
-      stdout,
+      stdout: streamReader(stdout),
       stderr: null,
       exited,
       stdioClosed,

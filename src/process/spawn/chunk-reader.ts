@@ -1,0 +1,87 @@
+/**
+ * Reads a child's stdout pipe into one reused buffer instead of a fresh Buffer
+ * per read: net.Socket's documented `onread` option, over the pipe handle that
+ * child_process created. bench/core/throughput measured the difference: with a
+ * fresh buffer per 64 KiB read, garbage drove peak RSS from ~85 MB to over
+ * 200 MB on a busy machine, and reads were slower; with one buffer, RSS stays
+ * near Node's own. Where the handle is not reachable, plain 'data' events serve.
+ *
+ * A chunk handed to `onChunk` is valid only during the call: copy what you keep.
+ */
+import { Socket, type SocketConstructorOpts } from 'node:net';
+import type { Readable } from 'node:stream';
+
+const READ_BUFFER_BYTES = 64 * 1024;
+
+export interface ChunkReader {
+  /** Starts reading; call once. */
+  start(onChunk: (chunk: Buffer) => void): void;
+  /** Stops reading until resume(): the writer then blocks on a full pipe. */
+  pause(): void;
+  resume(): void;
+  /** Resolves when the pipe has closed (every writer closed it, or destroy()). */
+  readonly closed: Promise<void>;
+  destroy(): void;
+}
+
+interface PipeHandle {
+  useUserBuffer?: unknown;
+}
+
+function closedPromise(stream: Readable): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed) return resolve();
+    stream.once('close', () => resolve());
+  });
+}
+
+/** Falls back to 'data' events: each chunk is then its own buffer. */
+export function streamReader(stream: Readable): ChunkReader {
+  return {
+    start: (onChunk) => void stream.on('data', onChunk),
+    pause: () => void stream.pause(),
+    resume: () => void stream.resume(),
+    closed: closedPromise(stream),
+    destroy: () => stream.destroy(),
+  };
+}
+
+export function chunkReader(stream: Readable): ChunkReader {
+  const holder = stream as Readable & { _handle?: PipeHandle | null };
+  const handle = holder._handle;
+  if (!handle || typeof handle.useUserBuffer !== 'function') return streamReader(stream);
+  let socket: Socket | null = null;
+  let resolveClosed: () => void = () => undefined;
+  const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
+  return {
+    start(onChunk) {
+      // Take the handle over from child_process's stream, which then closes empty.
+      holder._handle = null;
+      stream.destroy();
+      const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+      socket = new Socket(<SocketConstructorOpts>{
+        handle: handle as never,
+        readable: true,
+        writable: false,
+        onread: {
+          buffer,
+          callback: (length: number, view: Uint8Array) => {
+            onChunk(Buffer.from(view.buffer, view.byteOffset, length));
+            return true;
+          },
+        },
+      });
+      socket.on('error', () => undefined);
+      socket.once('close', () => resolveClosed());
+      socket.resume();
+    },
+    pause: () => void socket?.pause(),
+    resume: () => void socket?.resume(),
+    closed,
+    destroy() {
+      if (socket) socket.destroy();
+      else stream.destroy();
+      resolveClosed();
+    },
+  };
+}
