@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collector, fixtureProcess, tempDir } from '../helpers/fixtures.js';
 
@@ -76,6 +76,20 @@ describe('output capture and logging', () => {
     expect(out.text()).toBe(
       '[print-partial-line] first line\n[print-partial-line] last words without newline\n',
     );
+  });
+
+  it('when the log file cannot be written the output is still in the result and the error is logged', async () => {
+    const lines: string[] = [];
+    const process = fixtureProcess(dir.path, 'print-partial-line', {
+      logger: { log: (level, _source, message) => lines.push(`${level} ${message}`) },
+    });
+    mkdirSync(process.logFile); // a directory where the log file should be
+    const result = await process.run();
+    expect(result.status).toBe('succeeded');
+    expect(result.output).toBe('first line\nlast words without newline');
+    expect(
+      lines.some((line) => line.startsWith(`ERROR Could not write the log ${process.logFile}`)),
+    ).toBe(true);
   });
 
   it('nothing is mirrored when streamOutput is false', async () => {
