@@ -11,6 +11,7 @@ import type { Logger, LogLevel } from '../logging/logger.js';
 import { consoleLogger } from '../logging/logger.js';
 import type { AgentDriver } from './agent-driver.js';
 import { notStartedResult } from './build-result.js';
+import { endingMessage } from './ending-message.js';
 import { formatDuration } from './format.js';
 import { normalizeOptions, type AgentProcessOptions, type NormalizedOptions } from './options.js';
 import { EventLog } from './output/event-log.js';
@@ -144,7 +145,8 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
 
   private endWith(reason: EndReason): void {
     if (this.current) this.current.end(reason);
-    else if (this.status === 'pending' && !this.early) this.early = reason;
+    // Pending, or running but still spawning: the reason is applied once the child exists.
+    else if (this.status !== 'ended' && !this.early) this.early = reason;
   }
 
   private async execute(): Promise<ProcessResult> {
@@ -220,13 +222,19 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
         this.say('WARNING', `Exited but left ${count} descendant process(es) running; ended them`),
     });
     this.current = run;
-    this.emit('start', {
-      processId: this.processId,
-      pid: spawned.child.pid,
-      command: invocation.command,
-      args: invocation.displayArgs,
-      startedAt,
-    });
+    try {
+      this.emit('start', {
+        processId: this.processId,
+        pid: spawned.child.pid,
+        command: invocation.command,
+        args: invocation.displayArgs,
+        startedAt,
+      });
+    } catch (error) {
+      // A listener that throws must not leave the tree running: end it, and say why.
+      const message = `a 'start' listener threw: ${(error as Error)?.message ?? String(error)}`;
+      run.end({ kind: 'error', message });
+    }
     if (this.early) run.end(this.early);
     const { result, stderr, stderrTruncated } = await run.wait(this.driver, log, started);
     this.current = null;
@@ -249,13 +257,4 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
     this.emit('end', result);
     return result;
   }
-}
-
-function endingMessage(reason: EndReason, graceMs: number): string {
-  const how = `ending the process tree (SIGTERM, SIGKILL after ${formatDuration(graceMs)})`;
-  if (reason.kind === 'timeout')
-    return `Timed out after ${formatDuration(reason.timeoutMs)}; ${how}`;
-  if (reason.kind === 'cancel')
-    return `Cancelled${reason.reason ? ` (${reason.reason})` : ''}; ${how}`;
-  return `Terminate requested; ${how}`;
 }

@@ -25,6 +25,7 @@ export interface RunFacts {
 
 function statusOf(facts: RunFacts): ProcessStatus {
   if (facts.endReason?.kind === 'timeout') return 'timed_out';
+  if (facts.endReason?.kind === 'error') return 'failed';
   if (facts.endReason) return 'cancelled';
   if (facts.findings.status) return facts.findings.status;
   return facts.exit?.code === 0 ? 'succeeded' : 'failed';
@@ -49,8 +50,10 @@ function messageOf(status: ProcessStatus, facts: RunFacts, costUsd: number | nul
       const reason = facts.endReason?.kind === 'cancel' && facts.endReason.reason;
       return `cancelled after ${took}${reason ? ` (${reason})` : ''}${killed}`;
     }
-    default:
-      return `failed after ${took}: ${facts.findings.reason ?? exitWords(facts.exit)}`;
+    default: {
+      const ours = facts.endReason?.kind === 'error' ? facts.endReason.message : null;
+      return `failed after ${took}: ${ours ?? facts.findings.reason ?? exitWords(facts.exit)}`;
+    }
   }
 }
 

@@ -44,4 +44,6 @@ export interface ProcessResult {
 export type EndReason =
   | { kind: 'timeout'; timeoutMs: number }
   | { kind: 'cancel'; reason?: string }
-  | { kind: 'terminate' };
+  | { kind: 'terminate' }
+  /** Something on our side went wrong (a throwing listener): the run is a failure. */
+  | { kind: 'error'; message: string };

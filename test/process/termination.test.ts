@@ -91,4 +91,26 @@ describe('ending the process tree', () => {
     expect(result.status).toBe('cancelled');
     expect(result.signal).toBe('SIGTERM');
   });
+
+  it('a cancel that arrives while the child is being spawned is applied once it exists', async () => {
+    const process = fixtureProcess(dir.path, 'sleep-forever', { timeoutMs: 10_000 });
+    const running = process.run();
+    process.cancel('cancelled during spawn');
+    const result = await running;
+    expect(result.status).toBe('cancelled');
+    expect(result.message).toContain('(cancelled during spawn)');
+  });
+
+  it('a start listener that throws ends the tree instead of leaving it running', async () => {
+    const process = fixtureProcess(dir.path, 'sleep-forever', { timeoutMs: 10_000 });
+    let pid = 0;
+    process.on('start', (info) => {
+      pid = info.pid;
+      throw new Error('listener bug');
+    });
+    const result = await process.run();
+    expect(result.status).toBe('failed');
+    expect(result.message).toContain("a 'start' listener threw: listener bug");
+    expect(pidAlive(pid)).toBe(false);
+  });
 });

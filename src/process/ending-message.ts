@@ -1,0 +1,17 @@
+/** The warning logged when we end a process, said before the signal goes. */
+import { formatDuration } from './format.js';
+import type { EndReason } from './result.js';
+
+export function endingMessage(reason: EndReason, graceMs: number): string {
+  const how = `ending the process tree (SIGTERM, SIGKILL after ${formatDuration(graceMs)})`;
+  switch (reason.kind) {
+    case 'timeout':
+      return `Timed out after ${formatDuration(reason.timeoutMs)}; ${how}`;
+    case 'cancel':
+      return `Cancelled${reason.reason ? ` (${reason.reason})` : ''}; ${how}`;
+    case 'error':
+      return `${reason.message}; ${how}`;
+    default:
+      return `Terminate requested; ${how}`;
+  }
+}
