@@ -1,0 +1,133 @@
+// 200 quick fixture processes through runParallel at maxWorkers 8, vs a bare
+// child_process.spawn pool with 8 slots over the same fixture. Target: <= 1.15x.
+// A second row isolates the strategy's own share: runParallel vs a hand-written
+// 8-slot pool calling run() on the same CommandProcesses (the core's cost is in both).
+// Run alone: `npm run build && node bench/strategies/parallel-overhead.js`.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CommandProcess, runParallel, silentLogger } from '../../dist/index.js';
+import { fixture, median, now, round, tempDir } from '../lib.js';
+
+const COUNT = Number(process.env.BENCH_PARALLEL_COUNT ?? 200);
+const SLOTS = 8;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+function bareOne(command, cwd) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, ['hi'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    child.stdout.on('data', (chunk) => out.push(chunk));
+    child.stderr.on('data', () => undefined);
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output: Buffer.concat(out).toString() }));
+  });
+}
+
+/** The baseline: 8 slots, each taking the next index until none is left. */
+async function barePool(command, cwd) {
+  let next = 0;
+  const slot = async () => {
+    while (next < COUNT) {
+      next++;
+      const { code } = await bareOne(command, cwd);
+      if (code !== 0) throw new Error(`fixture exited ${code}`);
+    }
+  };
+  await Promise.all(Array.from({ length: SLOTS }, slot));
+}
+
+function commandProcesses(command, dir, tag) {
+  return Array.from(
+    { length: COUNT },
+    (_, i) =>
+      new CommandProcess({
+        command,
+        prompt: 'hi',
+        processId: `p-${tag}-${i}`,
+        workingDir: dir,
+        logDir: join(dir, 'logs'),
+        streamOutput: false,
+        logger: silentLogger,
+      }),
+  );
+}
+
+function check(results) {
+  const bad = results.find((r) => r.status !== 'succeeded');
+  if (bad) throw new Error(`fixture failed: ${bad.message}`);
+}
+
+async function orchestrated(command, dir, tag) {
+  check(await runParallel(commandProcesses(command, dir, tag), { maxWorkers: SLOTS }));
+}
+
+/** The core without a strategy: 8 slots calling run() in turn. */
+async function handPool(command, dir, tag) {
+  const processes = commandProcesses(command, dir, tag);
+  const results = [];
+  let next = 0;
+  const slot = async () => {
+    while (next < processes.length) results.push(await processes[next++].run());
+  };
+  await Promise.all(Array.from({ length: SLOTS }, slot));
+  check(results);
+}
+
+const timed = async (work) => {
+  const start = now();
+  await work();
+  return now() - start;
+};
+
+export async function run() {
+  const dir = tempDir();
+  const command = fixture('print-ok');
+  try {
+    await barePool(command, dir.path); // warm up: page cache, JIT
+    await orchestrated(command, dir.path, 'warm');
+    await handPool(command, dir.path, 'warm-hand');
+    // Each round times the three back to back (in a rotating order), so a slow
+    // spell on a shared machine hits all three; the ratios are per-round medians.
+    const rounds = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const work = {
+        bareMs: () => barePool(command, dir.path),
+        oursMs: () => orchestrated(command, dir.path, r),
+        handMs: () => handPool(command, dir.path, `hand-${r}`),
+      };
+      const keys = Object.keys(work);
+      const order = [...keys.slice(r % 3), ...keys.slice(0, r % 3)];
+      const times = {};
+      for (const key of order) times[key] = await timed(work[key]);
+      rounds.push(times);
+    }
+    const bareMs = median(rounds.map((x) => x.bareMs));
+    const oursMs = median(rounds.map((x) => x.oursMs));
+    const handMs = median(rounds.map((x) => x.handMs));
+    const vsBare = median(rounds.map((x) => x.oursMs / x.bareMs));
+    const vsHand = median(rounds.map((x) => x.oursMs / x.handMs));
+    return [
+      {
+        name: `${COUNT} quick processes at maxWorkers ${SLOTS}: runParallel vs bare spawn pool`,
+        baseline: `${round(bareMs, 0)} ms`,
+        orchestrate: `${round(oursMs, 0)} ms`,
+        ratio: round(vsBare),
+        target: '<= 1.15x',
+        pass: vsBare <= 1.15,
+      },
+      {
+        name: `the same through runParallel vs a hand-written ${SLOTS}-slot pool of run() calls`,
+        baseline: `${round(handMs, 0)} ms`,
+        orchestrate: `${round(oursMs, 0)} ms`,
+        ratio: round(vsHand),
+        target: '<= 1.05x',
+        pass: vsHand <= 1.05,
+      },
+    ];
+  } finally {
+    dir.cleanup();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(await run());

@@ -1,0 +1,69 @@
+/**
+ * Renders a record as one human line, `[HH:MM:SS] [LEVEL] [source] message`,
+ * the format of the original's session.log. Formatting is separate from
+ * storage: session.log, a logger and a plain console view all use this.
+ */
+import { formatLogLine, type LogLevel } from '../logging/logger.js';
+import { formatCost, formatDuration } from '../process/format.js';
+import type { OrchestrateEvent } from './types.js';
+
+export interface EventLine {
+  level: LogLevel;
+  source: string;
+  message: string;
+}
+
+/** The level, source and words for a record; null for records too chatty to print. */
+export function describeRecord(event: OrchestrateEvent): EventLine | null {
+  switch (event.kind) {
+    case 'session-start':
+      return {
+        level: 'INFO',
+        source: 'session',
+        message: `Session ${event.sessionId} started (pattern ${event.patternName}${event.model ? `, model ${event.model}` : ''}) in ${event.workingDir}; logs in ${event.sessionDir}`,
+      };
+    case 'process-start':
+      return {
+        level: 'INFO',
+        source: event.processId,
+        message: `Started pid ${event.pid}${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`,
+      };
+    case 'process-activity':
+      return null;
+    case 'retry':
+      return {
+        level: 'WARNING',
+        source: event.processId,
+        message: `Retrying (attempt ${event.attempt}) in ${formatDuration(event.delayMs)}: ${event.reason}`,
+      };
+    case 'process-end': {
+      const tokens = event.usage
+        ? `, ${event.usage.inputTokens} in / ${event.usage.outputTokens} out tokens`
+        : '';
+      return {
+        level: levelOf(event.status),
+        source: event.processId,
+        message: `Result: ${event.status}, exit code ${event.exitCode}, ${formatDuration(event.durationMs)}, cost ${formatCost(event.costUsd)}${tokens}`,
+      };
+    }
+    case 'log':
+      return { level: event.level, source: event.source, message: event.message };
+    case 'session-end':
+      return {
+        level: event.status === 'succeeded' ? 'INFO' : 'WARNING',
+        source: 'session',
+        message: `Session ${event.status} after ${formatDuration(event.durationMs)}: ${event.succeeded} of ${event.processes} processes succeeded, total cost ${formatCost(event.costUsd)}`,
+      };
+  }
+}
+
+/** The record as a session.log line, or null when it is not printed. */
+export function formatEvent(event: OrchestrateEvent): string | null {
+  const line = describeRecord(event);
+  return line ? formatLogLine(line.level, line.source, line.message, new Date(event.at)) : null;
+}
+
+function levelOf(status: string): LogLevel {
+  if (status === 'succeeded') return 'INFO';
+  return status === 'cancelled' ? 'WARNING' : 'ERROR';
+}

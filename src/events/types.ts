@@ -1,0 +1,139 @@
+/**
+ * The one event stream of a session: a union of flat records keyed by `kind`.
+ * The session writes them to `events.jsonl`, renders them to `session.log`, and
+ * emits them as `'event'`; the CLI's live board, the dashboard and the tests
+ * read the same records. Every record is plain JSON (no Dates, no Buffers).
+ */
+import type { LogLevel } from '../logging/logger.js';
+import type { ProcessStatus, TokenUsage } from '../process/result.js';
+
+/** Fields every record carries. */
+export interface EventBase {
+  /** When it happened, as an ISO 8601 string. */
+  at: string;
+  sessionId: string;
+}
+
+export interface SessionStartEvent extends EventBase {
+  kind: 'session-start';
+  patternName: string;
+  workingDir: string;
+  sessionDir: string;
+  model: string | null;
+  orchestrateVersion: string;
+  /** The orchestrator's own pid. */
+  pid: number;
+}
+
+export interface ProcessStartEvent extends EventBase {
+  kind: 'process-start';
+  processId: string;
+  /** 1 for the first try, 2 for the first retry, ... */
+  attempt: number;
+  pid: number;
+  command: string;
+  /** Arguments with the prompt elided. */
+  args: string[];
+  promptChars: number;
+  logFile: string;
+}
+
+/** Live progress read from the agent's stream (Claude's assistant messages). */
+export interface ProcessActivityEvent extends EventBase {
+  kind: 'process-activity';
+  processId: string;
+  attempt: number;
+  /** Assistant messages so far in this try. */
+  turns: number;
+  /** Tokens so far in this try, summed over the assistant messages' usage. */
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadInputTokens: number;
+  cacheCreationInputTokens: number;
+  /** What the agent just did, in one short line ("-> Bash(npm test)"), or null. */
+  activity: string | null;
+}
+
+export interface RetryEvent extends EventBase {
+  kind: 'retry';
+  processId: string;
+  /** The try about to start (2 for the first retry). */
+  attempt: number;
+  delayMs: number;
+  reason: string;
+  previousStatus: ProcessStatus;
+  previousApiErrorStatus: number | null;
+}
+
+/** A ProcessResult's fields, with the agent's session id renamed and the output shortened. */
+export interface ProcessEndEvent extends EventBase {
+  kind: 'process-end';
+  processId: string;
+  attempt: number;
+  status: ProcessStatus;
+  exitCode: number;
+  signal: string | null;
+  durationMs: number;
+  message: string;
+  logFile: string;
+  /** The agent's own session id (Claude's `session_id`). */
+  agentSessionId: string | null;
+  costUsd: number | null;
+  usage: TokenUsage | null;
+  numTurns: number | null;
+  model: string | null;
+  isError: boolean | null;
+  apiErrorStatus: number | null;
+  outputChars: number;
+  outputTruncated: boolean;
+  /** The first characters of the output; the log file has all of it. */
+  outputExcerpt: string;
+  stderrExcerpt: string;
+}
+
+export interface LogEvent extends EventBase {
+  kind: 'log';
+  level: LogLevel;
+  /** 'session' or the processId that said it. */
+  source: string;
+  message: string;
+}
+
+export type SessionStatus = 'succeeded' | 'failed' | 'cancelled';
+
+export interface SessionEndEvent extends EventBase {
+  kind: 'session-end';
+  status: SessionStatus;
+  durationMs: number;
+  processes: number;
+  succeeded: number;
+  costUsd: number;
+}
+
+export type OrchestrateEvent =
+  | SessionStartEvent
+  | ProcessStartEvent
+  | ProcessActivityEvent
+  | RetryEvent
+  | ProcessEndEvent
+  | LogEvent
+  | SessionEndEvent;
+
+export type EventKind = OrchestrateEvent['kind'];
+
+/** The record type for one kind: `EventOf<'retry'>` is RetryEvent. */
+export type EventOf<K extends EventKind> = Extract<OrchestrateEvent, { kind: K }>;
+
+/** A record before the session stamps `at` and `sessionId` on it. */
+export type EventDraft = Draft<OrchestrateEvent>;
+type Draft<E> = E extends OrchestrateEvent ? Omit<E, keyof EventBase> : never;
+
+export const EVENT_KINDS: readonly EventKind[] = [
+  'session-start',
+  'process-start',
+  'process-activity',
+  'retry',
+  'process-end',
+  'log',
+  'session-end',
+];

@@ -1,0 +1,108 @@
+/**
+ * Session options, normalized once: copied, defaulted, validated, with
+ * messages that name the option, the value and what is accepted.
+ */
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ClaudeProcessOptions } from '../claude/claude-process.js';
+import { consoleLogger, type Logger } from '../logging/logger.js';
+import { processIdProblem } from '../process/process-id.js';
+import { describe } from '../strategies/options.js';
+
+export interface OrchestratorSessionOptions {
+  /** Names the session: its id is `${patternName}_${timestamp}`. */
+  patternName: string;
+  /** Where the agents run (default: the current directory). */
+  workingDir?: string;
+  /** Where session folders go (default: `<workingDir>/.orchestrate/sessions`). */
+  baseLogDir?: string;
+  /** The model every process of the session uses unless told otherwise. */
+  model?: string;
+  /** Options every `createProcess()` starts from (timeoutMs, command, env, streamOutput, ...). */
+  processDefaults?: Partial<ClaudeProcessOptions>;
+  /** Where the session's human lines also go (default: stderr). */
+  logger?: Logger;
+}
+
+export interface NormalizedSessionOptions {
+  patternName: string;
+  workingDir: string;
+  baseLogDir: string;
+  model: string | null;
+  processDefaults: Partial<ClaudeProcessOptions>;
+  logger: Logger;
+}
+
+export const SESSIONS_FOLDER = join('.orchestrate', 'sessions');
+
+/** Where sessions go when `baseLogDir` is not given. */
+export function defaultBaseLogDir(workingDir: string = process.cwd()): string {
+  return join(resolve(workingDir), SESSIONS_FOLDER);
+}
+
+export function normalizeSessionOptions(
+  options: OrchestratorSessionOptions,
+): NormalizedSessionOptions {
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError(
+      `Expected session options to be an object like { patternName: 'review' }, got ${describe(options)}`,
+    );
+  }
+  const problem = processIdProblem(options.patternName);
+  if (problem) {
+    throw new TypeError(
+      `Invalid \`patternName\` ${describe(options.patternName)}: it names the session folder, so it ${problem}.`,
+    );
+  }
+  const workingDir = directory(options.workingDir ?? process.cwd());
+  if (
+    options.baseLogDir !== undefined &&
+    (typeof options.baseLogDir !== 'string' || options.baseLogDir === '')
+  ) {
+    throw new TypeError(
+      `Expected \`baseLogDir\` to be a directory path, got ${describe(options.baseLogDir)}`,
+    );
+  }
+  if (options.model !== undefined && (typeof options.model !== 'string' || options.model === '')) {
+    throw new TypeError(
+      `Expected \`model\` to be a non-empty string, got ${describe(options.model)}`,
+    );
+  }
+  const defaults = options.processDefaults ?? {};
+  if (defaults === null || typeof defaults !== 'object' || Array.isArray(defaults)) {
+    throw new TypeError(`Expected \`processDefaults\` to be an object, got ${describe(defaults)}`);
+  }
+  if (options.logger !== undefined && typeof options.logger?.log !== 'function') {
+    throw new TypeError(
+      `Expected \`logger\` to be a Logger ({ log(level, source, message) }), got ${describe(options.logger)}`,
+    );
+  }
+  return {
+    patternName: options.patternName,
+    workingDir,
+    baseLogDir:
+      options.baseLogDir === undefined
+        ? defaultBaseLogDir(workingDir)
+        : resolve(workingDir, options.baseLogDir),
+    model: options.model ?? null,
+    processDefaults: { ...defaults },
+    logger: options.logger ?? consoleLogger,
+  };
+}
+
+function directory(path: unknown): string {
+  if (typeof path !== 'string' || path === '') {
+    throw new TypeError(`Expected \`workingDir\` to be a directory path, got ${describe(path)}`);
+  }
+  const absolute = resolve(path);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(absolute).isDirectory();
+  } catch {
+    throw new Error(
+      `\`workingDir\` does not exist: ${absolute}. Create it first or pass an existing directory.`,
+    );
+  }
+  if (!isDirectory) throw new Error(`\`workingDir\` is not a directory: ${absolute}`);
+  return absolute;
+}

@@ -1,0 +1,230 @@
+/**
+ * OrchestratorSession: one run of a pattern, recorded in its own folder. It
+ * makes processes with the session's defaults and records every run of every
+ * process it made or tracks (retries included) as typed records: written to
+ * events.jsonl, rendered to session.log and the logger, and emitted as
+ * `'event'`, the one stream every view reads. close() writes summary.json.
+ */
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ClaudeProcess, type ClaudeProcessOptions } from '../claude/claude-process.js';
+import type { EventDraft, OrchestrateEvent, SessionStatus } from '../events/types.js';
+import { silentLogger, type LogLevel } from '../logging/logger.js';
+import { AgentProcess } from '../process/agent-process.js';
+import { describe } from '../strategies/options.js';
+import { SESSION_FILES, sessionFile } from './files.js';
+import { writeJsonFile } from './json-file.js';
+import { recordMetadata, type SessionMetadata } from './metadata.js';
+import {
+  normalizeSessionOptions,
+  type NormalizedSessionOptions,
+  type OrchestratorSessionOptions,
+} from './options.js';
+import { ProcessIds } from './process-ids.js';
+import { recordProcess } from './recorder.js';
+import { RecordWriter } from './record-writer.js';
+import { createSessionDir } from './session-dir.js';
+import { SummaryBuilder } from './summary-builder.js';
+import type { SessionSummary } from './summary-types.js';
+import { summaryText } from './summarize-text.js';
+import { validateLevel, validateStatus } from './validate.js';
+
+export interface OrchestratorSessionEvents {
+  event: [event: OrchestrateEvent];
+}
+
+export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents> {
+  readonly sessionId: string;
+  readonly sessionDir: string;
+  readonly patternName: string;
+  readonly workingDir: string;
+  readonly model: string | null;
+  readonly startedAt: Date;
+  /** Where the processes' own logs go: `<sessionDir>/processes`. */
+  readonly processLogDir: string;
+  readonly metadata: SessionMetadata;
+  private readonly options: NormalizedSessionOptions;
+  private readonly builder = new SummaryBuilder();
+  private readonly writer: RecordWriter;
+  private readonly metadataDone: Promise<SessionMetadata>;
+  private readonly ids: ProcessIds;
+  private readonly records: OrchestrateEvent[] = [];
+  private ended = false;
+  private closing: Promise<SessionSummary> | null = null;
+
+  constructor(options: OrchestratorSessionOptions) {
+    super();
+    this.options = normalizeSessionOptions(options);
+    this.patternName = this.options.patternName;
+    this.workingDir = this.options.workingDir;
+    this.model = this.options.model;
+    this.startedAt = new Date();
+    const { sessionId, sessionDir } = createSessionDir(
+      this.options.baseLogDir,
+      this.patternName,
+      this.startedAt,
+    );
+    this.sessionId = sessionId;
+    this.sessionDir = sessionDir;
+    this.ids = new ProcessIds(sessionId);
+    this.processLogDir = join(sessionDir, SESSION_FILES.processes);
+    mkdirSync(this.processLogDir, { recursive: true });
+    this.writer = new RecordWriter(sessionDir, this.options.logger);
+    const { metadata, complete } = recordMetadata(
+      { sessionId, sessionDir, startedAt: this.startedAt },
+      this.options,
+    );
+    this.metadata = metadata;
+    this.metadataDone = complete;
+    this.record({
+      kind: 'session-start',
+      patternName: this.patternName,
+      workingDir: this.workingDir,
+      sessionDir,
+      model: this.model,
+      orchestrateVersion: metadata.orchestrateVersion,
+      pid: process.pid,
+    });
+  }
+
+  /**
+   * A ClaudeProcess with the session's defaults (working dir, log dir, model,
+   * `processDefaults`), recorded by the session. Ids default to process-001, process-002, ...
+   */
+  createProcess(
+    prompt: string,
+    processId?: string,
+    options: Partial<ClaudeProcessOptions> = {},
+  ): ClaudeProcess {
+    if (typeof prompt !== 'string')
+      throw new TypeError(`Expected \`prompt\` to be a string, got ${describe(prompt)}`);
+    const id = processId ?? this.ids.nextFree();
+    this.assertUsable(id);
+    const made = new ClaudeProcess({
+      workingDir: this.workingDir,
+      logDir: this.processLogDir,
+      logger: silentLogger,
+      ...(this.model === null ? {} : { model: this.model }),
+      ...this.options.processDefaults,
+      ...options,
+      prompt,
+      processId: id,
+    });
+    return this.track(made);
+  }
+
+  /** Records a process made elsewhere (a CommandProcess, say) like one from createProcess. */
+  track<T extends AgentProcess>(process: T): T {
+    if (!(process instanceof AgentProcess)) {
+      throw new TypeError(
+        `Expected an AgentProcess (ClaudeProcess, CommandProcess, ...), got ${describe(process)}`,
+      );
+    }
+    this.assertUsable(process.processId);
+    this.ids.claim(process.processId);
+    this.builder.declare(process.processId);
+    recordProcess(process, (draft) => this.record(draft));
+    return process;
+  }
+
+  getSessionLogPath(): string {
+    return sessionFile(this.sessionDir, 'log');
+  }
+
+  getEventsPath(): string {
+    return sessionFile(this.sessionDir, 'events');
+  }
+
+  getProcessLogPath(processId: string): string {
+    return join(this.processLogDir, `${processId}.log`);
+  }
+
+  /** Adds a line to session.log (and the logger, and the event stream as a 'log' record). */
+  log(message: string, level: LogLevel = 'INFO'): void {
+    this.record({
+      kind: 'log',
+      level: validateLevel(level),
+      source: 'session',
+      message: String(message),
+    });
+  }
+
+  /** Every record so far, oldest first (for a listener that arrives after the constructor). */
+  events(): readonly OrchestrateEvent[] {
+    return this.records;
+  }
+
+  /** The summary as of now (status 'incomplete' until close()). */
+  getSummary(): SessionSummary {
+    return this.builder.summary();
+  }
+
+  /** The summary as human text, as the original's summarize(). */
+  summarize(): string {
+    return summaryText(this.getSummary());
+  }
+
+  /**
+   * Ends the session: records 'session-end', flushes the files, writes
+   * summary.json. The status defaults to 'cancelled' if any process was
+   * cancelled, 'succeeded' if every process that ran succeeded, else 'failed'.
+   * Calling it again returns the same summary.
+   */
+  close(status?: SessionStatus): Promise<SessionSummary> {
+    if (this.closing) return this.closing;
+    const final = status === undefined ? this.builder.derivedStatus() : validateStatus(status);
+    const now = this.builder.summary();
+    this.record({
+      kind: 'session-end',
+      status: final,
+      durationMs: now.durationMs,
+      processes: now.totals.processes,
+      succeeded: now.totals.succeeded,
+      costUsd: now.totals.costUsd,
+    });
+    this.ended = true;
+    this.closing = this.finish();
+    return this.closing;
+  }
+
+  private async finish(): Promise<SessionSummary> {
+    const summary = this.builder.summary();
+    this.writer.close();
+    await this.metadataDone;
+    await writeJsonFile(sessionFile(this.sessionDir, 'summary'), summary);
+    return summary;
+  }
+
+  private record(draft: EventDraft): void {
+    if (this.ended) return;
+    const { kind, ...fields } = draft;
+    const event = {
+      kind,
+      at: new Date().toISOString(),
+      sessionId: this.sessionId,
+      ...fields,
+    } as OrchestrateEvent;
+    this.records.push(event);
+    this.builder.apply(event);
+    this.writer.write(event);
+    try {
+      this.emit('event', event);
+    } catch (error) {
+      this.options.logger.log(
+        'ERROR',
+        'session',
+        `An 'event' listener threw: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  private assertUsable(processId: string): void {
+    if (this.ended) {
+      throw new Error(
+        `Session ${this.sessionId} is closed; start a new session for more processes.`,
+      );
+    }
+    this.ids.assertFree(processId);
+  }
+}

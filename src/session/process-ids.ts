@@ -1,0 +1,32 @@
+/**
+ * The process ids of one session: `process-001`, `process-002`, ... unless
+ * the caller names one, and never the same id twice (logs are named after it).
+ */
+export class ProcessIds {
+  private readonly used = new Set<string>();
+  private next = 1;
+
+  constructor(private readonly sessionId: string) {}
+
+  /** The next free automatic id; it is not claimed until `claim()`. */
+  nextFree(): string {
+    let id: string;
+    do id = `process-${String(this.next++).padStart(3, '0')}`;
+    while (this.used.has(id));
+    return id;
+  }
+
+  /** Throws when the id is taken. */
+  assertFree(processId: string): void {
+    if (this.used.has(processId)) {
+      throw new Error(
+        `Session ${this.sessionId} already has a process "${processId}"; each process needs its own id (its logs are named after it).`,
+      );
+    }
+  }
+
+  claim(processId: string): void {
+    this.assertFree(processId);
+    this.used.add(processId);
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Where each record is stored: events.jsonl gets it as one JSON line;
+ * session.log and the logger get it as a human line (when it has one). Every
+ * line goes out whole, so processes logging at once never interleave.
+ */
+import { describeRecord } from '../events/format-event.js';
+import type { OrchestrateEvent } from '../events/types.js';
+import { formatLogLine, type Logger } from '../logging/logger.js';
+import { sessionFile } from './files.js';
+import { LineFile } from './line-file.js';
+
+export class RecordWriter {
+  private readonly eventsFile: LineFile;
+  private readonly logFile: LineFile;
+
+  constructor(
+    sessionDir: string,
+    private readonly logger: Logger,
+  ) {
+    const onError = (error: Error) =>
+      logger.log('ERROR', 'session', `Cannot write the session's files: ${error.message}`);
+    this.eventsFile = new LineFile(sessionFile(sessionDir, 'events'), onError);
+    this.logFile = new LineFile(sessionFile(sessionDir, 'log'), onError);
+  }
+
+  write(event: OrchestrateEvent): void {
+    this.eventsFile.write(JSON.stringify(event));
+    const line = describeRecord(event);
+    if (!line) return;
+    this.logFile.write(formatLogLine(line.level, line.source, line.message, new Date(event.at)));
+    this.logger.log(line.level, line.source, line.message);
+  }
+
+  /** Closes both files (every line is already written). */
+  close(): void {
+    this.eventsFile.close();
+    this.logFile.close();
+  }
+}

@@ -1,0 +1,56 @@
+/** A session summary as human text: the original's `summarize()`, with tokens, retries and a line per process. */
+import { formatCost, formatDuration } from '../process/format.js';
+import type { ProcessSummary, SessionSummary } from './summary-types.js';
+
+export function summaryText(summary: SessionSummary): string {
+  const t = summary.totals;
+  const counts = [
+    [t.succeeded, 'succeeded'],
+    [t.failed, 'failed'],
+    [t.timedOut, 'timed out'],
+    [t.cancelled, 'cancelled'],
+    [t.spawnErrors, 'could not start'],
+    [t.running, 'running'],
+    [t.notRun, 'not run'],
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, words]) => `${n} ${words}`);
+  const lines = [
+    `Session: ${summary.sessionId}`,
+    `Pattern: ${summary.patternName}`,
+    `Status: ${summary.endedAt === null ? 'running' : summary.status}`,
+    `Started: ${summary.startedAt}`,
+    `Duration: ${formatDuration(summary.durationMs)}`,
+    `Working dir: ${summary.workingDir}`,
+    ...(summary.model ? [`Model: ${summary.model}`] : []),
+    `Processes: ${t.processes}${counts.length > 0 ? ` (${counts.join(', ')})` : ''}`,
+    ...(t.retries > 0 ? [`Retries: ${t.retries}`] : []),
+    `Total cost: ${formatCost(t.costUsd)}`,
+    `Tokens: ${t.usage.inputTokens} input, ${t.usage.outputTokens} output, ${t.usage.cacheReadInputTokens} cache read, ${t.usage.cacheCreationInputTokens} cache write`,
+  ];
+  if (summary.processes.length > 0) {
+    lines.push('', ...table(summary.processes));
+  }
+  lines.push('', `Logs: ${summary.sessionDir}`);
+  return lines.join('\n');
+}
+
+function table(processes: ProcessSummary[]): string[] {
+  const rows = processes.map((p) => [
+    p.processId,
+    p.status,
+    p.exitCode === null ? '' : `exit ${p.exitCode}`,
+    p.durationMs === null ? '' : formatDuration(p.durationMs),
+    p.costUsd === null ? '' : formatCost(p.costUsd),
+    p.usage ? `${p.usage.inputTokens + p.usage.outputTokens} tokens` : '',
+    p.tries > 1 ? `${p.tries} tries` : '',
+  ]);
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map(
+    (row) =>
+      `  ${row
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd()}`,
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * Folds the event stream into a SessionSummary. The live session feeds it each
+ * record as it happens; reading a folder back replays events.jsonl through the
+ * same fold, so a summary means the same thing either way.
+ */
+import type { OrchestrateEvent, SessionStatus } from '../events/types.js';
+import type { TokenUsage } from '../process/result.js';
+import type { ProcessSummary, SessionSummary, SessionTotals } from './summary-types.js';
+
+export const ZERO_USAGE: TokenUsage = {
+  inputTokens: 0,
+  outputTokens: 0,
+  cacheCreationInputTokens: 0,
+  cacheReadInputTokens: 0,
+};
+
+export function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
+  return {
+    inputTokens: a.inputTokens + b.inputTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    cacheCreationInputTokens: a.cacheCreationInputTokens + b.cacheCreationInputTokens,
+    cacheReadInputTokens: a.cacheReadInputTokens + b.cacheReadInputTokens,
+  };
+}
+
+export class SummaryBuilder {
+  private readonly processes = new Map<string, ProcessSummary>();
+  private session = {
+    sessionId: '',
+    patternName: '',
+    workingDir: '',
+    sessionDir: '',
+    model: null as string | null,
+  };
+  private startedAt: string | null = null;
+  private endedAt: string | null = null;
+  private endStatus: SessionStatus | null = null;
+  private retries = 0;
+
+  /** Lists a process before it runs, so one that never runs shows as `not_run`. */
+  declare(processId: string): void {
+    if (!this.processes.has(processId)) this.processes.set(processId, blank(processId));
+  }
+
+  apply(event: OrchestrateEvent): void {
+    switch (event.kind) {
+      case 'session-start':
+        this.session = {
+          sessionId: event.sessionId,
+          patternName: event.patternName,
+          workingDir: event.workingDir,
+          sessionDir: event.sessionDir,
+          model: event.model,
+        };
+        this.startedAt = event.at;
+        return;
+      case 'session-end':
+        this.endedAt = event.at;
+        this.endStatus = event.status;
+        return;
+      case 'process-start': {
+        const entry = this.entry(event.processId);
+        entry.status = 'running';
+        entry.tries = Math.max(entry.tries, event.attempt);
+        return;
+      }
+      case 'retry':
+        this.retries++;
+        return;
+      case 'process-end': {
+        const entry = this.entry(event.processId);
+        Object.assign(entry, {
+          status: event.status,
+          exitCode: event.exitCode,
+          durationMs: event.durationMs,
+          numTurns: event.numTurns,
+          model: event.model ?? entry.model,
+          apiErrorStatus: event.apiErrorStatus,
+          tries: Math.max(entry.tries, event.attempt),
+          message: event.message,
+          logFile: event.logFile,
+        });
+        if (event.costUsd !== null) entry.costUsd = (entry.costUsd ?? 0) + event.costUsd;
+        if (event.usage) entry.usage = addUsage(entry.usage ?? ZERO_USAGE, event.usage);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  summary(now: Date = new Date()): SessionSummary {
+    const processes = [...this.processes.values()].map((entry) => ({ ...entry }));
+    const totals = totalsOf(processes, this.retries);
+    const startedAt = this.startedAt ?? now.toISOString();
+    const end = this.endedAt ? Date.parse(this.endedAt) : now.getTime();
+    return {
+      ...this.session,
+      status: this.endStatus ?? 'incomplete',
+      startedAt,
+      endedAt: this.endedAt,
+      durationMs: Math.max(0, end - Date.parse(startedAt)),
+      processes,
+      totals,
+    };
+  }
+
+  /** The status a session ends with when its caller names none. */
+  derivedStatus(): SessionStatus {
+    return deriveStatus(totalsOf([...this.processes.values()], this.retries));
+  }
+
+  private entry(processId: string): ProcessSummary {
+    this.declare(processId);
+    return this.processes.get(processId)!;
+  }
+}
+
+/** Cancelled if any process was; succeeded if every process that ran succeeded; else failed. */
+export function deriveStatus(totals: SessionTotals): SessionStatus {
+  if (totals.cancelled > 0) return 'cancelled';
+  const ran = totals.processes - totals.notRun;
+  return totals.succeeded === ran ? 'succeeded' : 'failed';
+}
+
+function totalsOf(processes: ProcessSummary[], retries: number): SessionTotals {
+  const count = (status: string) => processes.filter((p) => p.status === status).length;
+  return {
+    processes: processes.length,
+    succeeded: count('succeeded'),
+    failed: count('failed'),
+    timedOut: count('timed_out'),
+    cancelled: count('cancelled'),
+    spawnErrors: count('spawn_error'),
+    notRun: count('not_run'),
+    running: count('running'),
+    retries,
+    costUsd: processes.reduce((sum, p) => sum + (p.costUsd ?? 0), 0),
+    usage: processes.reduce((sum, p) => (p.usage ? addUsage(sum, p.usage) : sum), ZERO_USAGE),
+  };
+}
+
+function blank(processId: string): ProcessSummary {
+  return {
+    processId,
+    status: 'not_run',
+    exitCode: null,
+    durationMs: null,
+    costUsd: null,
+    usage: null,
+    numTurns: null,
+    model: null,
+    apiErrorStatus: null,
+    tries: 0,
+    message: null,
+    logFile: null,
+  };
+}

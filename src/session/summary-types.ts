@@ -1,0 +1,65 @@
+/** The shape of summary.json: what `close()` returns and `readSessionSummary()` reads back. */
+import type { SessionStatus } from '../events/types.js';
+import type { ProcessStatus, TokenUsage } from '../process/result.js';
+
+/**
+ * `not_run`: created in the session but never started (a sequential run that
+ * stopped early). `running`: started, no result yet (read from a live session).
+ */
+export type ProcessSummaryStatus = ProcessStatus | 'not_run' | 'running';
+
+export interface ProcessSummary {
+  processId: string;
+  status: ProcessSummaryStatus;
+  /** The last try's exit code; null before a result. */
+  exitCode: number | null;
+  /** The last try's duration; null before a result. */
+  durationMs: number | null;
+  /** Summed over every try (each try costs); null when the agent reported none. */
+  costUsd: number | null;
+  /** Summed over every try; null when the agent reported none. */
+  usage: TokenUsage | null;
+  numTurns: number | null;
+  model: string | null;
+  apiErrorStatus: number | null;
+  /** Tries, retries included: the attempt number of the last try (0 before any). */
+  tries: number;
+  message: string | null;
+  logFile: string | null;
+}
+
+export interface SessionTotals {
+  processes: number;
+  succeeded: number;
+  failed: number;
+  timedOut: number;
+  cancelled: number;
+  spawnErrors: number;
+  notRun: number;
+  running: number;
+  retries: number;
+  /** Every try's cost, summed (0 when none was reported). */
+  costUsd: number;
+  usage: TokenUsage;
+}
+
+/**
+ * `incomplete`: read from a folder with no summary.json, so the session is
+ * still running or ended without `close()`.
+ */
+export type SummaryStatus = SessionStatus | 'incomplete';
+
+export interface SessionSummary {
+  sessionId: string;
+  patternName: string;
+  status: SummaryStatus;
+  workingDir: string;
+  sessionDir: string;
+  model: string | null;
+  startedAt: string;
+  /** Null while the session is open. */
+  endedAt: string | null;
+  durationMs: number;
+  processes: ProcessSummary[];
+  totals: SessionTotals;
+}

@@ -1,0 +1,134 @@
+/**
+ * Strategy options, normalized once: copied, defaulted, validated, with
+ * messages that name the option, the value received and what is accepted.
+ * Misuse (a bad option, a process that already ran) rejects; an agent's
+ * failure never does.
+ */
+import { AgentProcess } from '../process/agent-process.js';
+import type { ProcessResult } from '../process/result.js';
+import type { RetryOptions } from './types.js';
+
+export interface NormalizedRetry {
+  attempts: number;
+  minDelayMs: number;
+  maxDelayMs: number;
+  shouldRetry: ((result: ProcessResult) => boolean) | null;
+}
+
+export const DEFAULT_MIN_DELAY_MS = 1000;
+export const DEFAULT_MAX_DELAY_MS = 30_000;
+
+export function describe(value: unknown): string {
+  if (typeof value === 'function') return 'a function';
+  let shown: string;
+  try {
+    shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  } catch {
+    shown = Object.prototype.toString.call(value);
+  }
+  return `\`${shown}\` (${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value})`;
+}
+
+function integer(name: string, value: unknown, min: number, words: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+    throw new TypeError(`Expected \`${name}\` to be ${words}, got ${describe(value)}`);
+  }
+  return value;
+}
+
+export function positiveInteger(name: string, value: unknown): number {
+  return integer(name, value, 1, 'a positive integer');
+}
+
+export function optionalBoolean(name: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') {
+    throw new TypeError(`Expected \`${name}\` to be true or false, got ${describe(value)}`);
+  }
+  return value;
+}
+
+export function optionsObject<T extends object>(name: string, value: T | undefined): Partial<T> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`Expected the ${name} options to be an object, got ${describe(value)}`);
+  }
+  return value;
+}
+
+export function normalizeSignal(value: unknown): AbortSignal | null {
+  if (value === undefined || value === null) return null;
+  if (!(value instanceof AbortSignal)) {
+    throw new TypeError(`Expected \`signal\` to be an AbortSignal, got ${describe(value)}`);
+  }
+  return value;
+}
+
+export function normalizeRetry(value: RetryOptions | undefined): NormalizedRetry | null {
+  if (value === undefined) return null;
+  if (value === null || typeof value !== 'object') {
+    throw new TypeError(
+      `Expected \`retry\` to be an object like { attempts: 3 }, got ${describe(value)}`,
+    );
+  }
+  const attempts = positiveInteger('retry.attempts', value.attempts);
+  const minDelayMs =
+    value.minDelayMs === undefined
+      ? DEFAULT_MIN_DELAY_MS
+      : integer('retry.minDelayMs', value.minDelayMs, 0, 'a non-negative integer (milliseconds)');
+  const maxDelayMs =
+    value.maxDelayMs === undefined
+      ? Math.max(DEFAULT_MAX_DELAY_MS, minDelayMs)
+      : integer('retry.maxDelayMs', value.maxDelayMs, 0, 'a non-negative integer (milliseconds)');
+  if (maxDelayMs < minDelayMs) {
+    throw new TypeError(
+      `Expected \`retry.maxDelayMs\` (${maxDelayMs}) to be at least \`retry.minDelayMs\` (${minDelayMs})`,
+    );
+  }
+  if (value.shouldRetry !== undefined && typeof value.shouldRetry !== 'function') {
+    throw new TypeError(
+      `Expected \`retry.shouldRetry\` to be a function, got ${describe(value.shouldRetry)}`,
+    );
+  }
+  return { attempts, minDelayMs, maxDelayMs, shouldRetry: value.shouldRetry ?? null };
+}
+
+/**
+ * Checks the input: an array of unstarted processes, each object once, no two
+ * writing the same log file. Returns a copy.
+ */
+export function normalizeProcesses(strategy: string, value: unknown): AgentProcess[] {
+  if (!Array.isArray(value)) {
+    throw new TypeError(
+      `Expected ${strategy}'s \`processes\` to be an array, got ${describe(value)}`,
+    );
+  }
+  const seen = new Map<unknown, number>();
+  const logs = new Map<string, number>();
+  value.forEach((process: unknown, index) => {
+    if (!(process instanceof AgentProcess)) {
+      throw new TypeError(
+        `Expected \`processes[${index}]\` to be an AgentProcess (ClaudeProcess, CommandProcess, ...), got ${describe(process)}`,
+      );
+    }
+    if (seen.has(process)) {
+      throw new Error(
+        `\`processes[${index}]\` is the same object as \`processes[${seen.get(process)}]\` (${process.processId}); a process object runs once. Use clone() for another run.`,
+      );
+    }
+    if (process.state !== 'pending') {
+      throw new Error(
+        `\`processes[${index}]\` (${process.processId}) has already ${process.state === 'running' ? 'started' : 'run'}; a process object runs once. Use clone() for another run.`,
+      );
+    }
+    const other = logs.get(process.logFile);
+    if (other !== undefined) {
+      throw new Error(
+        `\`processes[${index}]\` and \`processes[${other}]\` would both log to ${process.logFile}; give them different processIds.`,
+      );
+    }
+    seen.set(process, index);
+    logs.set(process.logFile, index);
+  });
+  return [...value] as AgentProcess[];
+}

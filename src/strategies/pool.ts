@@ -1,0 +1,35 @@
+/**
+ * A set of processes run together under one limiter: the body of runParallel
+ * and of each batch of runBatched. Results come in completion order.
+ */
+import type { AgentProcess } from '../process/agent-process.js';
+import { createLimiter } from './limiter.js';
+import type { NormalizedRetry } from './options.js';
+import { runTracked } from './run-tracked.js';
+import type { StrategyResult } from './types.js';
+
+export interface PoolEntry {
+  process: AgentProcess;
+  /** Position in the strategy's input. */
+  index: number;
+}
+
+export interface PoolOptions {
+  concurrency: number;
+  signal: AbortSignal | null;
+  retry: NormalizedRetry | null;
+}
+
+export async function runPool(
+  entries: PoolEntry[],
+  options: PoolOptions,
+): Promise<StrategyResult[]> {
+  const limiter = createLimiter(Math.max(1, options.concurrency));
+  const results: StrategyResult[] = [];
+  await Promise.all(
+    entries.map(async ({ process, index }) => {
+      results.push(await runTracked(process, index, { ...options, limiter }));
+    }),
+  );
+  return results;
+}

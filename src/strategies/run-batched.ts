@@ -1,0 +1,52 @@
+/**
+ * runBatched: the input in batches of `batchSize`, in order; each batch runs
+ * fully in parallel (a batch of 8 runs 8 at once) and the next starts only when
+ * every process of the previous one has its final result. With `passOutput`,
+ * each prompt of a batch gets the outputs of the previous batch's successful
+ * processes, in input order. Results: batch by batch, completion order within.
+ */
+import type { AgentProcess } from '../process/agent-process.js';
+import { withLinkedSignal } from './linked-signal.js';
+import {
+  normalizeProcesses,
+  normalizeRetry,
+  normalizeSignal,
+  optionalBoolean,
+  optionsObject,
+  positiveInteger,
+} from './options.js';
+import { withPreviousOutput } from './pass-output.js';
+import { runPool } from './pool.js';
+import type { BatchedOptions, StrategyResult } from './types.js';
+
+export async function runBatched(
+  processes: AgentProcess[],
+  options: BatchedOptions,
+): Promise<StrategyResult[]> {
+  const list = normalizeProcesses('runBatched', processes);
+  const raw = optionsObject('runBatched', options);
+  const batchSize = positiveInteger('batchSize', raw.batchSize);
+  const passOutput = optionalBoolean('passOutput', raw.passOutput);
+  const retry = normalizeRetry(raw.retry);
+  return withLinkedSignal(normalizeSignal(raw.signal), async (signal) => {
+    const results: StrategyResult[] = [];
+    let previous: string[] = [];
+    for (let start = 0; start < list.length; start += batchSize) {
+      const batch = list
+        .slice(start, start + batchSize)
+        .map((process, offset) => ({ process, index: start + offset }));
+      if (passOutput && !signal?.aborted) {
+        for (const { process } of batch) {
+          process.prompt = withPreviousOutput(process.prompt, previous);
+        }
+      }
+      const done = await runPool(batch, { concurrency: batchSize, signal, retry });
+      results.push(...done);
+      previous = done
+        .filter((result) => result.status === 'succeeded')
+        .sort((a, b) => a.index - b.index)
+        .map((result) => result.output);
+    }
+    return results;
+  });
+}

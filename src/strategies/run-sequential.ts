@@ -1,0 +1,46 @@
+/**
+ * runSequential: one process after another, in input order. With
+ * `passOutput`, each prompt gets the outputs of the successful processes
+ * before it; with `stopOnFailure`, the first result that is not a success
+ * ends the run and the rest get no result. A cancel outranks both: every
+ * process left gets a 'cancelled' result.
+ */
+import type { AgentProcess } from '../process/agent-process.js';
+import { createLimiter } from './limiter.js';
+import { withLinkedSignal } from './linked-signal.js';
+import {
+  normalizeProcesses,
+  normalizeRetry,
+  normalizeSignal,
+  optionalBoolean,
+  optionsObject,
+} from './options.js';
+import { withPreviousOutput } from './pass-output.js';
+import { runTracked } from './run-tracked.js';
+import type { SequentialOptions, StrategyResult } from './types.js';
+
+export async function runSequential(
+  processes: AgentProcess[],
+  options?: SequentialOptions,
+): Promise<StrategyResult[]> {
+  const list = normalizeProcesses('runSequential', processes);
+  const raw = optionsObject('runSequential', options);
+  const passOutput = optionalBoolean('passOutput', raw.passOutput);
+  const stopOnFailure = optionalBoolean('stopOnFailure', raw.stopOnFailure);
+  const retry = normalizeRetry(raw.retry);
+  return withLinkedSignal(normalizeSignal(raw.signal), async (signal) => {
+    const track = { limiter: createLimiter(1), signal, retry };
+    const results: StrategyResult[] = [];
+    const outputs: string[] = [];
+    for (const [index, process] of list.entries()) {
+      if (passOutput && !signal?.aborted) {
+        process.prompt = withPreviousOutput(process.prompt, outputs);
+      }
+      const result = await runTracked(process, index, track);
+      results.push(result);
+      if (result.status === 'succeeded') outputs.push(result.output);
+      else if (stopOnFailure && !signal?.aborted) break;
+    }
+    return results;
+  });
+}

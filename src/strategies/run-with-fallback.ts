@@ -1,0 +1,47 @@
+/**
+ * runWithFallback: tries each process in order until one succeeds, each with
+ * `timeoutMs` when given. Resolves with the success (or the last failure) and
+ * `attempts`, every attempt's result in order. A timed-out attempt's whole
+ * process tree is gone before the next attempt starts (the core ends the tree
+ * before run() resolves). A cancel gives every process left a 'cancelled'
+ * result, so the attempts then cover the whole input.
+ */
+import type { AgentProcess } from '../process/agent-process.js';
+import { createLimiter } from './limiter.js';
+import { withLinkedSignal } from './linked-signal.js';
+import {
+  describe,
+  normalizeProcesses,
+  normalizeSignal,
+  optionsObject,
+  positiveInteger,
+} from './options.js';
+import { runTracked } from './run-tracked.js';
+import type { FallbackOptions, FallbackResult, StrategyResult } from './types.js';
+
+export async function runWithFallback(
+  processes: AgentProcess[],
+  options?: FallbackOptions,
+): Promise<FallbackResult> {
+  const list = normalizeProcesses('runWithFallback', processes);
+  if (list.length === 0) {
+    throw new TypeError(
+      `Expected runWithFallback's \`processes\` to hold at least one process, got ${describe(processes)}`,
+    );
+  }
+  const raw = optionsObject('runWithFallback', options);
+  const timeoutMs =
+    raw.timeoutMs === undefined ? null : positiveInteger('timeoutMs', raw.timeoutMs);
+  return withLinkedSignal(normalizeSignal(raw.signal), async (signal) => {
+    const track = { limiter: createLimiter(1), signal, retry: null };
+    const attempts: StrategyResult[] = [];
+    for (const [index, process] of list.entries()) {
+      // A clone carries the process's options, prompt and listeners, with this attempt's limit.
+      const attempt = timeoutMs === null ? process : process.clone({ timeoutMs });
+      const result = await runTracked(attempt, index, track);
+      attempts.push(result);
+      if (result.status === 'succeeded') break;
+    }
+    return { ...attempts[attempts.length - 1]!, attempts };
+  });
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { parseEvents } from '../../src/events/parse-events.js';
+
+describe('reading events.jsonl', () => {
+  it('keeps records it knows and skips the rest', () => {
+    const text = [
+      '{"kind":"log","at":"2025-01-01T00:00:00.000Z","sessionId":"s","level":"INFO","source":"session","message":"hi"}',
+      'not json',
+      '{"kind":"from-the-future","at":"2025-01-01T00:00:00.000Z","sessionId":"s"}',
+      '{"kind":"log","sessionId":"s"}',
+      '[1,2]',
+      '{"kind":"session-end","at":"2025-01-01T00:00:01.000Z","sessionId":"s","status":"succeeded"',
+    ].join('\n');
+    expect(parseEvents(text).map((e) => e.kind)).toEqual(['log']);
+  });
+});
