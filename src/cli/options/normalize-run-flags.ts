@@ -1,0 +1,150 @@
+/**
+ * Normalizes a run command's flags once: copies, applies defaults, checks each
+ * value where it is read, and refuses flags that do not apply to the strategy
+ * with a sentence that says what to use instead.
+ */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { findExecutable } from '../../process/spawn/spawn-child.js';
+import { badFlag, usageError } from '../errors.js';
+import { DURATION_ACCEPTED, durationFlag, parseDuration } from './duration.js';
+import { nonNegativeIntegerFlag, positiveIntegerFlag } from './integers.js';
+import type { RawRunFlags, StrategyName } from './run-flags.js';
+
+export const DEFAULT_BATCH_SIZE = 4;
+
+export interface RunConfig {
+  strategy: StrategyName;
+  /** Every --model, in order (several only for fallback). */
+  models: string[];
+  timeoutMs?: number;
+  killGraceMs?: number;
+  maxWorkers?: number;
+  /** Absolute, existing. */
+  cwd: string;
+  /** Absolute base folder for session folders, when given. */
+  logDir?: string;
+  /** Retries after the first try (0: none). */
+  retries: number;
+  claudeBin?: string;
+  json: boolean;
+  quiet: boolean;
+  stream: boolean;
+  promptsFile?: string;
+  /** Absolute path of the --joblog file. */
+  joblog?: string;
+  /** The fake model to start, or null for the real API. */
+  mock: { script?: string } | null;
+  passOutput: boolean;
+  stopOnFailure: boolean;
+  batchSize: number;
+  /** Everything after `--`, passed to claude. */
+  extraArgs: string[];
+}
+
+const NOT_FOR: Record<StrategyName, { maxWorkers?: string; retries?: string }> = {
+  parallel: {},
+  sequential: { maxWorkers: 'sequential runs one process at a time' },
+  batch: { maxWorkers: 'batch runs each batch all at once; set its size with --batch-size' },
+  fallback: {
+    maxWorkers: 'fallback runs one attempt at a time',
+    retries:
+      'fallback moves on to the next attempt instead; add attempts with --model, or use parallel, sequential or batch',
+  },
+};
+
+export function normalizeRunFlags(
+  strategy: StrategyName,
+  raw: RawRunFlags,
+  extraArgs: string[],
+): RunConfig {
+  const notFor = NOT_FOR[strategy];
+  if (raw.maxWorkers !== undefined && notFor.maxWorkers)
+    throw usageError(`-j/--max-workers does not apply: ${notFor.maxWorkers}`, strategy);
+  if (raw.retries !== undefined && notFor.retries)
+    throw usageError(`--retries does not apply: ${notFor.retries}`, strategy);
+  const models = raw.model ?? [];
+  for (const model of models)
+    if (model.trim() === '')
+      throw badFlag('--model', model, 'a model name such as sonnet or claude-sonnet-4-5', strategy);
+  if (models.length > 1 && strategy !== 'fallback') {
+    throw usageError(
+      `--model was given ${models.length} times; only fallback takes one attempt per --model`,
+      strategy,
+    );
+  }
+  const cwd = existingDirectory('--cwd', raw.cwd ?? process.cwd(), strategy);
+  const config: RunConfig = {
+    strategy,
+    models,
+    cwd,
+    retries:
+      raw.retries === undefined ? 0 : nonNegativeIntegerFlag('--retries', raw.retries, strategy),
+    json: raw.json === true,
+    quiet: raw.quiet === true,
+    stream: raw.stream === true,
+    mock: raw.mockModel || raw.mockScript !== undefined ? {} : null,
+    passOutput: raw.passOutput === true,
+    stopOnFailure: raw.stopOnFailure === true,
+    batchSize:
+      raw.batchSize === undefined
+        ? DEFAULT_BATCH_SIZE
+        : positiveIntegerFlag('--batch-size', raw.batchSize, strategy),
+    extraArgs,
+  };
+  if (raw.timeout !== undefined)
+    config.timeoutMs = durationFlag('--timeout', raw.timeout, strategy);
+  if (raw.killGrace !== undefined) config.killGraceMs = killGrace(raw.killGrace, strategy);
+  if (raw.maxWorkers !== undefined)
+    config.maxWorkers = positiveIntegerFlag('-j/--max-workers', raw.maxWorkers, strategy);
+  if (raw.logDir !== undefined) config.logDir = resolve(raw.logDir);
+  if (raw.promptsFile !== undefined) config.promptsFile = raw.promptsFile;
+  if (raw.joblog !== undefined) config.joblog = resolve(raw.joblog);
+  if (raw.mockScript !== undefined)
+    config.mock = { script: existingFile('--mock-script', raw.mockScript, strategy) };
+  if (raw.claudeBin !== undefined) config.claudeBin = executable(raw.claudeBin, strategy);
+  return config;
+}
+
+/** Zero is allowed here: SIGKILL at once. */
+function killGrace(value: string, command: string): number {
+  const ms = parseDuration(value);
+  if (ms === null) throw badFlag('--kill-grace', value, DURATION_ACCEPTED, command);
+  return ms;
+}
+
+function existingDirectory(flag: string, path: string, command: string): string {
+  const absolute = resolve(path);
+  let ok = false;
+  try {
+    ok = statSync(absolute).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!ok) throw badFlag(flag, path, 'an existing directory', command);
+  return absolute;
+}
+
+function existingFile(flag: string, path: string, command: string): string {
+  const absolute = resolve(path);
+  let ok = false;
+  try {
+    ok = statSync(absolute).isFile();
+  } catch {
+    // reported below
+  }
+  if (!ok) throw badFlag(flag, path, 'an existing file', command);
+  return absolute;
+}
+
+function executable(path: string, command: string): string {
+  const found = findExecutable(path);
+  if (!found)
+    throw badFlag(
+      '--claude-bin',
+      path,
+      'an executable file (a path, or a command on PATH)',
+      command,
+    );
+  return found;
+}

@@ -1,0 +1,104 @@
+/**
+ * The flags of the four run commands, declared once: every run command gets
+ * the shared ones, and each strategy its own. Values arrive as commander
+ * strings and are checked later, in normalize-run-flags.ts.
+ */
+import type { Command } from 'commander';
+
+export type StrategyName = 'parallel' | 'sequential' | 'fallback' | 'batch';
+
+/** The flags as commander hands them over (strings, repeatable --model as a list). */
+export interface RawRunFlags {
+  model?: string[];
+  timeout?: string;
+  killGrace?: string;
+  maxWorkers?: string;
+  cwd?: string;
+  logDir?: string;
+  retries?: string;
+  claudeBin?: string;
+  json?: boolean;
+  quiet?: boolean;
+  stream?: boolean;
+  promptsFile?: string;
+  joblog?: string;
+  mockModel?: boolean;
+  mockScript?: string;
+  passOutput?: boolean;
+  stopOnFailure?: boolean;
+  batchSize?: string;
+}
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+export function addSharedRunFlags(command: Command, strategy: StrategyName): Command {
+  const modelHelp =
+    strategy === 'fallback'
+      ? 'model for an attempt; repeat it for one attempt per model, in order'
+      : 'model for every process (a JSON-lines task may set its own)';
+  return command
+    .option(
+      '--prompts-file <file>',
+      'read prompts from FILE: one per line, or JSON lines with prompt, id, model, cwd, timeout',
+    )
+    .option('--model <name>', modelHelp, collect)
+    .option(
+      '--timeout <duration>',
+      'end a process after this long: 90s, 5m, 1h30m (a bare number is seconds)',
+    )
+    .option(
+      '--kill-grace <duration>',
+      'time between SIGTERM and SIGKILL when a process tree is ended (default: 5s)',
+    )
+    .option('-j, --max-workers <n>', 'at most N processes at once (parallel; default: all)')
+    .option('--cwd <dir>', 'working directory of the agents (default: the current directory)')
+    .option(
+      '--log-dir <dir>',
+      'where session folders go (default: .orchestrate/sessions under --cwd)',
+    )
+    .option(
+      '--retries <n>',
+      'retry a process up to N times after a transient API error (429, 529, 5xx)',
+    )
+    .option(
+      '--claude-bin <path>',
+      'the claude binary to run (default: $ORCHESTRATE_CLAUDE_BIN, claude on PATH, the bundled one)',
+    )
+    .option(
+      '--json',
+      'print one JSON document with every result on stdout; everything else goes to stderr',
+    )
+    .option('--joblog <file>', "write GNU parallel's joblog: one tab-separated line per process")
+    .option(
+      '-q, --quiet',
+      'print no progress and no report, only errors (the exit code and session folder tell the rest)',
+    )
+    .option(
+      '--stream',
+      "mirror the agents' output as it arrives, each line prefixed with its process id",
+    )
+    .option(
+      '--mock-model',
+      'run the real claude against the built-in fake model on loopback (no account, no cost)',
+    )
+    .option(
+      '--mock-script <file>',
+      "script the fake model's replies from a JSON file (implies --mock-model)",
+    );
+}
+
+export function addStrategyFlags(command: Command, strategy: StrategyName): Command {
+  if (strategy === 'sequential' || strategy === 'batch') {
+    command.option(
+      '--pass-output',
+      strategy === 'batch'
+        ? "give each batch the earlier batches' outputs"
+        : "give each prompt the earlier processes' outputs",
+    );
+  }
+  if (strategy === 'sequential')
+    command.option('--stop-on-failure', 'stop after the first process that does not succeed');
+  if (strategy === 'batch')
+    command.option('--batch-size <n>', 'processes per batch, all run at once (default: 4)');
+  return command;
+}

@@ -1,0 +1,148 @@
+/**
+ * Draws the live board as text: one row per process (state, elapsed time,
+ * tokens, cost, what it is doing) and a totals line. Pure, so tests can call
+ * it with a fixed clock; board-view.ts redraws it in place.
+ */
+import type { Palette } from './color.js';
+import type { Phase, ProcessView, RunState } from './run-state.js';
+import { formatCost, formatCount, formatElapsed, inputTokens } from './units.js';
+
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+export interface BoardOptions {
+  now: number;
+  palette: Palette;
+  /** Terminal columns; rows are cut to fit. */
+  width: number;
+  /** Terminal rows: with more processes than fit, the busiest are shown. */
+  height: number;
+  /** Spinner frame counter. */
+  frame: number;
+}
+
+const SHOW_FIRST: Phase[] = [
+  'running',
+  'retrying',
+  'failed',
+  'timed_out',
+  'spawn_error',
+  'cancelled',
+  'pending',
+  'succeeded',
+];
+
+/** The rows that fit, in input order, busiest first when not all fit; and a line for the rest. */
+function visible(
+  views: ProcessView[],
+  room: number,
+): { shown: ProcessView[]; hidden: string | null } {
+  if (views.length <= room) return { shown: views, hidden: null };
+  const keep = new Set(
+    [...views]
+      .sort((a, b) => SHOW_FIRST.indexOf(a.phase) - SHOW_FIRST.indexOf(b.phase))
+      .slice(0, Math.max(room - 1, 1)),
+  );
+  const rest = views.filter((v) => !keep.has(v));
+  const byPhase = new Map<string, number>();
+  for (const v of rest) byPhase.set(v.phase, (byPhase.get(v.phase) ?? 0) + 1);
+  const words = [...byPhase].map(([phase, n]) => `${n} ${phase.replace('_', ' ')}`).join(', ');
+  return { shown: views.filter((v) => keep.has(v)), hidden: `  … ${rest.length} more (${words})` };
+}
+
+function mark(phase: Phase, frame: number, p: Palette): string {
+  switch (phase) {
+    case 'pending':
+      return p.dim('·');
+    case 'not_run':
+      return p.dim('-');
+    case 'running':
+      return p.cyan(SPINNER[frame % SPINNER.length]!);
+    case 'retrying':
+      return p.yellow('↻');
+    case 'succeeded':
+      return p.green('✔');
+    case 'cancelled':
+      return p.yellow('■');
+    default:
+      return p.red('✖');
+  }
+}
+
+function phaseWord(view: ProcessView, now: number): string {
+  if (view.phase === 'retrying' && view.retryAt !== null) {
+    return `retry ${view.attempt} in ${formatElapsed(view.retryAt - now)}`;
+  }
+  if (view.phase === 'running' && view.attempt > 1) return `running (try ${view.attempt})`;
+  return view.phase.replace('_', ' ');
+}
+
+function elapsed(view: ProcessView, now: number): string {
+  if (view.phase === 'running' && view.startedAt !== null)
+    return formatElapsed(now - view.startedAt);
+  return view.durationMs === null ? '' : formatElapsed(view.durationMs);
+}
+
+function tokens(view: ProcessView): string {
+  return view.hasUsage
+    ? `${formatCount(inputTokens(view.usage))}/${formatCount(view.usage.outputTokens)}`
+    : '';
+}
+
+function cut(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (max <= 1) return '';
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function row(view: ProcessView, idWidth: number, options: BoardOptions): string {
+  const { palette: p, now } = options;
+  const cells = [
+    view.processId.padEnd(idWidth),
+    phaseWord(view, now).padEnd(17),
+    elapsed(view, now).padStart(7),
+    tokens(view).padStart(13),
+    (view.costUsd === null ? '' : formatCost(view.costUsd)).padStart(9),
+  ];
+  const fixed = 4 + cells.reduce((n, c) => n + c.length + 2, 0);
+  const about =
+    view.phase === 'pending' || view.phase === 'not_run' || !view.note ? view.prompt : view.note;
+  const text = cut(about, options.width - fixed);
+  return `  ${mark(view.phase, options.frame, p)} ${cells.join('  ')}  ${p.dim(text)}`.trimEnd();
+}
+
+function totals(state: RunState, options: BoardOptions): string {
+  const p = options.palette;
+  const counts = state.counts();
+  const order: Phase[] = [
+    'succeeded',
+    'failed',
+    'timed_out',
+    'spawn_error',
+    'cancelled',
+    'running',
+    'retrying',
+    'pending',
+  ];
+  const parts = order
+    .filter((phase) => counts.get(phase))
+    .map((phase) => `${counts.get(phase)} ${phase.replace('_', ' ')}`);
+  const usage = state.totalUsage();
+  const cost = state.totalCost();
+  const end = state.endedAt ?? options.now;
+  return p.bold(
+    `  ${parts.join(' · ')}   elapsed ${formatElapsed(end - state.startedAt)}` +
+      `${usage ? `   tokens ${formatCount(inputTokens(usage))} in / ${formatCount(usage.outputTokens)} out` : ''}` +
+      `   cost ${formatCost(cost)}`,
+  );
+}
+
+export function renderBoard(state: RunState, options: BoardOptions): string {
+  const p = options.palette;
+  const views = [...state.processes.values()];
+  const idWidth = Math.max(...views.map((v) => v.processId.length), 7);
+  const title = `orchestrate ${state.strategy} · ${views.length} process${views.length === 1 ? '' : 'es'}${state.sessionId ? ` · ${state.sessionId}` : ''}`;
+  const { shown, hidden } = visible(views, Math.max(options.height - 3, 2));
+  const rows = shown.map((v) => row(v, idWidth, options));
+  if (hidden) rows.push(p.dim(hidden));
+  return [p.bold(cut(title, options.width)), ...rows, totals(state, options)].join('\n');
+}

@@ -1,0 +1,69 @@
+/**
+ * The human report printed when a run ends: each process's answer under a
+ * header (unless --stream already showed it), then one totals line and the
+ * session folder, the place to look for everything else.
+ */
+import type { StrategyResult } from '../../strategies/types.js';
+import { totalCost, type RunOutcome } from '../run/outcome.js';
+import type { Palette } from './color.js';
+import { formatCost, formatDuration, formatTokens } from './units.js';
+
+function header(result: StrategyResult, chosen: boolean, p: Palette): string {
+  const color =
+    result.status === 'succeeded' ? p.green : result.status === 'cancelled' ? p.yellow : p.red;
+  const parts = [
+    result.processId,
+    color(result.status.replace('_', ' ')),
+    formatDuration(result.durationMs),
+    ...(result.tries > 1 ? [`${result.tries} tries`] : []),
+    ...(result.costUsd !== null ? [formatCost(result.costUsd)] : []),
+    ...(chosen ? ['chosen'] : []),
+  ];
+  return p.bold(`── ${parts.join(' · ')} ──`);
+}
+
+function body(result: StrategyResult, withOutput: boolean): string {
+  const lines: string[] = [];
+  if (result.status !== 'succeeded') lines.push(result.message);
+  if (withOutput && result.output.trim() !== '') lines.push(result.output.trimEnd());
+  if (result.outputTruncated)
+    lines.push(`(output truncated; the whole of it is in ${result.logFile})`);
+  return lines.join('\n');
+}
+
+function totalsLine(outcome: RunOutcome, p: Palette): string {
+  const counts = new Map<string, number>();
+  for (const r of outcome.results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  if (outcome.notRun.length > 0) counts.set('not run', outcome.notRun.length);
+  const parts = [...counts].map(([status, n]) => `${n} ${status.replace('_', ' ')}`);
+  const usage = outcome.results.reduce<StrategyResult['usage']>((sum, r) => {
+    if (!r.usage) return sum;
+    if (!sum) return { ...r.usage };
+    return {
+      inputTokens: sum.inputTokens + r.usage.inputTokens,
+      outputTokens: sum.outputTokens + r.usage.outputTokens,
+      cacheCreationInputTokens: sum.cacheCreationInputTokens + r.usage.cacheCreationInputTokens,
+      cacheReadInputTokens: sum.cacheReadInputTokens + r.usage.cacheReadInputTokens,
+    };
+  }, null);
+  const verdict =
+    outcome.status === 'succeeded'
+      ? p.green('Succeeded')
+      : outcome.status === 'cancelled'
+        ? p.yellow('Cancelled')
+        : p.red('Failed');
+  return `${p.bold(verdict)}: ${parts.join(', ')} in ${formatDuration(outcome.durationMs)} · tokens ${formatTokens(usage)} · cost ${formatCost(totalCost(outcome.results))}`;
+}
+
+export function humanReport(
+  outcome: RunOutcome,
+  options: { outputs: boolean; palette: Palette },
+): string {
+  const p = options.palette;
+  const sections = outcome.results.map((r) => {
+    const text = body(r, options.outputs);
+    return `${header(r, outcome.chosen === r.index, p)}${text ? `\n${text}` : ''}`;
+  });
+  if (outcome.notRun.length > 0) sections.push(p.dim(`Not run: ${outcome.notRun.join(', ')}`));
+  return `${[...sections, '', totalsLine(outcome, p), `Session folder: ${outcome.sessionDir}`].join('\n')}\n`;
+}

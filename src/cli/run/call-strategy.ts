@@ -1,0 +1,58 @@
+/** Calls the strategy a command names, with the options its flags set. */
+import type { AgentProcess } from '../../process/agent-process.js';
+import type { RetryOptions, StrategyResult } from '../../strategies/types.js';
+import type { RunConfig } from '../options/normalize-run-flags.js';
+
+export interface StrategyRun {
+  results: StrategyResult[];
+  /** fallback: the result that stands. */
+  final: StrategyResult | null;
+}
+
+async function loadStrategies() {
+  const [parallel, sequential, batched, fallback] = await Promise.all([
+    import('../../strategies/run-parallel.js'),
+    import('../../strategies/run-sequential.js'),
+    import('../../strategies/run-batched.js'),
+    import('../../strategies/run-with-fallback.js'),
+  ]);
+  return { ...parallel, ...sequential, ...batched, ...fallback };
+}
+
+export async function callStrategy(
+  config: RunConfig,
+  processes: AgentProcess[],
+  signal: AbortSignal,
+): Promise<StrategyRun> {
+  const strategies = await loadStrategies();
+  const retry: RetryOptions | undefined =
+    config.retries > 0 ? { attempts: config.retries + 1 } : undefined;
+  switch (config.strategy) {
+    case 'parallel':
+      return {
+        results: await strategies.runParallel(processes, {
+          maxWorkers: config.maxWorkers,
+          signal,
+          retry,
+        }),
+        final: null,
+      };
+    case 'sequential': {
+      const options = {
+        passOutput: config.passOutput,
+        stopOnFailure: config.stopOnFailure,
+        signal,
+        retry,
+      };
+      return { results: await strategies.runSequential(processes, options), final: null };
+    }
+    case 'batch': {
+      const options = { batchSize: config.batchSize, passOutput: config.passOutput, signal, retry };
+      return { results: await strategies.runBatched(processes, options), final: null };
+    }
+    case 'fallback': {
+      const { attempts, ...final } = await strategies.runWithFallback(processes, { signal });
+      return { results: attempts, final };
+    }
+  }
+}

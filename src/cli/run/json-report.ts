@@ -1,0 +1,21 @@
+/**
+ * The --json document: exactly one JSON object on stdout, with every field of
+ * every ProcessResult (plus `index` and `tries`), so `| jq` gets all of it.
+ */
+import { totalCost, type RunOutcome } from './outcome.js';
+
+export function jsonReport(outcome: RunOutcome): string {
+  const document = {
+    strategy: outcome.strategy,
+    status: outcome.status,
+    exitCode: outcome.exitCode,
+    sessionId: outcome.sessionId,
+    sessionDir: outcome.sessionDir,
+    durationMs: Math.round(outcome.durationMs),
+    costUsd: totalCost(outcome.results),
+    results: outcome.results,
+    notRun: outcome.notRun,
+    ...(outcome.strategy === 'fallback' ? { chosen: outcome.chosen } : {}),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

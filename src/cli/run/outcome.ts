@@ -1,0 +1,72 @@
+/**
+ * What a finished run amounts to: its status and exit code, from the results
+ * the strategy gave and whether the user interrupted it. Shared by the human
+ * report and the JSON document, so both always agree.
+ */
+import type { StrategyResult } from '../../strategies/types.js';
+import { EXIT, type ExitCode } from '../errors.js';
+import type { StrategyName } from '../options/run-flags.js';
+
+export type RunStatus = 'succeeded' | 'failed' | 'cancelled';
+
+export interface RunOutcome {
+  strategy: StrategyName;
+  status: RunStatus;
+  exitCode: ExitCode;
+  /** One result per process that ran (for fallback: every attempt), in input order. */
+  results: StrategyResult[];
+  /** Processes that got no result (sequential --stop-on-failure, or a fallback that succeeded early). */
+  notRun: string[];
+  /** fallback only: the index of the attempt whose result stands (the success, or the last failure). */
+  chosen: number | null;
+  sessionId: string;
+  sessionDir: string;
+  durationMs: number;
+}
+
+export interface OutcomeInput {
+  strategy: StrategyName;
+  /** Every result the strategy gave, in any order. */
+  results: StrategyResult[];
+  /** For fallback: the result that stands. */
+  final?: StrategyResult | null;
+  processIds: string[];
+  interrupted: boolean;
+  sessionId: string;
+  sessionDir: string;
+  durationMs: number;
+}
+
+export function runOutcome(input: OutcomeInput): RunOutcome {
+  const results = [...input.results].sort((a, b) => a.index - b.index);
+  const ran = new Set(results.map((r) => r.processId));
+  const notRun = input.processIds.filter((id) => !ran.has(id));
+  const chosen = input.strategy === 'fallback' ? (input.final?.index ?? null) : null;
+  let status: RunStatus;
+  if (input.interrupted) status = 'cancelled';
+  else if (input.strategy === 'fallback')
+    status = input.final?.status === 'succeeded' ? 'succeeded' : 'failed';
+  else
+    status =
+      results.every((r) => r.status === 'succeeded') && notRun.length === 0
+        ? 'succeeded'
+        : 'failed';
+  const exitCode: ExitCode =
+    status === 'succeeded' ? EXIT.ok : status === 'cancelled' ? EXIT.interrupted : EXIT.failed;
+  return {
+    strategy: input.strategy,
+    status,
+    exitCode,
+    results,
+    notRun: input.strategy === 'fallback' ? [] : notRun,
+    chosen,
+    sessionId: input.sessionId,
+    sessionDir: input.sessionDir,
+    durationMs: input.durationMs,
+  };
+}
+
+export function totalCost(results: StrategyResult[]): number | null {
+  const costs = results.map((r) => r.costUsd).filter((c): c is number => c !== null);
+  return costs.length === 0 ? null : costs.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,134 @@
+/**
+ * One run command from flags to exit code: check the flags and prompts, start
+ * the fake model if asked, open a session, create the processes, run the
+ * strategy under Ctrl-C handling while a view reads the session's events,
+ * close the session, then print the report (or the --json document).
+ */
+import type { OrchestrateEvent } from '../../events/types.js';
+import { silentLogger } from '../../logging/logger.js';
+import type { AgentProcess } from '../../process/agent-process.js';
+import type { ExitCode } from '../errors.js';
+import { normalizeRunFlags, type RunConfig } from '../options/normalize-run-flags.js';
+import type { RawRunFlags, StrategyName } from '../options/run-flags.js';
+import { collectTasks, readAllStdin } from '../prompts/collect-tasks.js';
+import { paletteFor } from '../render/color.js';
+import { humanReport } from '../render/report.js';
+import { RunState } from '../render/run-state.js';
+import type { RunView } from '../render/view.js';
+import { callStrategy, type StrategyRun } from './call-strategy.js';
+import { chooseView } from './choose-view.js';
+import { Interrupts } from './interrupts.js';
+import { jsonReport } from './json-report.js';
+import { writeJoblog } from './joblog.js';
+import { startMockBackend, type MockBackend } from './mock-backend.js';
+import { runOutcome } from './outcome.js';
+import { planProcesses } from './plan.js';
+
+export async function runStrategyCommand(
+  strategy: StrategyName,
+  prompts: string[],
+  raw: RawRunFlags,
+  extraArgs: string[],
+): Promise<ExitCode> {
+  const config = normalizeRunFlags(strategy, raw, extraArgs);
+  const tasks = await collectTasks({
+    args: prompts,
+    promptsFile: config.promptsFile,
+    readStdin: () => readAllStdin(),
+    baseDir: config.cwd,
+    command: strategy,
+  });
+  const planned = planProcesses(config, tasks);
+  const state = new RunState(strategy, []);
+  const view = await chooseView(config, state);
+  let mock: MockBackend | null = null;
+  const interrupts = new Interrupts({
+    notice: (text) => view.notice(text),
+    beforeHardExit: () => {
+      view.stop();
+      mock?.removeHomeSync();
+    },
+  }).install();
+  try {
+    mock = config.mock ? await startMockBackend(config.mock.script, strategy) : null;
+    return await runSession(config, planned, { state, view, interrupts, mock });
+  } finally {
+    view.stop();
+    interrupts.uninstall();
+    // The fake model stops last, once every claude that talked to it is gone.
+    await mock?.close();
+  }
+}
+
+interface RunParts {
+  state: RunState;
+  view: RunView;
+  interrupts: Interrupts;
+  mock: MockBackend | null;
+}
+
+async function runSession(
+  config: RunConfig,
+  planned: ReturnType<typeof planProcesses>,
+  parts: RunParts,
+): Promise<ExitCode> {
+  const { state, view, interrupts, mock } = parts;
+  const { OrchestratorSession } = await import('../../session/orchestrator-session.js');
+  const started = Date.now();
+  const session = new OrchestratorSession({
+    patternName: config.strategy,
+    workingDir: config.cwd,
+    ...(config.logDir === undefined ? {} : { baseLogDir: config.logDir }),
+    ...(config.models.length === 1 ? { model: config.models[0] } : {}),
+    logger: silentLogger,
+    processDefaults: {
+      streamOutput: config.stream,
+      console: view.streamSink,
+      extraArgs: config.extraArgs,
+      ...(config.claudeBin === undefined ? {} : { command: config.claudeBin }),
+      ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
+      ...(config.killGraceMs === undefined ? {} : { killGraceMs: config.killGraceMs }),
+      ...(mock ? { env: mock.env } : {}),
+    },
+  });
+  const read = (event: OrchestrateEvent) => {
+    state.apply(event);
+    if (event.kind === 'process-start') interrupts.started(event.processId, event.pid);
+    if (event.kind === 'process-end') interrupts.ended(event.processId);
+    view.event(event);
+  };
+  // The session-start record was made in the constructor: replay it, then listen.
+  for (const event of session.events()) read(event);
+  session.on('event', read);
+  let processes: AgentProcess[] = [];
+  let run: StrategyRun;
+  try {
+    processes = planned.map(({ prompt, processId, ...options }) =>
+      session.createProcess(prompt, processId, options),
+    );
+    for (const [i, made] of processes.entries()) state.add(made.processId, planned[i]!.prompt);
+    run = await callStrategy(config, processes, interrupts.signal);
+  } finally {
+    // Closed whatever happened, so the folder always gets its summary.
+    await session.close(interrupts.received ? 'cancelled' : undefined);
+    state.finish();
+  }
+  view.stop();
+  const outcome = runOutcome({
+    strategy: config.strategy,
+    results: run.results,
+    final: run.final,
+    processIds: processes.map((p) => p.processId),
+    interrupted: interrupts.received !== null,
+    sessionId: session.sessionId,
+    sessionDir: session.sessionDir,
+    durationMs: Date.now() - started,
+  });
+  if (config.json) process.stdout.write(jsonReport(outcome));
+  else if (!config.quiet)
+    process.stdout.write(
+      humanReport(outcome, { outputs: !config.stream, palette: paletteFor(process.stdout) }),
+    );
+  if (config.joblog !== undefined) writeJoblog(config.joblog, outcome.results, state);
+  return outcome.exitCode;
+}

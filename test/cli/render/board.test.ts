@@ -1,0 +1,90 @@
+import { describe, expect, test } from 'vitest';
+import { renderBoard } from '../../../src/cli/render/board.js';
+import { NO_COLORS, stripColor, paletteFor } from '../../../src/cli/render/color.js';
+import { RunState } from '../../../src/cli/render/run-state.js';
+
+const now = 1_700_000_010_000;
+
+function state(n: number): RunState {
+  const s = new RunState(
+    'parallel',
+    Array.from({ length: n }, (_, i) => ({
+      processId: `process-${String(i + 1).padStart(3, '0')}`,
+      prompt: `prompt number ${i + 1}`,
+    })),
+  );
+  s.startedAt = now - 4200;
+  s.sessionId = 'parallel_20240101_000000_000';
+  return s;
+}
+
+const options = { now, palette: NO_COLORS, width: 100, height: 24, frame: 0 };
+
+describe('renderBoard', () => {
+  test('shows a title, one row per process and a totals line', () => {
+    const s = state(2);
+    const p1 = s.processes.get('process-001')!;
+    Object.assign(p1, {
+      phase: 'succeeded',
+      durationMs: 3200,
+      costUsd: 0.0123,
+      hasUsage: true,
+      note: 'succeeded in 3.2 s',
+    });
+    p1.usage = {
+      inputTokens: 12_000,
+      outputTokens: 450,
+      cacheCreationInputTokens: 0,
+      cacheReadInputTokens: 300,
+    };
+    Object.assign(s.processes.get('process-002')!, { phase: 'running', startedAt: now - 2100 });
+    const lines = renderBoard(s, options).split('\n');
+    expect(lines[0]).toBe('orchestrate parallel · 2 processes · parallel_20240101_000000_000');
+    expect(lines[1]).toMatch(
+      /✔ process-001 +succeeded +3\.2s +12k\/450 +\$0\.0123 +succeeded in 3\.2 s/,
+    );
+    expect(lines[2]).toMatch(/⠋ process-002 +running +2\.1s +prompt number 2/);
+    expect(lines[3]).toBe(
+      '  1 succeeded · 1 running   elapsed 4.2s   tokens 12k in / 450 out   cost $0.0123',
+    );
+  });
+
+  test('a retrying process shows which try comes and when', () => {
+    const s = state(1);
+    Object.assign(s.processes.get('process-001')!, {
+      phase: 'retrying',
+      attempt: 2,
+      retryAt: now + 1500,
+      note: 'overloaded (529)',
+    });
+    expect(renderBoard(s, options)).toMatch(/↻ process-001 +retry 2 in 1\.5s .*overloaded \(529\)/);
+  });
+
+  test('rows never run past the terminal width', () => {
+    const s = state(1);
+    s.processes.get('process-001')!.prompt = 'x'.repeat(500);
+    for (const line of renderBoard(s, { ...options, width: 60 })
+      .split('\n')
+      .slice(1, 2)) {
+      expect(line.length).toBeLessThanOrEqual(60);
+    }
+  });
+
+  test('with more processes than rows, the busy ones are shown and the rest counted', () => {
+    const s = state(30);
+    Object.assign(s.processes.get('process-020')!, { phase: 'running', startedAt: now - 1000 });
+    const text = renderBoard(s, { ...options, height: 10 });
+    const lines = text.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(10);
+    expect(text).toContain('process-020');
+    expect(text).toMatch(/… 24 more \(24 pending\)/);
+  });
+
+  test('colours follow NO_COLOR and the terminal', () => {
+    expect(paletteFor({ isTTY: true }, { NO_COLOR: '1' }).green('x')).toBe('x');
+    expect(paletteFor({ isTTY: true }, { NO_COLOR: '' }).green('x')).not.toBe('x');
+    expect(paletteFor({ isTTY: false }, {}).green('x')).toBe('x');
+    expect(paletteFor({ isTTY: false }, { FORCE_COLOR: '1' }).green('x')).not.toBe('x');
+    expect(stripColor(paletteFor({ isTTY: true }, {}).red('x'))).toBe('x');
+  });
+});

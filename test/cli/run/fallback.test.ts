@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { fixture, repoRoot, tempDir } from '../../helpers/fixtures.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const dir = tempDir('orchestrate-cli-fallback-');
+afterAll(() => dir.cleanup());
+let runs = 0;
+const logDir = () => join(dir.path, `logs-${++runs}`);
+
+describe('orchestrate fallback', () => {
+  test('one prompt with one attempt per --model stops at the first success', async () => {
+    const result = await runCli([
+      'fallback',
+      '--mock-model',
+      '--model',
+      'sonnet',
+      '--model',
+      'haiku',
+      '--json',
+      '--log-dir',
+      logDir(),
+      'Fix it',
+    ]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ strategy: 'fallback', status: 'succeeded', chosen: 0 });
+    expect(report.results).toHaveLength(1);
+    expect(report.results[0].status).toBe('succeeded');
+  });
+
+  test('an attempt that hangs past --timeout is ended, and the next attempt answers', async () => {
+    const script = join(repoRoot, 'test/cli/fixtures/scripts/slow-way-hangs.json');
+    const result = await runCli([
+      'fallback',
+      '--mock-script',
+      script,
+      '--timeout',
+      '3s',
+      '--kill-grace',
+      '200ms',
+      '--json',
+      '--log-dir',
+      logDir(),
+      'the slow way',
+      'the quick way',
+    ]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.results.map((r: { status: string }) => r.status)).toEqual([
+      'timed_out',
+      'succeeded',
+    ]);
+    expect(report).toMatchObject({ status: 'succeeded', chosen: 1 });
+    expect(report.results[1].output).toBe('Done the quick way.');
+  });
+
+  test('when every attempt fails the last failure stands and the exit code is 1', async () => {
+    const result = await runCli([
+      'fallback',
+      '--claude-bin',
+      fixture('print-ok'),
+      '--json',
+      '--log-dir',
+      logDir(),
+      'first way',
+      'second way',
+    ]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ status: 'failed', chosen: 1 });
+    expect(report.results.map((r: { status: string }) => r.status)).toEqual(['failed', 'failed']);
+  });
+
+  test('the report marks the attempt whose result stands', async () => {
+    const result = await runCli([
+      'fallback',
+      '--claude-bin',
+      fixture('print-ok'),
+      '--log-dir',
+      logDir(),
+      'first way',
+      'second way',
+    ]);
+    expect(result.stdout).toMatch(/── process-002 · failed · .* · chosen ──/);
+  });
+});
