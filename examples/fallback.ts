@@ -41,7 +41,8 @@ try {
   console.log(
     `\n${result.status === 'succeeded' ? 'Answer' : 'Every attempt failed; last'} from ${result.processId}:\n${result.output}`,
   );
-  await session.close();
+  // A fallback succeeds when its last attempt does, however many failed before it.
+  await session.close(result.status === 'succeeded' ? 'succeeded' : 'failed');
   process.exitCode = result.status === 'succeeded' ? 0 : 1;
 } finally {
   await model.close();

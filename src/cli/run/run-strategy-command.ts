@@ -101,7 +101,7 @@ async function runSession(
   for (const event of session.events()) read(event);
   session.on('event', read);
   let processes: AgentProcess[] = [];
-  let run: StrategyRun;
+  let run: StrategyRun | undefined;
   try {
     processes = planned.map(({ prompt, processId, ...options }) =>
       session.createProcess(prompt, processId, options),
@@ -110,14 +110,14 @@ async function runSession(
     run = await callStrategy(config, processes, interrupts.signal);
   } finally {
     // Closed whatever happened, so the folder always gets its summary.
-    await session.close(interrupts.received ? 'cancelled' : undefined);
+    await session.close(closingStatus(config.strategy, interrupts.received !== null, run));
     state.finish();
   }
   view.stop();
   const outcome = runOutcome({
     strategy: config.strategy,
-    results: run.results,
-    final: run.final,
+    results: run!.results,
+    final: run!.final,
     processIds: processes.map((p) => p.processId),
     interrupted: interrupts.received !== null,
     sessionId: session.sessionId,
@@ -131,4 +131,21 @@ async function runSession(
     );
   if (config.joblog !== undefined) writeJoblog(config.joblog, outcome.results, state);
   return outcome.exitCode;
+}
+
+/**
+ * The session's status: cancelled on an interrupt; for fallback, the verdict of
+ * the final attempt (earlier attempts are expected to fail); otherwise derived
+ * from every process by the session.
+ */
+function closingStatus(
+  strategy: string,
+  interrupted: boolean,
+  run: StrategyRun | undefined,
+): 'cancelled' | 'succeeded' | 'failed' | undefined {
+  if (interrupted) return 'cancelled';
+  if (strategy === 'fallback' && run?.final) {
+    return run.final.status === 'succeeded' ? 'succeeded' : 'failed';
+  }
+  return undefined;
 }

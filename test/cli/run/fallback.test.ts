@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { fixture, repoRoot, tempDir } from '../../helpers/fixtures.js';
@@ -53,6 +54,9 @@ describe('orchestrate fallback', () => {
     ]);
     expect(report).toMatchObject({ status: 'succeeded', chosen: 1 });
     expect(report.results[1].output).toBe('Done the quick way.');
+    // The session succeeded: a fallback is judged by the attempt that stands.
+    const summary = JSON.parse(readFileSync(join(report.sessionDir, 'summary.json'), 'utf8'));
+    expect(summary.status).toBe('succeeded');
   });
 
   test('when every attempt fails the last failure stands and the exit code is 1', async () => {
