@@ -1,6 +1,7 @@
 // 1 GiB through stdout with streamOutput: false, vs the same fixture piped
 // through `cat` into a file. Targets: >= 70% of cat's throughput, peak RSS < 100 MB.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture, now, repoRoot, round, tempDir } from '../lib.js';
 
@@ -8,6 +9,8 @@ const BYTES = Number(process.env.BENCH_FLOOD_BYTES ?? 1024 ** 3);
 const ROUNDS = 3;
 
 function viaCat(dir) {
+  // A fresh file each time, as orchestrate writes (a truncated one costs a flush on close).
+  rmSync(join(dir, 'cat.out'), { force: true });
   const start = now();
   execFileSync('sh', ['-c', `"$0" | cat > "$1"`, fixture('flood-stdout'), join(dir, 'cat.out')], {
     env: { ...process.env, FLOOD_BYTES: String(BYTES) },

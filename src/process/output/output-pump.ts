@@ -72,8 +72,10 @@ export class OutputPump {
   rawOutput(): { text: string; truncated: boolean } {
     const cap = this.options.capBytes;
     const fromFile = this.options.log.readBodyText(cap);
+    // What never reached the file: queued before a failed open, then kept after a failure.
+    const memory = [...this.options.log.unwrittenBody(), this.stdout.toBuffer()];
     const rest =
-      fromFile.bytes < cap ? this.stdout.toBuffer().subarray(0, cap - fromFile.bytes) : null;
+      fromFile.bytes < cap ? Buffer.concat(memory).subarray(0, cap - fromFile.bytes) : null;
     return {
       text: rest ? fromFile.text + rest.toString('utf8') : fromFile.text,
       truncated: this.stdoutTruncated,
