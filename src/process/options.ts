@@ -2,11 +2,11 @@
  * Options are normalized once: copied, defaulted, then validated, with messages
  * that name the option, the value received and what is accepted.
  */
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Logger } from '../logging/logger.js';
 import { assertProcessId } from './process-id.js';
+import { describeValue, existingDirectory } from './validate.js';
 
 export interface AgentProcessOptions {
   prompt: string;
@@ -52,61 +52,42 @@ export interface NormalizedOptions extends Required<
 export const DEFAULT_KILL_GRACE_MS = 5000;
 export const DEFAULT_OUTPUT_CAP_BYTES = 16 * 1024 * 1024;
 
-function describe(value: unknown): string {
-  return `\`${typeof value === 'string' ? JSON.stringify(value) : String(value)}\` (${typeof value})`;
-}
-
 function nonNegativeInteger(name: string, value: unknown, fallback: number | null) {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new TypeError(
-      `Expected \`${name}\` to be a non-negative integer (milliseconds or bytes), got ${describe(value)}`,
+      `Expected \`${name}\` to be a non-negative integer (milliseconds or bytes), got ${describeValue(value)}`,
     );
   }
   return value;
 }
 
-function existingDirectory(name: string, path: unknown): string {
-  if (typeof path !== 'string' || path.length === 0) {
-    throw new TypeError(`Expected \`${name}\` to be a directory path, got ${describe(path)}`);
-  }
-  const absolute = resolve(path);
-  let isDirectory = false;
-  try {
-    isDirectory = statSync(absolute).isDirectory();
-  } catch {
-    throw new Error(
-      `\`${name}\` does not exist: ${absolute}. Create it first or pass an existing directory.`,
-    );
-  }
-  if (!isDirectory) throw new Error(`\`${name}\` is not a directory: ${absolute}`);
-  return absolute;
-}
-
 function positiveAttempt(value: unknown): number {
   if (value === undefined) return 1;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new TypeError(`Expected \`attempt\` to be a positive integer, got ${describe(value)}`);
+    throw new TypeError(
+      `Expected \`attempt\` to be a positive integer, got ${describeValue(value)}`,
+    );
   }
   return value;
 }
 
 export function normalizeOptions(options: AgentProcessOptions): NormalizedOptions {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError(`Expected options to be an object, got ${describe(options)}`);
+    throw new TypeError(`Expected options to be an object, got ${describeValue(options)}`);
   }
   assertProcessId(options.processId);
   if (typeof options.prompt !== 'string') {
-    throw new TypeError(`Expected \`prompt\` to be a string, got ${describe(options.prompt)}`);
+    throw new TypeError(`Expected \`prompt\` to be a string, got ${describeValue(options.prompt)}`);
   }
   if (typeof options.logDir !== 'string' || options.logDir.length === 0) {
     throw new TypeError(
-      `Expected \`logDir\` to be a directory path, got ${describe(options.logDir)}`,
+      `Expected \`logDir\` to be a directory path, got ${describeValue(options.logDir)}`,
     );
   }
   if (options.stdin !== undefined && options.stdin !== 'closed' && options.stdin !== 'pty') {
     throw new TypeError(
-      `Expected \`stdin\` to be 'closed' or 'pty', got ${describe(options.stdin)}`,
+      `Expected \`stdin\` to be 'closed' or 'pty', got ${describeValue(options.stdin)}`,
     );
   }
   if (
@@ -114,7 +95,7 @@ export function normalizeOptions(options: AgentProcessOptions): NormalizedOption
     (!Array.isArray(options.extraArgs) || options.extraArgs.some((a) => typeof a !== 'string'))
   ) {
     throw new TypeError(
-      `Expected \`extraArgs\` to be an array of strings, got ${describe(options.extraArgs)}`,
+      `Expected \`extraArgs\` to be an array of strings, got ${describeValue(options.extraArgs)}`,
     );
   }
   return {

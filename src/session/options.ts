@@ -2,12 +2,12 @@
  * Session options, normalized once: copied, defaulted, validated, with
  * messages that name the option, the value and what is accepted.
  */
-import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ClaudeProcessOptions } from '../claude/claude-process.js';
 import { consoleLogger, type Logger } from '../logging/logger.js';
 import { processIdProblem } from '../process/process-id.js';
 import { describe } from '../strategies/options.js';
+import { existingDirectory } from '../process/validate.js';
 
 export interface OrchestratorSessionOptions {
   /** Names the session: its id is `${patternName}_${timestamp}`. */
@@ -54,7 +54,7 @@ export function normalizeSessionOptions(
       `Invalid \`patternName\` ${describe(options.patternName)}: it names the session folder, so it ${problem}.`,
     );
   }
-  const workingDir = directory(options.workingDir ?? process.cwd());
+  const workingDir = existingDirectory('workingDir', options.workingDir ?? process.cwd());
   if (
     options.baseLogDir !== undefined &&
     (typeof options.baseLogDir !== 'string' || options.baseLogDir === '')
@@ -88,21 +88,4 @@ export function normalizeSessionOptions(
     processDefaults: { ...defaults },
     logger: options.logger ?? consoleLogger,
   };
-}
-
-function directory(path: unknown): string {
-  if (typeof path !== 'string' || path === '') {
-    throw new TypeError(`Expected \`workingDir\` to be a directory path, got ${describe(path)}`);
-  }
-  const absolute = resolve(path);
-  let isDirectory = false;
-  try {
-    isDirectory = statSync(absolute).isDirectory();
-  } catch {
-    throw new Error(
-      `\`workingDir\` does not exist: ${absolute}. Create it first or pass an existing directory.`,
-    );
-  }
-  if (!isDirectory) throw new Error(`\`workingDir\` is not a directory: ${absolute}`);
-  return absolute;
 }
