@@ -82,11 +82,11 @@ export function buildResult(facts: RunFacts): ProcessResult {
   };
 }
 
-/** The result for a process that never ran (spawn failure, cancelled before start). */
+/** The result for a process that never ran (spawn failure, cancelled before start, an error of ours). */
 export function notStartedResult(
   processId: string,
   logFile: string,
-  status: Extract<ProcessStatus, 'spawn_error' | 'cancelled'>,
+  status: Extract<ProcessStatus, 'spawn_error' | 'cancelled' | 'failed'>,
   message: string,
   durationMs = 0,
 ): ProcessResult {

@@ -2,9 +2,17 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** A value as error messages show it: `-5` (number), `"x"` (string). */
+/** A value as error messages show it: `-5` (number), `"x"` (string), `a,b` (array). */
 export function describeValue(value: unknown): string {
-  return `\`${typeof value === 'string' ? JSON.stringify(value) : String(value)}\` (${typeof value})`;
+  if (typeof value === 'function') return 'a function';
+  let shown: string;
+  try {
+    shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  } catch {
+    shown = Object.prototype.toString.call(value);
+  }
+  const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  return `\`${shown}\` (${type})`;
 }
 
 /** The absolute path of an existing directory, or an error that names the option and the path. */

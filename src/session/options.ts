@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { ClaudeProcessOptions } from '../claude/claude-process.js';
 import { consoleLogger, type Logger } from '../logging/logger.js';
 import { processIdProblem } from '../process/process-id.js';
-import { describe } from '../strategies/options.js';
+import { describeValue } from '../process/validate.js';
 import { existingDirectory } from '../process/validate.js';
 
 export interface OrchestratorSessionOptions {
@@ -45,13 +45,13 @@ export function normalizeSessionOptions(
 ): NormalizedSessionOptions {
   if (options === null || typeof options !== 'object') {
     throw new TypeError(
-      `Expected session options to be an object like { patternName: 'review' }, got ${describe(options)}`,
+      `Expected session options to be an object like { patternName: 'review' }, got ${describeValue(options)}`,
     );
   }
   const problem = processIdProblem(options.patternName);
   if (problem) {
     throw new TypeError(
-      `Invalid \`patternName\` ${describe(options.patternName)}: it names the session folder, so it ${problem}.`,
+      `Invalid \`patternName\` ${describeValue(options.patternName)}: it names the session folder, so it ${problem}.`,
     );
   }
   const workingDir = existingDirectory('workingDir', options.workingDir ?? process.cwd());
@@ -60,21 +60,23 @@ export function normalizeSessionOptions(
     (typeof options.baseLogDir !== 'string' || options.baseLogDir === '')
   ) {
     throw new TypeError(
-      `Expected \`baseLogDir\` to be a directory path, got ${describe(options.baseLogDir)}`,
+      `Expected \`baseLogDir\` to be a directory path, got ${describeValue(options.baseLogDir)}`,
     );
   }
   if (options.model !== undefined && (typeof options.model !== 'string' || options.model === '')) {
     throw new TypeError(
-      `Expected \`model\` to be a non-empty string, got ${describe(options.model)}`,
+      `Expected \`model\` to be a non-empty string, got ${describeValue(options.model)}`,
     );
   }
   const defaults = options.processDefaults ?? {};
   if (defaults === null || typeof defaults !== 'object' || Array.isArray(defaults)) {
-    throw new TypeError(`Expected \`processDefaults\` to be an object, got ${describe(defaults)}`);
+    throw new TypeError(
+      `Expected \`processDefaults\` to be an object, got ${describeValue(defaults)}`,
+    );
   }
   if (options.logger !== undefined && typeof options.logger?.log !== 'function') {
     throw new TypeError(
-      `Expected \`logger\` to be a Logger ({ log(level, source, message) }), got ${describe(options.logger)}`,
+      `Expected \`logger\` to be a Logger ({ log(level, source, message) }), got ${describeValue(options.logger)}`,
     );
   }
   return {

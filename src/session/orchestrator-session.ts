@@ -12,7 +12,7 @@ import { ClaudeProcess, type ClaudeProcessOptions } from '../claude/claude-proce
 import type { EventDraft, OrchestrateEvent, SessionStatus } from '../events/types.js';
 import { silentLogger, type LogLevel } from '../logging/logger.js';
 import { AgentProcess } from '../process/agent-process.js';
-import { describe } from '../strategies/options.js';
+import { describeValue } from '../process/validate.js';
 import { SESSION_FILES, sessionFile } from './files.js';
 import { writeJsonFile } from './json-file.js';
 import { recordMetadata, type SessionMetadata } from './metadata.js';
@@ -98,7 +98,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     options: Partial<ClaudeProcessOptions> = {},
   ): ClaudeProcess {
     if (typeof prompt !== 'string')
-      throw new TypeError(`Expected \`prompt\` to be a string, got ${describe(prompt)}`);
+      throw new TypeError(`Expected \`prompt\` to be a string, got ${describeValue(prompt)}`);
     const id = processId ?? this.ids.nextFree();
     this.assertUsable(id);
     const made = new ClaudeProcess({
@@ -118,7 +118,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   track<T extends AgentProcess>(process: T): T {
     if (!(process instanceof AgentProcess)) {
       throw new TypeError(
-        `Expected an AgentProcess (ClaudeProcess, CommandProcess, ...), got ${describe(process)}`,
+        `Expected an AgentProcess (ClaudeProcess, CommandProcess, ...), got ${describeValue(process)}`,
       );
     }
     this.assertUsable(process.processId);

@@ -4,27 +4,10 @@
  * the error's message, in the same flat shape as every other outcome.
  */
 import type { AgentProcess } from '../process/agent-process.js';
+import { notStartedResult } from '../process/build-result.js';
 import type { ProcessResult } from '../process/result.js';
 
 export function exceptionResult(process: AgentProcess, error: unknown): ProcessResult {
   const why = error instanceof Error ? error.message : String(error);
-  return {
-    processId: process.processId,
-    status: 'failed',
-    exitCode: -1,
-    signal: null,
-    durationMs: 0,
-    output: '',
-    stderr: '',
-    outputTruncated: false,
-    logFile: process.logFile,
-    message: `failed: ${why}`,
-    sessionId: null,
-    costUsd: null,
-    usage: null,
-    numTurns: null,
-    model: null,
-    isError: null,
-    apiErrorStatus: null,
-  };
+  return notStartedResult(process.processId, process.logFile, 'failed', `failed: ${why}`);
 }

@@ -7,6 +7,7 @@
 import { AgentProcess } from '../process/agent-process.js';
 import type { ProcessResult } from '../process/result.js';
 import type { RetryOptions } from './types.js';
+import { describeValue } from '../process/validate.js';
 
 export interface NormalizedRetry {
   attempts: number;
@@ -18,20 +19,9 @@ export interface NormalizedRetry {
 export const DEFAULT_MIN_DELAY_MS = 1000;
 export const DEFAULT_MAX_DELAY_MS = 30_000;
 
-export function describe(value: unknown): string {
-  if (typeof value === 'function') return 'a function';
-  let shown: string;
-  try {
-    shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  } catch {
-    shown = Object.prototype.toString.call(value);
-  }
-  return `\`${shown}\` (${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value})`;
-}
-
 function integer(name: string, value: unknown, min: number, words: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    throw new TypeError(`Expected \`${name}\` to be ${words}, got ${describe(value)}`);
+    throw new TypeError(`Expected \`${name}\` to be ${words}, got ${describeValue(value)}`);
   }
   return value;
 }
@@ -43,7 +33,7 @@ export function positiveInteger(name: string, value: unknown): number {
 export function optionalBoolean(name: string, value: unknown): boolean {
   if (value === undefined) return false;
   if (typeof value !== 'boolean') {
-    throw new TypeError(`Expected \`${name}\` to be true or false, got ${describe(value)}`);
+    throw new TypeError(`Expected \`${name}\` to be true or false, got ${describeValue(value)}`);
   }
   return value;
 }
@@ -51,7 +41,9 @@ export function optionalBoolean(name: string, value: unknown): boolean {
 export function optionsObject<T extends object>(name: string, value: T | undefined): Partial<T> {
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(`Expected the ${name} options to be an object, got ${describe(value)}`);
+    throw new TypeError(
+      `Expected the ${name} options to be an object, got ${describeValue(value)}`,
+    );
   }
   return value;
 }
@@ -59,7 +51,7 @@ export function optionsObject<T extends object>(name: string, value: T | undefin
 export function normalizeSignal(value: unknown): AbortSignal | null {
   if (value === undefined || value === null) return null;
   if (!(value instanceof AbortSignal)) {
-    throw new TypeError(`Expected \`signal\` to be an AbortSignal, got ${describe(value)}`);
+    throw new TypeError(`Expected \`signal\` to be an AbortSignal, got ${describeValue(value)}`);
   }
   return value;
 }
@@ -68,7 +60,7 @@ export function normalizeRetry(value: RetryOptions | undefined): NormalizedRetry
   if (value === undefined) return null;
   if (value === null || typeof value !== 'object') {
     throw new TypeError(
-      `Expected \`retry\` to be an object like { attempts: 3 }, got ${describe(value)}`,
+      `Expected \`retry\` to be an object like { attempts: 3 }, got ${describeValue(value)}`,
     );
   }
   const attempts = positiveInteger('retry.attempts', value.attempts);
@@ -87,7 +79,7 @@ export function normalizeRetry(value: RetryOptions | undefined): NormalizedRetry
   }
   if (value.shouldRetry !== undefined && typeof value.shouldRetry !== 'function') {
     throw new TypeError(
-      `Expected \`retry.shouldRetry\` to be a function, got ${describe(value.shouldRetry)}`,
+      `Expected \`retry.shouldRetry\` to be a function, got ${describeValue(value.shouldRetry)}`,
     );
   }
   return { attempts, minDelayMs, maxDelayMs, shouldRetry: value.shouldRetry ?? null };
@@ -100,7 +92,7 @@ export function normalizeRetry(value: RetryOptions | undefined): NormalizedRetry
 export function normalizeProcesses(strategy: string, value: unknown): AgentProcess[] {
   if (!Array.isArray(value)) {
     throw new TypeError(
-      `Expected ${strategy}'s \`processes\` to be an array, got ${describe(value)}`,
+      `Expected ${strategy}'s \`processes\` to be an array, got ${describeValue(value)}`,
     );
   }
   const seen = new Map<unknown, number>();
@@ -108,7 +100,7 @@ export function normalizeProcesses(strategy: string, value: unknown): AgentProce
   value.forEach((process: unknown, index) => {
     if (!(process instanceof AgentProcess)) {
       throw new TypeError(
-        `Expected \`processes[${index}]\` to be an AgentProcess (ClaudeProcess, CommandProcess, ...), got ${describe(process)}`,
+        `Expected \`processes[${index}]\` to be an AgentProcess (ClaudeProcess, CommandProcess, ...), got ${describeValue(process)}`,
       );
     }
     if (seen.has(process)) {

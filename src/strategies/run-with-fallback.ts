@@ -7,15 +7,10 @@
  * result, so the attempts then cover the whole input.
  */
 import type { AgentProcess } from '../process/agent-process.js';
+import { describeValue } from '../process/validate.js';
 import { createLimiter } from './limiter.js';
 import { withLinkedSignal } from './linked-signal.js';
-import {
-  describe,
-  normalizeProcesses,
-  normalizeSignal,
-  optionsObject,
-  positiveInteger,
-} from './options.js';
+import { normalizeProcesses, normalizeSignal, optionsObject, positiveInteger } from './options.js';
 import { runTracked } from './run-tracked.js';
 import type { FallbackOptions, FallbackResult, StrategyResult } from './types.js';
 
@@ -26,7 +21,7 @@ export async function runWithFallback(
   const list = normalizeProcesses('runWithFallback', processes);
   if (list.length === 0) {
     throw new TypeError(
-      `Expected runWithFallback's \`processes\` to hold at least one process, got ${describe(processes)}`,
+      `Expected runWithFallback's \`processes\` to hold at least one process, got ${describeValue(processes)}`,
     );
   }
   const raw = optionsObject('runWithFallback', options);
