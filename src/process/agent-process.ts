@@ -238,6 +238,7 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
     if (this.early) run.end(this.early);
     const { result, stderr, stderrTruncated } = await run.wait(this.driver, log, started);
     this.current = null;
+    events.close();
     if (events.error)
       this.say('ERROR', `Could not write the events ${events.path}: ${events.error.message}`);
     return this.finish(log, result, stderr, stderrTruncated);

@@ -1,12 +1,15 @@
 /**
  * `<logDir>/<processId>.jsonl`: the agent's machine-readable events, one raw
- * line each, exactly as the agent printed them. Opened on the first event;
- * synchronous writes, as the process log (see process-log.ts for why).
+ * line each, exactly as the agent printed them. Opened on the first event and
+ * kept open until `close()`; synchronous writes, as the process log (see
+ * process-log.ts for why).
  */
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
+
+const NEWLINE = Buffer.from('\n');
 
 export class EventLog {
-  private opened = false;
+  private fd: number | null = null;
   private failure: Error | null = null;
 
   constructor(readonly path: string) {}
@@ -14,18 +17,26 @@ export class EventLog {
   write(raw: Buffer): void {
     if (this.failure) return;
     try {
+      this.fd ??= openSync(this.path, 'w');
       const line = Buffer.concat([raw, NEWLINE]);
-      if (this.opened) appendFileSync(this.path, line);
-      else writeFileSync(this.path, line);
-      this.opened = true;
+      let offset = 0;
+      while (offset < line.length) offset += writeSync(this.fd, line, offset);
     } catch (error) {
       this.failure = error as Error;
     }
+  }
+
+  close(): void {
+    if (this.fd === null) return;
+    try {
+      closeSync(this.fd);
+    } catch (error) {
+      this.failure ??= error as Error;
+    }
+    this.fd = null;
   }
 
   get error(): Error | null {
     return this.failure;
   }
 }
-
-const NEWLINE = Buffer.from('\n');
