@@ -4,7 +4,7 @@
  *
  *   npx tsx examples/batched.ts --mock-model
  */
-// In your own project: import { ... } from 'orchestrate';
+// In your own project: import { ... } from 'orchestrate-agents';
 import { OrchestratorSession, runBatched } from '../src/index.js';
 import { modelSetup, scratchDir } from './support/model.js';
 

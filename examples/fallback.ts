@@ -5,7 +5,7 @@
  *
  *   npx tsx examples/fallback.ts --mock-model
  */
-// In your own project: import { ... } from 'orchestrate';
+// In your own project: import { ... } from 'orchestrate-agents';
 import { OrchestratorSession, runWithFallback } from '../src/index.js';
 import { modelSetup, scratchDir } from './support/model.js';
 

@@ -5,7 +5,7 @@
  *
  *   npx tsx examples/sequential.ts --mock-model
  */
-// In your own project: import { ... } from 'orchestrate';
+// In your own project: import { ... } from 'orchestrate-agents';
 import { OrchestratorSession, runSequential } from '../src/index.js';
 import { modelSetup, scratchDir } from './support/model.js';
 

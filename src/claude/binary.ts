@@ -1,7 +1,7 @@
 /**
  * Which `claude` to run: the `command` option, else ORCHESTRATE_CLAUDE_BIN,
  * else `claude` on PATH, else the copy installed with orchestrate
- * (@anthropic-ai/claude-code, a dependency of this package).
+ * (@anthropic-ai/claude-code, an optional peer dependency of this package).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

@@ -17,6 +17,7 @@ import { RunState } from '../render/run-state.js';
 import type { RunView } from '../render/view.js';
 import { callStrategy, type StrategyRun } from './call-strategy.js';
 import { chooseView } from './choose-view.js';
+import { findClaude } from './find-claude.js';
 import { Interrupts } from './interrupts.js';
 import { jsonReport } from './json-report.js';
 import { writeJoblog } from './joblog.js';
@@ -39,6 +40,7 @@ export async function runStrategyCommand(
     command: strategy,
   });
   const planned = planProcesses(config, tasks);
+  config.claudeBin = findClaude(config.claudeBin);
   const state = new RunState(strategy, []);
   const view = await chooseView(config, state);
   let mock: MockBackend | null = null;

@@ -155,11 +155,26 @@ describe('orchestrate parallel', () => {
   });
 
   test('a claude that cannot start is a failed process, exit 1', async () => {
+    // Executable, but its interpreter does not exist: spawn fails.
+    const broken = join(dir.path, 'broken-claude');
+    writeFileSync(broken, '#!/no/such/interpreter\n', { mode: 0o755 });
     const result = await runCli(['parallel', '--json', '--log-dir', logDir(), 'one'], {
-      env: { ORCHESTRATE_CLAUDE_BIN: join(dir.path, 'missing-claude') },
+      env: { ORCHESTRATE_CLAUDE_BIN: broken },
     });
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).results[0].status).toBe('spawn_error');
+  });
+
+  test('a claude that is nowhere stops the run before it starts and says how to install one', async () => {
+    const logs = logDir();
+    const result = await runCli(['parallel', '--log-dir', logs, 'one'], {
+      env: { ORCHESTRATE_CLAUDE_BIN: join(dir.path, 'missing-claude') },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('claude (Claude Code) was not found');
+    expect(result.stderr).toContain('npm install -g @anthropic-ai/claude-code');
+    expect(result.stderr).toContain('--claude-bin');
+    expect(existsSync(logs)).toBe(false);
   });
 
   test('arguments after -- reach claude unchanged', async () => {

@@ -1,0 +1,24 @@
+/**
+ * Finds the claude binary before anything starts, so a machine without Claude
+ * Code gets one sentence naming how to install it instead of a failed session.
+ * Order: --claude-bin, $ORCHESTRATE_CLAUDE_BIN, `claude` on PATH, a copy
+ * installed beside orchestrate (Claude Code is an optional peer dependency).
+ */
+import { CLAUDE_BIN_ENV, resolveClaudeBinary } from '../../claude/binary.js';
+import { findExecutable } from '../../process/spawn/spawn-child.js';
+import { CLIError } from '../errors.js';
+
+export const CLAUDE_INSTALL =
+  'Install it with `npm install -g @anthropic-ai/claude-code`, or point --claude-bin at the binary.';
+
+/** The claude to run: the --claude-bin path (already checked), else the one found, else an error. */
+export function findClaude(claudeBin: string | undefined): string {
+  if (claudeBin !== undefined) return claudeBin;
+  const fromEnv = process.env[CLAUDE_BIN_ENV];
+  const found = findExecutable(resolveClaudeBinary());
+  if (found !== null) return found;
+  const why = fromEnv
+    ? `$${CLAUDE_BIN_ENV} is ${JSON.stringify(fromEnv)}, which is not an executable file`
+    : 'it is not on PATH and no copy is installed beside orchestrate';
+  throw new CLIError(`claude (Claude Code) was not found: ${why}. ${CLAUDE_INSTALL}`, 'E_NOT_FOUND');
+}
