@@ -40,7 +40,16 @@ beforeAll(() => {
   tarball = join(dir.path, (JSON.parse(packed) as Array<{ filename: string }>)[0]!.filename);
   execFileSync(
     'npm',
-    ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball],
+    [
+      'install',
+      '--global',
+      '--prefix',
+      prefix,
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      tarball,
+    ],
     { cwd: dir.path, encoding: 'utf8', stdio: 'pipe' },
   );
 }, 240_000);

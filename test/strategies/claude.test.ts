@@ -92,13 +92,14 @@ describe('strategies with the real claude', () => {
     const { session } = await mockedSession({
       rules: [{ match: 'stuck', turns: [{ hang: true }] }],
     });
-    const hung = session.createProcess('You will get stuck', 'hung');
+    // Only the hung one has a timeout: on a loaded machine claude's start alone can take seconds.
+    const hung = session.createProcess('You will get stuck', 'hung', { timeoutMs: 4000 });
     const good = session.createProcess('You will answer', 'good');
     let hungPid = 0;
     let hungAliveWhenGoodStarted: boolean | null = null;
     hung.on('start', (info) => (hungPid = info.pid));
     good.on('start', () => (hungAliveWhenGoodStarted = pidAlive(hungPid)));
-    const result = await runWithFallback([hung, good], { timeoutMs: 4000 });
+    const result = await runWithFallback([hung, good]);
     const summary = await session.close();
     expect(result.attempts.map((a) => [a.processId, a.status])).toEqual([
       ['hung', 'timed_out'],

@@ -20,5 +20,8 @@ export function findClaude(claudeBin: string | undefined): string {
   const why = fromEnv
     ? `$${CLAUDE_BIN_ENV} is ${JSON.stringify(fromEnv)}, which is not an executable file`
     : 'it is not on PATH and no copy is installed beside orchestrate';
-  throw new CLIError(`claude (Claude Code) was not found: ${why}. ${CLAUDE_INSTALL}`, 'E_NOT_FOUND');
+  throw new CLIError(
+    `claude (Claude Code) was not found: ${why}. ${CLAUDE_INSTALL}`,
+    'E_NOT_FOUND',
+  );
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { fixture, repoRoot, tempDir } from '../../helpers/fixtures.js';
@@ -30,21 +30,27 @@ describe('orchestrate fallback', () => {
     expect(report.results[0].status).toBe('succeeded');
   });
 
-  test('an attempt that hangs past --timeout is ended, and the next attempt answers', async () => {
+  test('an attempt that hangs past its timeout is ended, and the next attempt answers', async () => {
     const script = join(repoRoot, 'test/cli/fixtures/scripts/slow-way-hangs.json');
+    // The hung attempt's own timeout is short; --timeout stays generous for a loaded machine.
+    const tasks = join(dir.path, 'slow-then-quick.jsonl');
+    writeFileSync(
+      tasks,
+      '{"prompt": "the slow way", "timeout": "3s"}\n{"prompt": "the quick way"}\n',
+    );
     const result = await runCli([
       'fallback',
       '--mock-script',
       script,
       '--timeout',
-      '3s',
+      '60s',
       '--kill-grace',
       '200ms',
       '--json',
       '--log-dir',
       logDir(),
-      'the slow way',
-      'the quick way',
+      '--prompts-file',
+      tasks,
     ]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
