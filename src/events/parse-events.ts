@@ -23,12 +23,17 @@ export function parseEventRecord(line: string): OrchestrateEvent | null {
   return record as unknown as OrchestrateEvent;
 }
 
-/** Every record in the text of an events.jsonl file, in order. */
+/**
+ * Every record in the text of an events.jsonl file, in order. Files written
+ * before records had a `seq` get one from their line number.
+ */
 export function parseEvents(text: string): OrchestrateEvent[] {
   const events: OrchestrateEvent[] = [];
-  for (const line of text.split('\n')) {
+  for (const [index, line] of text.split('\n').entries()) {
     const event = parseEventRecord(line.trim());
-    if (event) events.push(event);
+    if (!event) continue;
+    if (typeof event.seq !== 'number') event.seq = index + 1;
+    events.push(event);
   }
   return events;
 }

@@ -4,7 +4,7 @@
  * process log keeps every byte).
  */
 import type { ProcessResult } from '../process/result.js';
-import type { EventOf } from './types.js';
+import type { EventBase, EventOf } from './types.js';
 
 export const EXCERPT_CHARS = 2000;
 
@@ -15,7 +15,7 @@ function excerpt(text: string): string {
 export function processEndDraft(
   result: ProcessResult,
   attempt: number,
-): Omit<EventOf<'process-end'>, 'at' | 'sessionId'> {
+): Omit<EventOf<'process-end'>, keyof EventBase> {
   return {
     kind: 'process-end',
     processId: result.processId,

@@ -9,6 +9,12 @@ import type { ProcessStatus, TokenUsage } from '../process/result.js';
 
 /** Fields every record carries. */
 export interface EventBase {
+  /**
+   * The record's place in its session: 1 for session-start, one more for each
+   * record after it, so it is also the record's line number in events.jsonl.
+   * A reader that reconnects asks for the records after the last seq it saw.
+   */
+  seq: number;
   /** When it happened, as an ISO 8601 string. */
   at: string;
   sessionId: string;

@@ -50,6 +50,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   private readonly metadataDone: Promise<SessionMetadata>;
   private readonly ids: ProcessIds;
   private readonly records: OrchestrateEvent[] = [];
+  private seq = 0;
   private ended = false;
   private closing: Promise<SessionSummary> | null = null;
 
@@ -201,6 +202,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     const { kind, ...fields } = draft;
     const event = {
       kind,
+      seq: ++this.seq,
       at: new Date().toISOString(),
       sessionId: this.sessionId,
       ...fields,

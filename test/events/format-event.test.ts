@@ -4,6 +4,7 @@ import type { OrchestrateEvent } from '../../src/events/types.js';
 
 const base = {
   at: new Date(2025, 0, 1, 9, 5, 7).toISOString(),
+  seq: 1,
   sessionId: 'review_20250101_090507',
 };
 

@@ -23,4 +23,15 @@ describe('the session files', () => {
     expect(lines.filter((l) => l.includes('Result: succeeded'))).toHaveLength(24);
     expect(eventsFile(session.sessionDir).filter((e) => e.kind === 'process-end')).toHaveLength(24);
   });
+
+  it('numbers every record 1, 2, 3, ... in the order they are written, emitted the same', async () => {
+    const session = quietSession(dir.path);
+    const emitted: number[] = [];
+    session.on('event', (event) => emitted.push(event.seq));
+    await runParallel([session.createProcess('a'), session.createProcess('b')]);
+    await session.close();
+    const written = eventsFile(session.sessionDir).map((event) => event.seq);
+    expect(written).toEqual(written.map((_, i) => i + 1));
+    expect(emitted).toEqual(written.slice(1));
+  });
 });

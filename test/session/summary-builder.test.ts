@@ -33,7 +33,7 @@ function end(
     isError: null,
     apiErrorStatus: null,
   };
-  return { at, sessionId, ...processEndDraft(result, attempt) };
+  return { seq: 1, at, sessionId, ...processEndDraft(result, attempt) };
 }
 
 const statuses: ProcessStatus[] = ['succeeded', 'failed', 'timed_out', 'cancelled', 'spawn_error'];
@@ -73,6 +73,7 @@ describe('the summary fold', () => {
     const builder = new SummaryBuilder();
     builder.apply(end('p', 'failed', 1, 0.01));
     builder.apply({
+      seq: 2,
       at,
       sessionId,
       kind: 'retry',

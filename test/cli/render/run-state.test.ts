@@ -3,7 +3,7 @@ import type { OrchestrateEvent } from '../../../src/events/types.js';
 import { RunState } from '../../../src/cli/render/run-state.js';
 
 const at = (ms: number) => new Date(1_700_000_000_000 + ms).toISOString();
-const base = { sessionId: 's' };
+const base = { seq: 1, sessionId: 's' };
 const usage = (input: number, output: number) => ({
   inputTokens: input,
   outputTokens: output,
