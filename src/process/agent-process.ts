@@ -188,10 +188,7 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
         ),
       );
     }
-    this.say(
-      'INFO',
-      `Starting ${this.driver.name}${options.timeoutMs === null ? '' : ` with a ${formatDuration(options.timeoutMs)} timeout`}: ${commandLine}`,
-    );
+    this.say('INFO', `Starting ${this.driver.name}${startLimits(options)}: ${commandLine}`);
     const spawned = await spawnChild(invocation, options);
     if (!spawned.ok) {
       const message = spawnErrorMessage(invocation.command, spawned.error, this.driver.installHint);
@@ -220,6 +217,11 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
       ending: (reason) => this.say('WARNING', endingMessage(reason, options.killGraceMs)),
       swept: (count) =>
         this.say('WARNING', `Exited but left ${count} descendant process(es) running; ended them`),
+      survived: (pids) =>
+        this.say(
+          'ERROR',
+          `Still alive after SIGKILL: ${pids.length === 1 ? 'pid' : 'pids'} ${pids.join(', ')}; they are not ours to end any more`,
+        ),
     });
     this.current = run;
     try {
@@ -258,4 +260,15 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
     this.emit('end', result);
     return result;
   }
+}
+
+/** " with a 30 s timeout and a 5 min idle timeout", or nothing. */
+function startLimits(options: NormalizedOptions): string {
+  const parts = [
+    options.timeoutMs === null ? null : `a ${formatDuration(options.timeoutMs)} timeout`,
+    options.idleTimeoutMs === null
+      ? null
+      : `a ${formatDuration(options.idleTimeoutMs)} idle timeout`,
+  ].filter((part) => part !== null);
+  return parts.length === 0 ? '' : ` with ${parts.join(' and ')}`;
 }

@@ -16,6 +16,8 @@ export interface RunFacts {
   endReason: EndReason | null;
   /** True when SIGKILL was needed after the grace period. */
   escalated: boolean;
+  /** Pids still alive after SIGKILL. */
+  survivors?: number[];
   graceMs: number;
   rawOutput: string;
   outputTruncated: boolean;
@@ -24,7 +26,7 @@ export interface RunFacts {
 }
 
 function statusOf(facts: RunFacts): ProcessStatus {
-  if (facts.endReason?.kind === 'timeout') return 'timed_out';
+  if (facts.endReason?.kind === 'timeout' || facts.endReason?.kind === 'idle') return 'timed_out';
   if (facts.endReason?.kind === 'error') return 'failed';
   if (facts.endReason) return 'cancelled';
   if (facts.findings.status) return facts.findings.status;
@@ -33,19 +35,37 @@ function statusOf(facts: RunFacts): ProcessStatus {
 
 function exitWords(exit: ChildExit | null): string {
   if (!exit) return 'no exit status';
-  if (exit.signal) return `killed by ${explainSignal(exit.signal)}`;
+  if (exit.signal) return `ended by signal ${explainSignal(exit.signal)}`;
   const words = explainExitCode(exit.code ?? -1);
   return `exit code ${exit.code}${words ? ` (${words})` : ''}`;
 }
 
+/** "; 2 processes survived SIGKILL (pids 12, 13)" or nothing. */
+export function survivorWords(pids: number[]): string {
+  if (pids.length === 0) return '';
+  const what = pids.length === 1 ? '1 process' : `${pids.length} processes`;
+  return `; ${what} survived SIGKILL (pid${pids.length === 1 ? '' : 's'} ${pids.join(', ')})`;
+}
+
+function timedOutWords(facts: RunFacts, took: string): string {
+  const reason = facts.endReason;
+  if (reason?.kind === 'idle')
+    return `timed out: no output for ${formatDuration(reason.idleMs)} (ran ${took})`;
+  return `timed out after ${reason?.kind === 'timeout' ? formatDuration(reason.timeoutMs) : took}`;
+}
+
 function messageOf(status: ProcessStatus, facts: RunFacts, costUsd: number | null): string {
+  return mainWords(status, facts, costUsd) + survivorWords(facts.survivors ?? []);
+}
+
+function mainWords(status: ProcessStatus, facts: RunFacts, costUsd: number | null): string {
   const took = formatDuration(facts.durationMs);
   const killed = facts.escalated ? `; SIGKILL after ${formatDuration(facts.graceMs)} grace` : '';
   switch (status) {
     case 'succeeded':
       return `succeeded in ${took}${costUsd === null ? '' : `, ${formatCost(costUsd)}`}`;
     case 'timed_out':
-      return `timed out after ${formatDuration(facts.endReason?.kind === 'timeout' ? facts.endReason.timeoutMs : facts.durationMs)}${killed}`;
+      return `${timedOutWords(facts, took)}${killed}`;
     case 'cancelled': {
       const reason = facts.endReason?.kind === 'cancel' && facts.endReason.reason;
       return `cancelled after ${took}${reason ? ` (${reason})` : ''}${killed}`;
@@ -79,6 +99,7 @@ export function buildResult(facts: RunFacts): ProcessResult {
     model: f.model ?? null,
     isError: f.isError ?? null,
     apiErrorStatus: f.apiErrorStatus ?? null,
+    survivors: [...(facts.survivors ?? [])],
   };
 }
 

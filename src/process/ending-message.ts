@@ -7,6 +7,8 @@ export function endingMessage(reason: EndReason, graceMs: number): string {
   switch (reason.kind) {
     case 'timeout':
       return `Timed out after ${formatDuration(reason.timeoutMs)}; ${how}`;
+    case 'idle':
+      return `Went silent: no output for ${formatDuration(reason.idleMs)}; ${how}`;
     case 'cancel':
       return `Cancelled${reason.reason ? ` (${reason.reason})` : ''}; ${how}`;
     case 'error':

@@ -17,6 +17,8 @@ export interface AgentProcessOptions {
   streamOutput?: boolean;
   /** End the process tree after this long (default: no limit). */
   timeoutMs?: number;
+  /** End the process tree when it writes nothing to stdout or stderr for this long (default: no limit). */
+  idleTimeoutMs?: number;
   /** Time between SIGTERM and SIGKILL (default 5000). */
   killGraceMs?: number;
   /** Aborting it cancels the process (status 'cancelled'). */
@@ -40,9 +42,13 @@ export interface AgentProcessOptions {
 }
 
 export interface NormalizedOptions extends Required<
-  Omit<AgentProcessOptions, 'timeoutMs' | 'signal' | 'command' | 'logger' | 'console'>
+  Omit<
+    AgentProcessOptions,
+    'timeoutMs' | 'idleTimeoutMs' | 'signal' | 'command' | 'logger' | 'console'
+  >
 > {
   timeoutMs: number | null;
+  idleTimeoutMs: number | null;
   signal: AbortSignal | null;
   command: string | null;
   logger: Logger | null;
@@ -57,6 +63,17 @@ function nonNegativeInteger(name: string, value: unknown, fallback: number | nul
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new TypeError(
       `Expected \`${name}\` to be a non-negative integer (milliseconds or bytes), got ${describeValue(value)}`,
+    );
+  }
+  return value;
+}
+
+/** Zero would end every process at once: a bound must be at least 1 ms. */
+function positiveInteger(name: string, value: unknown): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new TypeError(
+      `Expected \`${name}\` to be a positive integer (milliseconds), got ${describeValue(value)}`,
     );
   }
   return value;
@@ -105,6 +122,7 @@ export function normalizeOptions(options: AgentProcessOptions): NormalizedOption
     logDir: resolve(options.logDir),
     streamOutput: options.streamOutput ?? true,
     timeoutMs: nonNegativeInteger('timeoutMs', options.timeoutMs, null),
+    idleTimeoutMs: positiveInteger('idleTimeoutMs', options.idleTimeoutMs),
     killGraceMs: nonNegativeInteger('killGraceMs', options.killGraceMs, DEFAULT_KILL_GRACE_MS)!,
     signal: options.signal ?? null,
     env: { ...options.env },

@@ -38,11 +38,15 @@ export interface ProcessResult {
   isError: boolean | null;
   /** The HTTP status of an API error the agent gave up on (429, 529, 401, ...). */
   apiErrorStatus: number | null;
+  /** Pids of the tree still alive after SIGKILL (empty when the tree is gone). */
+  survivors: number[];
 }
 
 /** Why a process was ended by us, recorded before the signal is sent. */
 export type EndReason =
   | { kind: 'timeout'; timeoutMs: number }
+  /** Nothing on stdout or stderr for `idleMs`. */
+  | { kind: 'idle'; idleMs: number }
   | { kind: 'cancel'; reason?: string }
   | { kind: 'terminate' }
   /** Something on our side went wrong (a throwing listener): the run is a failure. */

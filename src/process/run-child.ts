@@ -12,6 +12,8 @@ import type { ProcessLog } from './output/process-log.js';
 import type { EndReason, ProcessResult } from './result.js';
 import type { ChildExit, ChildHandle } from './spawn/child-handle.js';
 import { killTree, sweepGroup, type KillTreeOutcome } from './terminate/kill-tree.js';
+import { isAlive } from './terminate/process-table.js';
+import { IdleWatchdog } from './watch/idle-watchdog.js';
 
 /**
  * Once the tree is gone, the pipes close as soon as their data is read. If they
@@ -27,12 +29,18 @@ export interface RunHooks {
   ending(reason: EndReason): void;
   /** The child exited on its own but left descendants, which were ended. */
   swept(count: number): void;
+  /** Processes of the tree still alive after SIGKILL (pids). */
+  survived(pids: number[]): void;
 }
+
+/** Reasons from a clock: they lose to an exit that already happened. */
+const CLOCK_REASONS = new Set<EndReason['kind']>(['timeout', 'idle']);
 
 export class ChildRun {
   private endReason: EndReason | null = null;
   private killing: Promise<KillTreeOutcome> | null = null;
   private exitedAt: number | null = null;
+  private idle: IdleWatchdog | null = null;
 
   constructor(
     private readonly child: ChildHandle,
@@ -40,9 +48,15 @@ export class ChildRun {
     private readonly hooks: RunHooks,
   ) {}
 
-  /** Records why, then ends the tree. Only the first reason counts. */
+  /**
+   * Records why, then ends the tree. Only the first reason counts. A clock that
+   * fires after the child exited, but before its exit was read (the exit and
+   * the timer landed in one turn of the loop), is too late: the run is not
+   * timed out. The leader is then a zombie, which `isAlive` tells apart.
+   */
   end(reason: EndReason): void {
     if (this.endReason || this.exitedAt !== null) return;
+    if (CLOCK_REASONS.has(reason.kind) && !isAlive(this.child.pid)) return;
     this.endReason = reason;
     this.hooks.ending(reason);
     this.killing = killTree(this.child.pid, { graceMs: this.options.killGraceMs });
@@ -60,16 +74,20 @@ export class ChildRun {
       reader,
       log,
       console: this.options.streamOutput ? this.options.console : null,
-      onChunk: this.hooks.chunk,
+      onChunk: (chunk, stream) => {
+        this.idle?.touch();
+        this.hooks.chunk(chunk, stream);
+      },
     });
-    pump.attach(this.child.stdout, this.child.stderr);
     const disarm = this.arm();
+    pump.attach(this.child.stdout, this.child.stderr);
     const exit: ChildExit = await this.child.exited;
     this.exitedAt = performance.now();
     disarm();
     const outcome =
       this.killing ?? sweepGroup(this.child.pid, this.options.killGraceMs, this.hooks.swept);
     const ended = await outcome;
+    if (ended && ended.survivors.length > 0) this.hooks.survived(ended.survivors);
     await this.drain(pump);
     pump.finish();
     await log.ready;
@@ -85,6 +103,7 @@ export class ChildRun {
       exit,
       endReason: this.endReason,
       escalated: ended?.escalated ?? false,
+      survivors: ended?.survivors ?? [],
       graceMs: this.options.killGraceMs,
       rawOutput: raw.text,
       outputTruncated: raw.truncated,
@@ -94,18 +113,23 @@ export class ChildRun {
     return { result, stderr: pump.stderr.toBuffer(), stderrTruncated: pump.stderr.truncated };
   }
 
-  /** Starts the timeout and listens to the abort signal; returns the undo. */
+  /** Starts the timeout, the idle watchdog, and listens to the abort signal; returns the undo. */
   private arm(): () => void {
-    const { timeoutMs, signal } = this.options;
+    const { timeoutMs, idleTimeoutMs, signal } = this.options;
     const timer =
       timeoutMs === null
         ? null
         : setTimeout(() => this.end({ kind: 'timeout', timeoutMs }), timeoutMs);
+    this.idle =
+      idleTimeoutMs === null
+        ? null
+        : new IdleWatchdog(idleTimeoutMs, (idleMs) => this.end({ kind: 'idle', idleMs }));
     const onAbort = () => this.end({ kind: 'cancel', reason: abortReason(signal) });
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) onAbort();
     return () => {
       if (timer) clearTimeout(timer);
+      this.idle?.stop();
       signal?.removeEventListener('abort', onAbort);
     };
   }

@@ -27,6 +27,7 @@ describe('process-end records', () => {
       model: 'm',
       isError: false,
       apiErrorStatus: null,
+      survivors: [],
     };
     const draft = processEndDraft(result, 3);
     expect(draft).toMatchObject({

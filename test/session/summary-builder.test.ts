@@ -32,6 +32,7 @@ function end(
     model: null,
     isError: null,
     apiErrorStatus: null,
+    survivors: [],
   };
   return { seq: 1, at, sessionId, ...processEndDraft(result, attempt) };
 }

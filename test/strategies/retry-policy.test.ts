@@ -22,6 +22,7 @@ function result(fields: Partial<ProcessResult>): ProcessResult {
     model: null,
     isError: null,
     apiErrorStatus: null,
+    survivors: [],
     ...fields,
   };
 }

@@ -18,6 +18,7 @@ export interface RunConfig {
   /** Every --model, in order (several only for fallback). */
   models: string[];
   timeoutMs?: number;
+  idleTimeoutMs?: number;
   killGraceMs?: number;
   maxWorkers?: number;
   /** Absolute, existing. */
@@ -94,6 +95,8 @@ export function normalizeRunFlags(
   };
   if (raw.timeout !== undefined)
     config.timeoutMs = durationFlag('--timeout', raw.timeout, strategy);
+  if (raw.idleTimeout !== undefined)
+    config.idleTimeoutMs = durationFlag('--idle-timeout', raw.idleTimeout, strategy);
   if (raw.killGrace !== undefined) config.killGraceMs = killGrace(raw.killGrace, strategy);
   if (raw.maxWorkers !== undefined)
     config.maxWorkers = positiveIntegerFlag('-j/--max-workers', raw.maxWorkers, strategy);

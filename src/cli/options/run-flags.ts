@@ -11,6 +11,7 @@ export type StrategyName = 'parallel' | 'sequential' | 'fallback' | 'batch';
 export interface RawRunFlags {
   model?: string[];
   timeout?: string;
+  idleTimeout?: string;
   killGrace?: string;
   maxWorkers?: string;
   cwd?: string;
@@ -45,6 +46,10 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
     .option(
       '--timeout <duration>',
       'end a process after this long: 90s, 5m, 1h30m (a bare number is seconds)',
+    )
+    .option(
+      '--idle-timeout <duration>',
+      'end a process that writes nothing to stdout or stderr for this long: 5m, 90s',
     )
     .option(
       '--kill-grace <duration>',

@@ -89,6 +89,7 @@ async function runSession(
       extraArgs: config.extraArgs,
       ...(config.claudeBin === undefined ? {} : { command: config.claudeBin }),
       ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
+      ...(config.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: config.idleTimeoutMs }),
       ...(config.killGraceMs === undefined ? {} : { killGraceMs: config.killGraceMs }),
       ...(mock ? { env: mock.env } : {}),
     },

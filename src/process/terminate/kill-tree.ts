@@ -20,12 +20,15 @@ export interface KillTreeOutcome {
   survivors: number[];
 }
 
-function signalAll(pgid: number, pids: Iterable<number>, signal: NodeJS.Signals): void {
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pgid, signal);
   } catch {
     // The group may already be empty.
   }
+}
+
+function signalPids(pids: Iterable<number>, signal: NodeJS.Signals): void {
   for (const pid of pids) {
     try {
       process.kill(pid, signal);
@@ -33,6 +36,11 @@ function signalAll(pgid: number, pids: Iterable<number>, signal: NodeJS.Signals)
       // Already gone.
     }
   }
+}
+
+function signalAll(pgid: number, pids: Iterable<number>, signal: NodeJS.Signals): void {
+  signalGroup(pgid, signal);
+  signalPids(pids, signal);
 }
 
 /** One scan of the process table a poll: what of the tree is still alive. */
@@ -59,8 +67,17 @@ async function waitUntilGone(pgid: number, known: Set<number>, ms: number, pollM
 /** `pgid` is the pid of the group leader, spawned with its own process group. */
 export async function killTree(pgid: number, options: KillTreeOptions): Promise<KillTreeOutcome> {
   const pollMs = options.pollMs ?? 20;
-  const known = new Set([pgid, ...treeMembers(pgid)]);
-  signalAll(pgid, known, 'SIGTERM');
+  // The group first, at once: a scan of /proc takes milliseconds on a busy
+  // machine, long enough for a child to finish on its own after we decided.
+  signalGroup(pgid, 'SIGTERM');
+  const table = processTable();
+  const known = new Set([pgid, ...treeMembers(pgid, table)]);
+  // Then the descendants that left the group (setsid).
+  const outside = table.filter((entry) => known.has(entry.pid) && entry.pgid !== pgid);
+  signalPids(
+    outside.map((entry) => entry.pid),
+    'SIGTERM',
+  );
   let left = await waitUntilGone(pgid, known, options.graceMs, pollMs);
   if (left.length === 0) return { escalated: false, survivors: [] };
   signalAll(pgid, left, 'SIGKILL');

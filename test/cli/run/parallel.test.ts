@@ -29,6 +29,7 @@ const RESULT_FIELDS = [
   'model',
   'isError',
   'apiErrorStatus',
+  'survivors',
   'index',
   'tries',
 ];
@@ -293,5 +294,31 @@ describe('orchestrate parallel', () => {
     ]);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).results[0]).toMatchObject({ status: 'timed_out' });
+  });
+
+  test('--idle-timeout ends a process that goes silent: timed_out, and the message says so', async () => {
+    const result = await runCli([
+      'parallel',
+      '--claude-bin',
+      agentTree,
+      '--idle-timeout',
+      '400ms',
+      '--kill-grace',
+      '100ms',
+      '--json',
+      '--log-dir',
+      logDir(),
+      'one',
+    ]);
+    expect(result.code).toBe(1);
+    const [only] = JSON.parse(result.stdout).results;
+    expect(only).toMatchObject({ status: 'timed_out' });
+    expect(only.message).toMatch(/^timed out: no output for 400 ms/);
+  });
+
+  test('--idle-timeout refuses a value that is not a duration', async () => {
+    const result = await runCli(['parallel', '--idle-timeout', 'soon', 'one']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--idle-timeout: expected a duration such as 90s/);
   });
 });
