@@ -1,8 +1,8 @@
 // The public surface of orchestrate: a deliberate list, re-exports only.
-export { ClaudeProcess, type ClaudeProcessOptions } from './claude/claude-process.js';
-export { CLAUDE_BIN_ENV, resolveClaudeBinary } from './claude/binary.js';
-export { CommandProcess, type CommandProcessOptions } from './command/command-process.js';
-export type { PromptPlacement } from './command/command-driver.js';
+export { ClaudeProcess, type ClaudeProcessOptions } from './agents/claude/claude-process.js';
+export { CLAUDE_BIN_ENV, resolveClaudeBinary } from './agents/claude/binary.js';
+export { CommandProcess, type CommandProcessOptions } from './agents/command/command-process.js';
+export type { PromptPlacement } from './agents/command/command-driver.js';
 export {
   AgentProcess,
   type AgentProcessEvents,

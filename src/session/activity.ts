@@ -4,8 +4,8 @@
  * content block, with the same id), its turns, and a short line saying what
  * the agent just did.
  */
-import { describeEvent } from '../claude/describe-event.js';
-import type { ClaudeEvent } from '../claude/stream-events.js';
+import { describeEvent } from '../agents/claude/describe-event.js';
+import type { ClaudeEvent } from '../agents/claude/stream-events.js';
 import type { TokenUsage } from '../process/result.js';
 
 const ACTIVITY_CHARS = 160;

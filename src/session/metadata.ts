@@ -5,7 +5,7 @@
  * but `close()`).
  */
 import { hostname } from 'node:os';
-import { resolveClaudeBinary } from '../claude/binary.js';
+import { resolveClaudeBinary } from '../agents/claude/binary.js';
 import { sessionFile } from './files.js';
 import type { NormalizedSessionOptions } from './options.js';
 import { writeJsonFile, writeJsonFileSync } from './json-file.js';

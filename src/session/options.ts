@@ -3,7 +3,7 @@
  * messages that name the option, the value and what is accepted.
  */
 import { join, resolve } from 'node:path';
-import type { ClaudeProcessOptions } from '../claude/claude-process.js';
+import type { ClaudeProcessOptions } from '../agents/claude/claude-process.js';
 import { consoleLogger, type Logger } from '../logging/logger.js';
 import { processIdProblem } from '../process/process-id.js';
 import { describeValue } from '../process/validate.js';

@@ -8,7 +8,7 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ClaudeProcess, type ClaudeProcessOptions } from '../claude/claude-process.js';
+import { ClaudeProcess, type ClaudeProcessOptions } from '../agents/claude/claude-process.js';
 import type { EventDraft, OrchestrateEvent, SessionStatus } from '../events/types.js';
 import { silentLogger, type LogLevel } from '../logging/logger.js';
 import { AgentProcess } from '../process/agent-process.js';

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
-import { CommandProcess, type CommandProcessOptions } from '../../src/command/command-process.js';
+import {
+  CommandProcess,
+  type CommandProcessOptions,
+} from '../../src/agents/command/command-process.js';
 import { silentLogger } from '../../src/logging/logger.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClaudeProcess } from '../../src/claude/claude-process.js';
+import { ClaudeProcess } from '../../src/agents/claude/claude-process.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { runSequential } from '../../src/strategies/run-sequential.js';
 import { fixture, fixtureProcess, tempDir } from '../helpers/fixtures.js';

@@ -3,7 +3,7 @@
  * the arguments, or is appended as the last argument, or travels on stdin.
  * Its output is the raw stdout and its verdict the exit code.
  */
-import type { AgentDriver, OutputReader } from '../process/agent-driver.js';
+import type { AgentDriver, OutputReader } from '../../process/agent-driver.js';
 
 export type PromptPlacement = 'argument' | 'stdin' | 'none';
 

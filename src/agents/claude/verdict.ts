@@ -3,7 +3,7 @@
  * code: an API error reported with exit code 1 but `subtype: "success"` is a
  * failure, and so is a clean exit with no result at all.
  */
-import type { AgentFindings } from '../process/agent-driver.js';
+import type { AgentFindings } from '../../process/agent-driver.js';
 import type { ClaudeResultEvent } from './stream-events.js';
 
 const API_STATUS_WORDS: Record<number, string> = {

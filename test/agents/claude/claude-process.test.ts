@@ -1,11 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ClaudeProcess, type ClaudeProcessOptions } from '../../src/claude/claude-process.js';
-import { bundledClaudeBinary } from '../../src/claude/binary.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { mockModelEnv, startMockModel, type MockModel } from '../../src/mock-model/index.js';
-import { collector, pidAlive, tempDir } from '../helpers/fixtures.js';
+import {
+  ClaudeProcess,
+  type ClaudeProcessOptions,
+} from '../../../src/agents/claude/claude-process.js';
+import { bundledClaudeBinary } from '../../../src/agents/claude/binary.js';
+import { silentLogger } from '../../../src/logging/logger.js';
+import { mockModelEnv, startMockModel, type MockModel } from '../../../src/mock-model/index.js';
+import { collector, pidAlive, tempDir } from '../../helpers/fixtures.js';
 
 // The real `claude` binary against the scripted fake model: one server for the file.
 let model: MockModel;

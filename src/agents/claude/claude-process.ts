@@ -2,8 +2,8 @@
  * ClaudeProcess: one `claude -p` run with stream-json output, on the
  * agent-neutral lifecycle of AgentProcess.
  */
-import { AgentProcess } from '../process/agent-process.js';
-import type { AgentProcessOptions } from '../process/options.js';
+import { AgentProcess } from '../../process/agent-process.js';
+import type { AgentProcessOptions } from '../../process/options.js';
 import { claudeDriver } from './claude-driver.js';
 
 export interface ClaudeProcessOptions extends AgentProcessOptions {

@@ -3,7 +3,7 @@
  * model, the result event, the last assistant text), passes every event on, and
  * renders each one as a short human line for the console.
  */
-import type { AgentFindings, OutputReader, ReaderHooks } from '../process/agent-driver.js';
+import type { AgentFindings, OutputReader, ReaderHooks } from '../../process/agent-driver.js';
 import { claudeVerdict } from './verdict.js';
 import {
   parseEventLine,

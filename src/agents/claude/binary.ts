@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { findExecutable } from '../process/spawn/spawn-child.js';
+import { findExecutable } from '../../process/spawn/spawn-child.js';
 
 export const CLAUDE_BIN_ENV = 'ORCHESTRATE_CLAUDE_BIN';
 

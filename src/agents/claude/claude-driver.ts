@@ -3,7 +3,7 @@
  * in argv when small and on stdin when large (Linux caps one argument at
  * 128 KiB) or when it starts with "-" (it would read as a flag).
  */
-import type { AgentDriver } from '../process/agent-driver.js';
+import type { AgentDriver } from '../../process/agent-driver.js';
 import { CLAUDE_INSTALL_HINT, resolveClaudeBinary } from './binary.js';
 import { claudeStreamReader } from './stream-reader.js';
 

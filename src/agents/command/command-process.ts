@@ -2,8 +2,8 @@
  * Any command as an agent process: same lifecycle, logs, timeout and tree
  * handling as ClaudeProcess, for Codex, Gemini CLI, scripts or test fixtures.
  */
-import { AgentProcess } from '../process/agent-process.js';
-import type { AgentProcessOptions } from '../process/options.js';
+import { AgentProcess } from '../../process/agent-process.js';
+import type { AgentProcessOptions } from '../../process/options.js';
 import { commandDriver, type PromptPlacement } from './command-driver.js';
 
 export interface CommandProcessOptions extends Omit<AgentProcessOptions, 'command' | 'prompt'> {

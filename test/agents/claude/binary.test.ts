@@ -1,10 +1,10 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bundledClaudeBinary, resolveClaudeBinary } from '../../src/claude/binary.js';
-import { ClaudeProcess } from '../../src/claude/claude-process.js';
-import { silentLogger } from '../../src/logging/logger.js';
-import { fixture, tempDir } from '../helpers/fixtures.js';
+import { bundledClaudeBinary, resolveClaudeBinary } from '../../../src/agents/claude/binary.js';
+import { ClaudeProcess } from '../../../src/agents/claude/claude-process.js';
+import { silentLogger } from '../../../src/logging/logger.js';
+import { fixture, tempDir } from '../../helpers/fixtures.js';
 
 let dir: { path: string; cleanup(): void };
 beforeEach(() => {
