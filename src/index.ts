@@ -2,7 +2,8 @@
 export { ClaudeProcess, type ClaudeProcessOptions } from './agents/claude/claude-process.js';
 export { CLAUDE_BIN_ENV, resolveClaudeBinary } from './agents/claude/binary.js';
 export { CommandProcess, type CommandProcessOptions } from './agents/command/command-process.js';
-export type { PromptPlacement } from './agents/command/command-driver.js';
+export type { PromptPlacement, AgentDefinition, AgentTask } from './agents/agent-definition.js';
+export { registerAgent, getAgent, agentNames } from './agents/registry.js';
 export {
   AgentProcess,
   type AgentProcessEvents,
@@ -16,6 +17,16 @@ export type {
   AgentFindings,
   OutputReader,
 } from './process/agent-driver.js';
+export {
+  taskSpecSchema,
+  retrySpecSchema,
+  type TaskSpec,
+  type RetrySpec,
+} from './tasks/task-spec.js';
+export { parseTaskSpec, TaskSpecError } from './tasks/parse-task-spec.js';
+export type { Executor, ExecuteOptions, TaskEvent } from './tasks/executor.js';
+export { LocalExecutor, localExecutor } from './tasks/local-executor.js';
+export { runTask, type RunTaskOptions, type TaskResult } from './tasks/run-task.js';
 export type { AgentProcessOptions } from './process/options.js';
 export type { ProcessResult, ProcessStatus, TokenUsage, EndReason } from './process/result.js';
 export {

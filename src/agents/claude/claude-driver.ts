@@ -20,13 +20,14 @@ export function claudeArgs(model: string | null, extraArgs: string[]): string[] 
   ];
 }
 
-export function claudeDriver(model: string | null): AgentDriver {
+/** `baseArgs` come before the caller's `extraArgs` on every invocation. */
+export function claudeDriver(model: string | null, baseArgs: string[] = []): AgentDriver {
   return {
     name: 'claude',
     installHint: CLAUDE_INSTALL_HINT,
     defaultCommand: (env) => resolveClaudeBinary(env),
     invocation(prompt, command, extraArgs) {
-      const rest = claudeArgs(model, extraArgs);
+      const rest = claudeArgs(model, [...baseArgs, ...extraArgs]);
       const onStdin = Buffer.byteLength(prompt) > ARGV_PROMPT_LIMIT_BYTES || prompt.startsWith('-');
       if (onStdin) {
         return {

@@ -4,8 +4,7 @@
  * Its output is the raw stdout and its verdict the exit code.
  */
 import type { AgentDriver, OutputReader } from '../../process/agent-driver.js';
-
-export type PromptPlacement = 'argument' | 'stdin' | 'none';
+import type { PromptPlacement } from '../agent-definition.js';
 
 export interface CommandDriverOptions {
   command: string;

@@ -4,7 +4,8 @@
  */
 import { AgentProcess } from '../../process/agent-process.js';
 import type { AgentProcessOptions } from '../../process/options.js';
-import { commandDriver, type PromptPlacement } from './command-driver.js';
+import type { PromptPlacement } from '../agent-definition.js';
+import { commandDriver } from './command-driver.js';
 
 export interface CommandProcessOptions extends Omit<AgentProcessOptions, 'command' | 'prompt'> {
   command: string;

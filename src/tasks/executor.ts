@@ -1,0 +1,43 @@
+/**
+ * The executor seam: something that runs one try of a TaskSpec and resolves
+ * with its ProcessResult. LocalExecutor spawns it on this machine; a queue
+ * executor (a later issue) sends it to a worker. Strategies only see this.
+ */
+import type { Writable } from 'node:stream';
+import type { LogLevel, Logger } from '../logging/logger.js';
+import type { ProcessStartInfo } from '../process/agent-process.js';
+import type { ProcessResult } from '../process/result.js';
+import type { TaskSpec } from './task-spec.js';
+
+/** What a running task reports, as plain data. */
+export type TaskEvent =
+  | { kind: 'start'; taskId: string; info: ProcessStartInfo }
+  | { kind: 'agent-event'; taskId: string; event: Record<string, unknown> }
+  | { kind: 'log'; taskId: string; level: LogLevel; message: string }
+  | { kind: 'end'; taskId: string; result: ProcessResult }
+  | { kind: 'retry'; taskId: string; attempt: number; delayMs: number; reason: string };
+
+export interface ExecuteOptions {
+  /** The folder for the task's log files. */
+  logDir: string;
+  /** Aborting it cancels the task (status 'cancelled'). */
+  signal?: AbortSignal;
+  /** Called with each event of the run, in order. */
+  onEvent?: (event: TaskEvent) => void;
+  /** The process id, naming the log files (default: the spec's `id`). */
+  processId?: string;
+  /** Which try this is (default 1); tries after the first log to `<id>.attempt-N.log`. */
+  attempt?: number;
+  /** Added on top of the spec's `env` (e.g. the session's ORCHESTRATE_* variables). */
+  env?: Record<string, string>;
+  /** Mirror the agent's output to `console` (default false). */
+  streamOutput?: boolean;
+  console?: Writable;
+  /** Where human log lines go (default: stderr). */
+  logger?: Logger;
+}
+
+export interface Executor {
+  /** Runs one try of `spec`; resolves for every outcome of the task, rejects only for misuse. */
+  run(spec: TaskSpec, options: ExecuteOptions): Promise<ProcessResult>;
+}

@@ -1,0 +1,72 @@
+/**
+ * TaskSpec: one task as plain data. It survives `JSON.parse(JSON.stringify(spec))`
+ * unchanged, so it can be recorded, queued for another machine or replayed.
+ * `parseTaskSpec` checks it once; every error names the field, the value and
+ * what is accepted.
+ */
+import { z } from 'zod';
+import { processIdProblem } from '../process/process-id.js';
+
+const nonEmpty = z.string().min(1);
+const milliseconds = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+export const retrySpecSchema = z
+  .object({
+    attempts: z.number().int().min(1).max(1000),
+    minDelayMs: milliseconds.optional(),
+    maxDelayMs: milliseconds.optional(),
+  })
+  .strict();
+
+export const taskSpecSchema = z
+  .object({
+    id: z.string().refine((id) => processIdProblem(id) === null),
+    agent: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    prompt: z.string(),
+    model: nonEmpty.optional(),
+    cwd: nonEmpty.optional(),
+    env: z.record(z.string(), z.string()).optional(),
+    args: z.array(z.string()).optional(),
+    command: nonEmpty.optional(),
+    promptVia: z.enum(['argument', 'stdin', 'none']).optional(),
+    timeoutMs: milliseconds.optional(),
+    idleTimeoutMs: milliseconds.optional(),
+    memoryLimitBytes: milliseconds.optional(),
+    retry: retrySpecSchema.optional(),
+    label: z.string().optional(),
+    /** Reserved for the workspaces issue: where the task runs (passed through as data). */
+    workspace: z.json().optional(),
+    /** Reserved for the budgets issue: what the task may spend (passed through as data). */
+    budget: z.json().optional(),
+  })
+  .strict();
+
+export type TaskSpec = z.infer<typeof taskSpecSchema>;
+export type RetrySpec = z.infer<typeof retrySpecSchema>;
+
+/** What each field accepts, in the words errors use. */
+export const ACCEPTED: Record<string, string> = {
+  id: 'a safe file name: letters, digits, dots, dashes or underscores, e.g. "review-001"',
+  agent: 'an agent name such as "claude", "codex", "gemini" or "command"',
+  prompt: 'a string',
+  model: 'a non-empty string',
+  cwd: 'a non-empty directory path',
+  env: 'an object of string values, e.g. {"DEBUG": "1"}',
+  'env.*': 'a string',
+  args: 'an array of strings',
+  'args[]': 'a string',
+  command: 'a non-empty path to an executable',
+  promptVia: '"argument", "stdin" or "none"',
+  timeoutMs: 'a non-negative integer (milliseconds)',
+  idleTimeoutMs: 'a non-negative integer (milliseconds)',
+  memoryLimitBytes: 'a non-negative integer (bytes)',
+  retry: 'an object like {"attempts": 3}',
+  'retry.attempts': 'a positive integer (total tries, the first included)',
+  'retry.minDelayMs': 'a non-negative integer (milliseconds)',
+  'retry.maxDelayMs': 'a non-negative integer (milliseconds)',
+  label: 'a string',
+  workspace: 'JSON data',
+  budget: 'JSON data',
+};
+
+export const TASK_FIELDS = Object.keys(taskSpecSchema.shape);
