@@ -4,7 +4,7 @@
  * Order: --claude-bin, $ORCHESTRATE_CLAUDE_BIN, `claude` on PATH, a copy
  * installed beside orchestrate (Claude Code is an optional peer dependency).
  */
-import { CLAUDE_BIN_ENV, resolveClaudeBinary } from '../../claude/binary.js';
+import { CLAUDE_BIN_ENV, resolveClaudeBinary } from '../../agents/claude/binary.js';
 import { findExecutable } from '../../process/spawn/spawn-child.js';
 import { CLIError } from '../errors.js';
 
