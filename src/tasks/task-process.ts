@@ -18,7 +18,8 @@ export function processOptions(spec: TaskSpec, options: ExecuteOptions): AgentPr
     env: { ...spec.env, ...options.env },
     command: spec.command,
     timeoutMs: spec.timeoutMs,
-    ...limits(spec),
+    idleTimeoutMs: spec.idleTimeoutMs,
+    ...memoryLimit(spec),
     signal: options.signal,
     attempt: options.attempt,
     streamOutput: options.streamOutput ?? false,
@@ -27,15 +28,9 @@ export function processOptions(spec: TaskSpec, options: ExecuteOptions): AgentPr
   };
 }
 
-/**
- * The resource limits the process core enforces. `idleTimeoutMs` and
- * `memoryLimitBytes` reach it here, by the same names, once it reads them.
- */
-function limits(spec: TaskSpec): Partial<Record<'idleTimeoutMs' | 'memoryLimitBytes', number>> {
-  const picked: Partial<Record<'idleTimeoutMs' | 'memoryLimitBytes', number>> = {};
-  if (spec.idleTimeoutMs !== undefined) picked.idleTimeoutMs = spec.idleTimeoutMs;
-  if (spec.memoryLimitBytes !== undefined) picked.memoryLimitBytes = spec.memoryLimitBytes;
-  return picked;
+/** `memoryLimitBytes` reaches the process core by that name (read there once it has the limit). */
+function memoryLimit(spec: TaskSpec): { memoryLimitBytes?: number } {
+  return spec.memoryLimitBytes === undefined ? {} : { memoryLimitBytes: spec.memoryLimitBytes };
 }
 
 /** An unstarted process for one try of `spec` (already checked by parseTaskSpec). */

@@ -9,6 +9,7 @@ import { processIdProblem } from '../process/process-id.js';
 
 const nonEmpty = z.string().min(1);
 const milliseconds = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const positive = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 export const retrySpecSchema = z
   .object({
@@ -30,8 +31,8 @@ export const taskSpecSchema = z
     command: nonEmpty.optional(),
     promptVia: z.enum(['argument', 'stdin', 'none']).optional(),
     timeoutMs: milliseconds.optional(),
-    idleTimeoutMs: milliseconds.optional(),
-    memoryLimitBytes: milliseconds.optional(),
+    idleTimeoutMs: positive.optional(),
+    memoryLimitBytes: positive.optional(),
     retry: retrySpecSchema.optional(),
     label: z.string().optional(),
     /** Reserved for the workspaces issue: where the task runs (passed through as data). */
@@ -58,8 +59,8 @@ export const ACCEPTED: Record<string, string> = {
   command: 'a non-empty path to an executable',
   promptVia: '"argument", "stdin" or "none"',
   timeoutMs: 'a non-negative integer (milliseconds)',
-  idleTimeoutMs: 'a non-negative integer (milliseconds)',
-  memoryLimitBytes: 'a non-negative integer (bytes)',
+  idleTimeoutMs: 'a positive integer (milliseconds)',
+  memoryLimitBytes: 'a positive integer (bytes)',
   retry: 'an object like {"attempts": 3}',
   'retry.attempts': 'a positive integer (total tries, the first included)',
   'retry.minDelayMs': 'a non-negative integer (milliseconds)',

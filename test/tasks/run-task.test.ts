@@ -133,6 +133,23 @@ describe('runTask', () => {
     expect(readFileSync(join(dir, 'busy.attempt-2.log'), 'utf8')).toContain('Fine now.');
   });
 
+  it("the spec's idleTimeoutMs ends a task that goes silent", async () => {
+    const dir = folder();
+    const result = await runTask(
+      {
+        id: 'silent',
+        agent: 'command',
+        command: fixture('go-silent-after-output'),
+        prompt: '',
+        promptVia: 'none',
+        idleTimeoutMs: 300,
+      },
+      { logDir: dir, logger: silentLogger },
+    );
+    expect(result.status).toBe('timed_out');
+    expect(result.message).toMatch(/no output for 300 ms/);
+  });
+
   it('a cancelled signal ends the task as cancelled without starting it', async () => {
     const dir = folder();
     const controller = new AbortController();
