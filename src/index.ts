@@ -80,6 +80,7 @@ export {
   type ProcessStartEvent,
   type ProcessActivityEvent,
   type RetryEvent,
+  type AgentRetryEvent,
   type ProcessEndEvent,
   type LogEvent,
   type SessionEndEvent,

@@ -5,6 +5,7 @@
  */
 import { formatLogLine, type LogLevel } from '../logging/logger.js';
 import { formatCost, formatDuration } from '../process/format.js';
+import { agentRetryText } from './agent-retry-text.js';
 import type { OrchestrateEvent } from './types.js';
 
 export interface EventLine {
@@ -35,6 +36,12 @@ export function describeRecord(event: OrchestrateEvent): EventLine | null {
         level: 'WARNING',
         source: event.processId,
         message: `Retrying (attempt ${event.attempt}) in ${formatDuration(event.delayMs)}: ${event.reason}`,
+      };
+    case 'agent-retry':
+      return {
+        level: 'WARNING',
+        source: event.processId,
+        message: `The agent is retrying: ${agentRetryText(event)}`,
       };
     case 'process-end': {
       const tokens = event.usage

@@ -71,6 +71,27 @@ export interface RetryEvent extends EventBase {
   previousApiErrorStatus: number | null;
 }
 
+/**
+ * The agent retrying a failed API call on its own, inside one try (Claude's
+ * `system`/`api_retry`): a rate limit or an outage that would otherwise look
+ * like a hang. Not orchestrate's own retry (that is `retry`).
+ */
+export interface AgentRetryEvent extends EventBase {
+  kind: 'agent-retry';
+  processId: string;
+  /** orchestrate's try this happened in. */
+  attempt: number;
+  /** The agent's retry number (1 for its first retry) and its limit, when it says. */
+  agentAttempt: number | null;
+  maxRetries: number | null;
+  /** How long the agent waits before this retry, when it says. */
+  delayMs: number | null;
+  /** The HTTP status of the failed call (429, 529, ...), or null (a connection error). */
+  errorStatus: number | null;
+  /** The agent's word for the error ("rate_limit", "overloaded"), or null. */
+  error: string | null;
+}
+
 /** A ProcessResult's fields, with the agent's session id renamed and the output shortened. */
 export interface ProcessEndEvent extends EventBase {
   kind: 'process-end';
@@ -121,6 +142,7 @@ export type OrchestrateEvent =
   | ProcessStartEvent
   | ProcessActivityEvent
   | RetryEvent
+  | AgentRetryEvent
   | ProcessEndEvent
   | LogEvent
   | SessionEndEvent;
@@ -139,6 +161,7 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'process-start',
   'process-activity',
   'retry',
+  'agent-retry',
   'process-end',
   'log',
   'session-end',

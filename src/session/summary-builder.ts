@@ -67,6 +67,9 @@ export class SummaryBuilder {
       case 'retry':
         this.retries++;
         return;
+      case 'agent-retry':
+        this.entry(event.processId).agentRetries++;
+        return;
       case 'process-end': {
         const entry = this.entry(event.processId);
         Object.assign(entry, {
@@ -135,6 +138,7 @@ function totalsOf(processes: ProcessSummary[], retries: number): SessionTotals {
     notRun: count('not_run'),
     running: count('running'),
     retries,
+    agentRetries: processes.reduce((sum, p) => sum + (p.agentRetries ?? 0), 0),
     costUsd: processes.reduce((sum, p) => sum + (p.costUsd ?? 0), 0),
     usage: processes.reduce((sum, p) => (p.usage ? addUsage(sum, p.usage) : sum), ZERO_USAGE),
   };
@@ -152,6 +156,7 @@ function blank(processId: string): ProcessSummary {
     model: null,
     apiErrorStatus: null,
     tries: 0,
+    agentRetries: 0,
     message: null,
     logFile: null,
   };

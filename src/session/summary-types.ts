@@ -24,6 +24,8 @@ export interface ProcessSummary {
   apiErrorStatus: number | null;
   /** Tries, retries included: the attempt number of the last try (0 before any). */
   tries: number;
+  /** The agent's own API retries (rate limits, outages), over every try. */
+  agentRetries: number;
   message: string | null;
   logFile: string | null;
 }
@@ -38,6 +40,8 @@ export interface SessionTotals {
   notRun: number;
   running: number;
   retries: number;
+  /** The agent's own API retries, over every process and try. */
+  agentRetries: number;
   /** Every try's cost, summed (0 when none was reported). */
   costUsd: number;
   usage: TokenUsage;

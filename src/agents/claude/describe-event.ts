@@ -1,4 +1,6 @@
 /** One short human line per stream-json event, for the console; null hides it. */
+import { agentRetryText } from '../../events/agent-retry-text.js';
+import { apiRetryOf } from './api-retry.js';
 import type { ClaudeEvent, ContentBlock } from './stream-events.js';
 
 function short(text: string, max = 160): string {
@@ -20,10 +22,8 @@ export function describeEvent(event: ClaudeEvent): string | null {
   const e = event as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   if (e.type === 'system' && e.subtype === 'init')
     return `session ${e.session_id ?? '?'} (model ${e.model ?? '?'})`;
-  if (e.type === 'system' && e.subtype === 'api_retry') {
-    const status = e.error_status ?? e.error ?? 'error';
-    return `API error ${status}: retry ${e.attempt ?? '?'}/${e.max_retries ?? '?'} in ${e.retry_delay_ms ?? '?'} ms`;
-  }
+  const retry = apiRetryOf(event);
+  if (retry) return agentRetryText(retry);
   if (e.type === 'assistant') {
     const blocks: ContentBlock[] = e.message?.content ?? [];
     const lines = blocks.map(describeBlock).filter((l): l is string => l !== null);

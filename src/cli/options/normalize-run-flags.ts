@@ -27,6 +27,8 @@ export interface RunConfig {
   logDir?: string;
   /** Retries after the first try (0: none). */
   retries: number;
+  /** The agent's own retries of a failed API call (claude: CLAUDE_CODE_MAX_RETRIES). */
+  agentRetries?: number;
   claudeBin?: string;
   json: boolean;
   quiet: boolean;
@@ -97,6 +99,8 @@ export function normalizeRunFlags(
     config.timeoutMs = durationFlag('--timeout', raw.timeout, strategy);
   if (raw.idleTimeout !== undefined)
     config.idleTimeoutMs = durationFlag('--idle-timeout', raw.idleTimeout, strategy);
+  if (raw.agentRetries !== undefined)
+    config.agentRetries = nonNegativeIntegerFlag('--agent-retries', raw.agentRetries, strategy);
   if (raw.killGrace !== undefined) config.killGraceMs = killGrace(raw.killGrace, strategy);
   if (raw.maxWorkers !== undefined)
     config.maxWorkers = positiveIntegerFlag('-j/--max-workers', raw.maxWorkers, strategy);

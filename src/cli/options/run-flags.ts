@@ -17,6 +17,7 @@ export interface RawRunFlags {
   cwd?: string;
   logDir?: string;
   retries?: string;
+  agentRetries?: string;
   claudeBin?: string;
   json?: boolean;
   quiet?: boolean;
@@ -64,6 +65,10 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
     .option(
       '--retries <n>',
       'retry a process up to N times after a transient API error (429, 529, 5xx)',
+    )
+    .option(
+      '--agent-retries <n>',
+      "the agent's own retries of a failed API call (claude's CLAUDE_CODE_MAX_RETRIES; its default is 10)",
     )
     .option(
       '--claude-bin <path>',

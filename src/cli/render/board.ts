@@ -5,7 +5,7 @@
  */
 import type { Palette } from './color.js';
 import type { Phase, ProcessView, RunState } from './run-state.js';
-import { formatCost, formatCount, formatElapsed, inputTokens } from './units.js';
+import { agentRetryCount, formatCost, formatCount, formatElapsed, inputTokens } from './units.js';
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -126,6 +126,8 @@ function totals(state: RunState, options: BoardOptions): string {
   const parts = order
     .filter((phase) => counts.get(phase))
     .map((phase) => `${counts.get(phase)} ${phase.replace('_', ' ')}`);
+  const agentRetries = state.agentRetries();
+  if (agentRetries > 0) parts.push(p.yellow(agentRetryCount(agentRetries)));
   const usage = state.totalUsage();
   const cost = state.totalCost();
   const end = state.endedAt ?? options.now;

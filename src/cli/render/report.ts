@@ -6,7 +6,7 @@
 import type { StrategyResult } from '../../strategies/types.js';
 import { totalCost, type RunOutcome } from '../run/outcome.js';
 import type { Palette } from './color.js';
-import { formatCost, formatDuration, formatTokens } from './units.js';
+import { agentRetryCount, formatCost, formatDuration, formatTokens } from './units.js';
 
 function header(result: StrategyResult, chosen: boolean, p: Palette): string {
   const color =
@@ -36,6 +36,7 @@ function totalsLine(outcome: RunOutcome, p: Palette): string {
   for (const r of outcome.results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
   if (outcome.notRun.length > 0) counts.set('not run', outcome.notRun.length);
   const parts = [...counts].map(([status, n]) => `${n} ${status.replace('_', ' ')}`);
+  const retried = outcome.agentRetries > 0 ? ` · ${agentRetryCount(outcome.agentRetries)}` : '';
   const usage = outcome.results.reduce<StrategyResult['usage']>((sum, r) => {
     if (!r.usage) return sum;
     if (!sum) return { ...r.usage };
@@ -52,7 +53,7 @@ function totalsLine(outcome: RunOutcome, p: Palette): string {
       : outcome.status === 'cancelled'
         ? p.yellow('Cancelled')
         : p.red('Failed');
-  return `${p.bold(verdict)}: ${parts.join(', ')} in ${formatDuration(outcome.durationMs)} · tokens ${formatTokens(usage)} · cost ${formatCost(totalCost(outcome.results))}`;
+  return `${p.bold(verdict)}: ${parts.join(', ')} in ${formatDuration(outcome.durationMs)}${retried} · tokens ${formatTokens(usage)} · cost ${formatCost(totalCost(outcome.results))}`;
 }
 
 export function humanReport(

@@ -3,6 +3,7 @@
  * stream: each process's phase, try, elapsed time, tokens and cost, and the
  * totals. Pure: `apply(event)` changes it, the views only read it.
  */
+import { agentRetryText } from '../../events/agent-retry-text.js';
 import type { OrchestrateEvent } from '../../events/types.js';
 import type { ProcessStatus, TokenUsage } from '../../process/result.js';
 
@@ -26,6 +27,8 @@ export interface ProcessView {
   /** What the agent did last, or the result's message once ended. */
   note: string | null;
   retryAt: number | null;
+  /** The agent's own API retries, over every try. */
+  agentRetries: number;
 }
 
 const ZERO: TokenUsage = {
@@ -96,6 +99,9 @@ export class RunState {
       });
       view.hasUsage = true;
       if (event.activity) view.note = event.activity;
+    } else if (event.kind === 'agent-retry') {
+      view.agentRetries++;
+      view.note = agentRetryText(event);
     } else if (event.kind === 'retry') {
       Object.assign(view, {
         phase: 'retrying',
@@ -137,6 +143,13 @@ export class RunState {
     return views.length === 0 ? null : views.reduce((sum, v) => addUsage(sum, v.usage), ZERO);
   }
 
+  /** The agents' own API retries, over every process. */
+  agentRetries(): number {
+    let n = 0;
+    for (const view of this.processes.values()) n += view.agentRetries;
+    return n;
+  }
+
   totalCost(): number | null {
     const costs = [...this.processes.values()]
       .map((v) => v.costUsd)
@@ -167,5 +180,6 @@ function blank(processId: string, prompt: string): ProcessView {
     costUsd: null,
     note: null,
     retryAt: null,
+    agentRetries: 0,
   };
 }

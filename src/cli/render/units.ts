@@ -22,6 +22,11 @@ export function formatTokens(usage: TokenUsage | null): string {
     : '-';
 }
 
+/** `1 agent API retry`, `3 agent API retries`. */
+export function agentRetryCount(n: number): string {
+  return `${n} agent API ${n === 1 ? 'retry' : 'retries'}`;
+}
+
 /** Elapsed seconds for the board: `4.2s`, `1m05s`. */
 export function formatElapsed(ms: number): string {
   const seconds = Math.max(0, ms) / 1000;

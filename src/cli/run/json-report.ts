@@ -13,6 +13,7 @@ export function jsonReport(outcome: RunOutcome): string {
     sessionDir: outcome.sessionDir,
     durationMs: Math.round(outcome.durationMs),
     costUsd: totalCost(outcome.results),
+    agentRetries: outcome.agentRetries,
     results: outcome.results,
     notRun: outcome.notRun,
     ...(outcome.strategy === 'fallback' ? { chosen: outcome.chosen } : {}),

@@ -22,6 +22,8 @@ export interface RunOutcome {
   sessionId: string;
   sessionDir: string;
   durationMs: number;
+  /** The agents' own API retries (rate limits, outages) over the run. */
+  agentRetries: number;
 }
 
 export interface OutcomeInput {
@@ -35,6 +37,7 @@ export interface OutcomeInput {
   sessionId: string;
   sessionDir: string;
   durationMs: number;
+  agentRetries?: number;
 }
 
 export function runOutcome(input: OutcomeInput): RunOutcome {
@@ -63,6 +66,7 @@ export function runOutcome(input: OutcomeInput): RunOutcome {
     sessionId: input.sessionId,
     sessionDir: input.sessionDir,
     durationMs: input.durationMs,
+    agentRetries: input.agentRetries ?? 0,
   };
 }
 

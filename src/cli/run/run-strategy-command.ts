@@ -91,7 +91,12 @@ async function runSession(
       ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
       ...(config.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: config.idleTimeoutMs }),
       ...(config.killGraceMs === undefined ? {} : { killGraceMs: config.killGraceMs }),
-      ...(mock ? { env: mock.env } : {}),
+      env: {
+        ...mock?.env,
+        ...(config.agentRetries === undefined
+          ? {}
+          : { CLAUDE_CODE_MAX_RETRIES: String(config.agentRetries) }),
+      },
     },
   });
   const read = (event: OrchestrateEvent) => {
@@ -126,6 +131,7 @@ async function runSession(
     sessionId: session.sessionId,
     sessionDir: session.sessionDir,
     durationMs: Date.now() - started,
+    agentRetries: state.agentRetries(),
   });
   if (config.json) process.stdout.write(jsonReport(outcome));
   else if (!config.quiet)

@@ -60,6 +60,27 @@ describe('renderBoard', () => {
     expect(renderBoard(s, options)).toMatch(/↻ process-001 +retry 2 in 1\.5s .*overloaded \(529\)/);
   });
 
+  test("an agent's own API retry shows on its row, and the totals count them", () => {
+    const s = state(1);
+    s.processes.get('process-001')!.phase = 'running';
+    s.processes.get('process-001')!.startedAt = now - 1000;
+    s.apply({
+      kind: 'agent-retry',
+      at: new Date(now).toISOString(),
+      sessionId: 's',
+      processId: 'process-001',
+      attempt: 1,
+      agentAttempt: 3,
+      maxRetries: 10,
+      delayMs: 8000,
+      errorStatus: 429,
+      error: 'rate_limit',
+    });
+    const lines = renderBoard(s, { ...options, width: 120 }).split('\n');
+    expect(lines[1]).toMatch(/process-001 +running .*429 rate limit — retry 3\/10 in 8 s$/);
+    expect(lines[2]).toMatch(/^  1 running · 1 agent API retry   elapsed/);
+  });
+
   test('rows never run past the terminal width', () => {
     const s = state(1);
     s.processes.get('process-001')!.prompt = 'x'.repeat(500);
