@@ -68,6 +68,7 @@ describe('renderBoard', () => {
       kind: 'agent-retry',
       at: new Date(now).toISOString(),
       sessionId: 's',
+      seq: 1,
       processId: 'process-001',
       attempt: 1,
       agentAttempt: 3,
@@ -78,7 +79,7 @@ describe('renderBoard', () => {
     });
     const lines = renderBoard(s, { ...options, width: 120 }).split('\n');
     expect(lines[1]).toMatch(/process-001 +running .*429 rate limit — retry 3\/10 in 8 s$/);
-    expect(lines[2]).toMatch(/^  1 running · 1 agent API retry   elapsed/);
+    expect(lines[2]).toMatch(/^ {2}1 running · 1 agent API retry {3}elapsed/);
   });
 
   test('rows never run past the terminal width', () => {
