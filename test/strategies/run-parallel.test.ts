@@ -52,7 +52,7 @@ describe('runParallel', () => {
   });
 
   it('runs every process at once when maxWorkers is not given', async () => {
-    const processes = recordingProcesses(dir.path, 6, 0.3);
+    const processes = recordingProcesses(dir.path, 6, 1.5);
     const running = watchRunning(processes);
     await runParallel(processes);
     expect(running.max()).toBe(6);
