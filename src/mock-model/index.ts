@@ -13,3 +13,6 @@ export type {
 } from './script.js';
 export type { FieldIssue } from './issues.js';
 export type { MockRequestRecord, MockAnswer } from './record.js';
+export { mockAgentsEnv } from './agents-env.js';
+export { codexMockEnv, CODEX_MOCK_MODEL } from './codex-env.js';
+export { geminiMockEnv, GEMINI_MOCK_MODEL } from './gemini-env.js';

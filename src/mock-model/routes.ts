@@ -4,6 +4,7 @@
  * counting, the /api/hello preconnect, model discovery) meets a crash.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { agentRoute } from './agent-routes.js';
 import { BodyTooLargeError, sendError, sendJson } from './http-io.js';
 import { handleMessages, readJsonBody, type RouteContext } from './messages-route.js';
 import type { MockRequestRecord } from './record.js';
@@ -44,8 +45,11 @@ export async function route(
   context: RouteContext,
 ): Promise<void> {
   const { method, path } = record;
+  const agent = agentRoute(method, path);
   try {
-    if (method === 'POST' && path === '/v1/messages') {
+    if (agent) {
+      await agent(req, res, record, context);
+    } else if (method === 'POST' && path === '/v1/messages') {
       await handleMessages(req, res, record, context);
     } else if (method === 'POST' && path === '/v1/messages/count_tokens') {
       await countTokens(req, res, record);

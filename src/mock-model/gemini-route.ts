@@ -1,0 +1,92 @@
+/**
+ * POST /v1beta/models/MODEL:streamGenerateContent (and :generateContent), the
+ * Gemini API as gemini-cli calls it: the same script answers as for claude,
+ * with scripted errors in Google's error shape. Requests that ask for a JSON
+ * schema (gemini-cli's helper calls) get a sample of that schema.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { untilClosed } from './client-gone.js';
+import {
+  geminiPath,
+  geminiPromptOf,
+  geminiRequestSchema,
+  geminiSchemaOf,
+  geminiTurnOf,
+} from './gemini-request.js';
+import { formatDataFrame, geminiChunks, geminiResponse } from './gemini-sse.js';
+import { sendError, sendJson } from './http-io.js';
+import { issuesText, toFieldIssues } from './issues.js';
+import { readJsonBody, type RouteContext } from './messages-route.js';
+import type { MockRequestRecord } from './record.js';
+import { mockId, type Reply } from './reply.js';
+import { estimateTokens } from './request.js';
+import { sampleFromSchema } from './schema-sample.js';
+import { answerTurn } from './scripted-turn.js';
+import { writeSseFrames } from './sse-writer.js';
+import { sendGoogleError } from './vendor-errors.js';
+
+function structuredReply(schema: unknown, model: string, inputTokens: number): Reply {
+  const text = JSON.stringify(sampleFromSchema(schema));
+  return {
+    id: mockId('msg'),
+    model,
+    content: [{ type: 'text', text }],
+    stopReason: 'end_turn',
+    usage: { input_tokens: inputTokens, output_tokens: estimateTokens(text) },
+  };
+}
+
+export async function handleGemini(
+  req: IncomingMessage,
+  res: ServerResponse,
+  record: MockRequestRecord,
+  context: RouteContext,
+): Promise<void> {
+  const target = geminiPath(record.path);
+  const body = await readJsonBody(req, res, record);
+  if (!body || !target) return;
+  const parsed = geminiRequestSchema.safeParse(body.value);
+  if (!parsed.success) {
+    record.answer = 'bad_request';
+    sendError(
+      res,
+      400,
+      `Invalid Gemini API request: ${issuesText(toFieldIssues(parsed.error, body.value))}`,
+    );
+    return;
+  }
+  const request = parsed.data;
+  const stream = target.method === 'streamGenerateContent';
+  const inputTokens = estimateTokens(body.text);
+  const signal = untilClosed(res, context.closing);
+  const send = async (reply: Reply, chunkSize?: number, chunkDelayMs = 0) => {
+    if (!stream) return sendJson(res, 200, geminiResponse(reply));
+    const frames = geminiChunks(reply, chunkSize).map(formatDataFrame);
+    await writeSseFrames(res, frames, chunkDelayMs, signal);
+  };
+  const schema = geminiSchemaOf(request);
+  if (schema !== undefined) {
+    Object.assign(record, {
+      model: target.model,
+      prompt: geminiPromptOf(request),
+      stream,
+      answer: 'structured',
+    });
+    return send(structuredReply(schema, target.model, inputTokens));
+  }
+  const answer = await answerTurn(
+    context.resolve,
+    record,
+    {
+      model: target.model,
+      prompt: geminiPromptOf(request),
+      turn: geminiTurnOf(request),
+      stream,
+      inputTokens,
+    },
+    signal,
+  );
+  if (answer.kind === 'none') return;
+  if (answer.kind === 'error') return sendGoogleError(res, answer.error);
+  await send(answer.reply, answer.turn.chunkSize, answer.turn.chunkDelayMs);
+}
