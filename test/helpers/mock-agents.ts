@@ -1,0 +1,72 @@
+/**
+ * Runs the REAL codex or gemini binary against the mock model through the
+ * agent-neutral AgentProcess: one server per test file, a throwaway HOME,
+ * a fresh working folder per run, and the environment that joins them.
+ */
+import { join } from 'node:path';
+import { silentLogger } from '../../src/logging/logger.js';
+import { AGENT_ENV_DROPPED, mockAgentsEnv } from '../../src/mock-model/agents-env.js';
+import {
+  startMockModel,
+  type MockModel,
+  type MockScriptInput,
+} from '../../src/mock-model/index.js';
+import type { AgentDriver } from '../../src/process/agent-driver.js';
+import { AgentProcess } from '../../src/process/agent-process.js';
+import type { AgentProcessOptions } from '../../src/process/options.js';
+import type { ProcessResult } from '../../src/process/result.js';
+import { repoRoot, tempDir } from './fixtures.js';
+
+export function installedBin(name: 'codex' | 'gemini'): string {
+  return join(repoRoot, 'node_modules', '.bin', name);
+}
+
+export interface MockAgents {
+  model: MockModel;
+  env: Record<string, string | undefined>;
+  /** Runs one prompt in a fresh folder; the folder stays until close(). */
+  run(
+    driver: AgentDriver,
+    prompt: string,
+    options?: Partial<AgentProcessOptions>,
+  ): Promise<{ result: ProcessResult; cwd: string; events: Record<string, unknown>[] }>;
+  close(): Promise<void>;
+}
+
+export async function startMockAgents(script: MockScriptInput): Promise<MockAgents> {
+  const model = await startMockModel({ script });
+  const home = tempDir('orchestrate-agents-home-');
+  const dirs = [home];
+  const env: Record<string, string | undefined> = {};
+  for (const key of Object.keys(process.env)) if (AGENT_ENV_DROPPED.test(key)) env[key] = undefined;
+  Object.assign(env, mockAgentsEnv(model.url, home.path));
+  let runs = 0;
+  return {
+    model,
+    env,
+    async run(driver, prompt, options = {}) {
+      const work = tempDir(`orchestrate-${driver.name}-cwd-`);
+      dirs.push(work);
+      const events: Record<string, unknown>[] = [];
+      const child = new AgentProcess(driver, {
+        prompt,
+        processId: `${driver.name}-${++runs}`,
+        workingDir: work.path,
+        logDir: join(home.path, 'logs'),
+        command: installedBin(driver.name as 'codex' | 'gemini'),
+        env,
+        streamOutput: false,
+        logger: silentLogger,
+        timeoutMs: 120_000,
+        ...options,
+      });
+      child.on('agent-event', (event) => events.push(event));
+      const result = await child.run();
+      return { result, cwd: work.path, events };
+    },
+    async close() {
+      await model.close();
+      for (const dir of dirs) dir.cleanup();
+    },
+  };
+}
