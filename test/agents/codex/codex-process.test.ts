@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codexDriver } from '../../../src/agents/codex/codex-driver.js';
+import { withPrices } from '../../../src/process/priced-driver.js';
 import { startMockAgents, type MockAgents } from '../../helpers/mock-agents.js';
 
 // The real `codex` binary against the scripted fake model (OpenAI Responses API): one server for the file.
@@ -113,6 +114,17 @@ describe('codex against the mock model', () => {
     expect(result.status).toBe('failed');
     expect(result.apiErrorStatus).toBe(429);
     expect(result.message).toMatch(/usage limit reached: You.ve hit your usage limit/);
+  });
+
+  it('a price table prices the tokens of the model codex was given; without one the cost is null', async () => {
+    const prices = { 'gpt-5.5': { input: 2, output: 10 } };
+    const { result } = await mock.run(
+      withPrices(codexDriver({ model: 'gpt-5.5' }), prices),
+      'price me',
+    );
+    expect(result.model).toBe('gpt-5.5');
+    expect(result.costUsd).toBeCloseTo((1200 * 2 + 34 * 10) / 1_000_000, 12);
+    expect(result.message).toMatch(/succeeded in .*\$0\.00/);
   });
 
   it('resume continues the thread: the model sees the earlier turn', async () => {
