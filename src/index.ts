@@ -88,3 +88,13 @@ export {
 } from './events/types.js';
 export { formatEvent, describeRecord, type EventLine } from './events/format-event.js';
 export { parseEvents } from './events/parse-events.js';
+export { codexDriver, type CodexDriverOptions } from './agents/codex/codex-driver.js';
+export { geminiDriver, type GeminiDriverOptions } from './agents/gemini/gemini-driver.js';
+export { withPrices } from './process/priced-driver.js';
+export {
+  loadPriceTable,
+  parsePriceTable,
+  costFromPrices,
+  type PriceTable,
+  type ModelPrice,
+} from './process/price-table.js';

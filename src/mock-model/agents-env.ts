@@ -8,7 +8,8 @@ import { mockModelEnv, type MockModelEnvOptions } from './env.js';
 import { geminiMockEnv } from './gemini-env.js';
 
 /** Inherited variables that would send an agent's calls elsewhere or to the user's account. */
-export const AGENT_ENV_DROPPED = /^(ANTHROPIC_|CLAUDE_|CLAUDECODE$|OPENAI_|CODEX_|GEMINI_|GOOGLE_)/i;
+export const AGENT_ENV_DROPPED =
+  /^(ANTHROPIC_|CLAUDE_|CLAUDECODE$|OPENAI_|CODEX_|GEMINI_|GOOGLE_)/i;
 
 /** A proxy on a loopback port where nothing listens: a call meant for any other host fails at once. */
 export const DEAD_PROXY = 'http://127.0.0.1:9';
