@@ -5,18 +5,21 @@
 // /proc/self/stat cutime + cstime), and the orchestrator's peak RSS during the
 // fleet. Target, as for claude: <= 2% of the CPU; RSS < 150 MB.
 // Run alone: `npm run build && node bench/strategies/agents-cpu.js`.
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { AgentProcess, runParallel, silentLogger } from '../../dist/index.js';
 import { codexDriver } from '../../dist/agents/codex/codex-driver.js';
 import { geminiDriver } from '../../dist/agents/gemini/gemini-driver.js';
 import { mockAgentsEnv } from '../../dist/mock-model/agents-env.js';
-import { repoRoot, round, tempDir } from '../lib.js';
-
-const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+import {
+  ownCpuMs,
+  reapedChildrenCpuMs,
+  repoRoot,
+  round,
+  startMockProcess,
+  tempDir,
+} from '../lib.js';
 
 const FLEETS = [
   {
@@ -33,32 +36,6 @@ const FLEETS = [
     workers: 4,
   },
 ];
-
-function reapedChildrenCpuMs() {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS;
-}
-
-function ownCpuMs() {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
-
-async function startMockProcess() {
-  const child = spawn(process.execPath, [join(repoRoot, 'bench/strategies/mock-model-child.js')], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout });
-  const url = await new Promise((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`mock model exited ${code}`)));
-  });
-  return {
-    url,
-    stop: () => new Promise((resolve) => (child.once('exit', resolve), child.stdin.end())),
-  };
-}
 
 async function runFleet(dir, env, fleet, count, tag) {
   const processes = Array.from({ length: count }, (_, i) => {

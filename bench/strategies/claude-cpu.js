@@ -4,47 +4,21 @@
 // against the CPU time of the whole run (this process plus every claude it
 // reaped, read from /proc/self/stat cutime + cstime). Target: <= 2%.
 // Run alone: `npm run build && node bench/strategies/claude-cpu.js`.
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { OrchestratorSession, runParallel, silentLogger } from '../../dist/index.js';
 import { mockModelEnv } from '../../dist/mock-model/index.js';
-import { repoRoot, round, tempDir } from '../lib.js';
+import {
+  ownCpuMs,
+  reapedChildrenCpuMs,
+  round,
+  startMockProcess,
+  tempDir,
+} from '../lib.js';
 
 const COUNT = Number(process.env.BENCH_CLAUDE_COUNT ?? 16);
 const WORKERS = 8;
-const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-
-/** CPU ms of the children this process has reaped (utime + stime of waited-for children). */
-function reapedChildrenCpuMs() {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // After the comm field: state is field 3, so cutime (16) and cstime (17) are at 13 and 14.
-  return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS;
-}
-
-function ownCpuMs() {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
-
-async function startMockProcess() {
-  const child = spawn(process.execPath, [join(repoRoot, 'bench/strategies/mock-model-child.js')], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout });
-  const url = await new Promise((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`mock model exited ${code}`)));
-  });
-  return {
-    url,
-    stop: () => new Promise((resolve) => (child.once('exit', resolve), child.stdin.end())),
-  };
-}
-
 async function runFleet(dir, env, count, tag) {
   const session = new OrchestratorSession({
     patternName: `bench-${tag}`,

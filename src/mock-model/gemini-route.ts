@@ -14,27 +14,16 @@ import {
   geminiTurnOf,
 } from './gemini-request.js';
 import { formatDataFrame, geminiChunks, geminiResponse } from './gemini-sse.js';
-import { sendError, sendJson } from './http-io.js';
-import { issuesText, toFieldIssues } from './issues.js';
-import { readJsonBody, type RouteContext } from './messages-route.js';
+import { sendJson } from './http-io.js';
+import type { RouteContext } from './messages-route.js';
+import { readRequest } from './read-request.js';
 import type { MockRequestRecord } from './record.js';
-import { mockId, type Reply } from './reply.js';
+import type { Reply } from './reply.js';
 import { estimateTokens } from './request.js';
-import { sampleFromSchema } from './schema-sample.js';
 import { answerTurn } from './scripted-turn.js';
+import { structuredReply } from './structured-reply.js';
 import { writeSseFrames } from './sse-writer.js';
 import { sendGoogleError } from './vendor-errors.js';
-
-function structuredReply(schema: unknown, model: string, inputTokens: number): Reply {
-  const text = JSON.stringify(sampleFromSchema(schema));
-  return {
-    id: mockId('msg'),
-    model,
-    content: [{ type: 'text', text }],
-    stopReason: 'end_turn',
-    usage: { input_tokens: inputTokens, output_tokens: estimateTokens(text) },
-  };
-}
 
 export async function handleGemini(
   req: IncomingMessage,
@@ -43,21 +32,11 @@ export async function handleGemini(
   context: RouteContext,
 ): Promise<void> {
   const target = geminiPath(record.path);
-  const body = await readJsonBody(req, res, record);
-  if (!body || !target) return;
-  const parsed = geminiRequestSchema.safeParse(body.value);
-  if (!parsed.success) {
-    record.answer = 'bad_request';
-    sendError(
-      res,
-      400,
-      `Invalid Gemini API request: ${issuesText(toFieldIssues(parsed.error, body.value))}`,
-    );
-    return;
-  }
-  const request = parsed.data;
+  const read = await readRequest(req, res, record, geminiRequestSchema, 'Gemini API');
+  if (!read || !target) return;
+  const { request, text } = read;
   const stream = target.method === 'streamGenerateContent';
-  const inputTokens = estimateTokens(body.text);
+  const inputTokens = estimateTokens(text);
   const signal = untilClosed(res, context.closing);
   const send = async (reply: Reply, chunkSize?: number, chunkDelayMs = 0) => {
     if (!stream) return sendJson(res, 200, geminiResponse(reply));

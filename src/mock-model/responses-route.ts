@@ -5,9 +5,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { untilClosed } from './client-gone.js';
-import { sendError, sendJson } from './http-io.js';
-import { issuesText, toFieldIssues } from './issues.js';
-import { readJsonBody, type RouteContext } from './messages-route.js';
+import { sendJson } from './http-io.js';
+import type { RouteContext } from './messages-route.js';
+import { readRequest } from './read-request.js';
 import type { MockRequestRecord } from './record.js';
 import { estimateTokens } from './request.js';
 import {
@@ -28,19 +28,9 @@ export async function handleResponses(
   record: MockRequestRecord,
   context: RouteContext,
 ): Promise<void> {
-  const body = await readJsonBody(req, res, record);
-  if (!body) return;
-  const parsed = responsesRequestSchema.safeParse(body.value);
-  if (!parsed.success) {
-    record.answer = 'bad_request';
-    sendError(
-      res,
-      400,
-      `Invalid Responses API request: ${issuesText(toFieldIssues(parsed.error, body.value))}`,
-    );
-    return;
-  }
-  const request = parsed.data;
+  const read = await readRequest(req, res, record, responsesRequestSchema, 'Responses API');
+  if (!read) return;
+  const { request, text } = read;
   const signal = untilClosed(res, context.closing);
   const stream = request.stream === true;
   const answer = await answerTurn(
@@ -51,7 +41,7 @@ export async function handleResponses(
       prompt: responsesPromptOf(request),
       turn: responsesTurnOf(request),
       stream,
-      inputTokens: estimateTokens(body.text),
+      inputTokens: estimateTokens(text),
     },
     signal,
   );

@@ -6,7 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { agentRoute } from './agent-routes.js';
 import { BodyTooLargeError, sendError, sendJson } from './http-io.js';
-import { handleMessages, readJsonBody, type RouteContext } from './messages-route.js';
+import { handleMessages, type RouteContext } from './messages-route.js';
+import { readJsonBody } from './read-request.js';
 import type { MockRequestRecord } from './record.js';
 import { estimateTokens } from './request.js';
 
