@@ -5,9 +5,11 @@
 import { describeValue } from '../process/validate.js';
 import type { AgentDefinition } from './agent-definition.js';
 import { claudeAgent } from './claude/agent.js';
+import { codexAgent } from './codex/agent.js';
 import { commandAgent } from './command/agent.js';
+import { geminiAgent } from './gemini/agent.js';
 
-const BUILT_IN: AgentDefinition[] = [claudeAgent, commandAgent];
+const BUILT_IN: AgentDefinition[] = [claudeAgent, codexAgent, geminiAgent, commandAgent];
 
 const agents = new Map<string, AgentDefinition>(BUILT_IN.map((agent) => [agent.name, agent]));
 

@@ -10,8 +10,8 @@ const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 describe('the agent registry', () => {
-  it('has claude and command built in', () => {
-    expect(agentNames().slice(0, 2)).toEqual(['claude', 'command']);
+  it('has claude, codex, gemini and command built in', () => {
+    expect(agentNames().slice(0, 4)).toEqual(['claude', 'codex', 'gemini', 'command']);
     expect(getAgent('claude').description).toContain('claude -p');
   });
 
@@ -46,7 +46,7 @@ describe('the agent registry', () => {
 
   it('names the registered agents when asked for an unknown one', () => {
     expect(() => getAgent('nope')).toThrow(
-      'Unknown agent `"nope"` (string); registered agents: claude, command',
+      'Unknown agent `"nope"` (string); registered agents: claude, codex, gemini, command',
     );
   });
 });

@@ -3,6 +3,8 @@
  * object a line. Only the fields orchestrate reads are typed; the raw event
  * is kept whole in `<processId>.jsonl`.
  */
+import { parseJsonLine } from '../json-line.js';
+
 export interface ClaudeInitEvent {
   type: 'system';
   subtype: 'init';
@@ -60,16 +62,5 @@ export type ClaudeEvent = Record<string, unknown> & { type?: unknown; subtype?: 
 
 /** Parses one line; null for anything that is not a JSON object (a plain line). */
 export function parseEventLine(line: Buffer): ClaudeEvent | null {
-  // Skip the JSON parser for lines that cannot be an object: floods of text stay cheap.
-  let first = 0;
-  while (first < line.length && (line[first] === 0x20 || line[first] === 0x09)) first++;
-  if (line[first] !== 0x7b) return null;
-  try {
-    const value: unknown = JSON.parse(line.toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as ClaudeEvent)
-      : null;
-  } catch {
-    return null;
-  }
+  return parseJsonLine(line) as ClaudeEvent | null;
 }

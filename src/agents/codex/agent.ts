@@ -1,0 +1,9 @@
+/** The `codex` agent: OpenAI Codex's `codex exec --json`. */
+import type { AgentDefinition } from '../agent-definition.js';
+import { codexDriver } from './codex-driver.js';
+
+export const codexAgent: AgentDefinition = {
+  name: 'codex',
+  description: 'OpenAI Codex (`codex exec --json`)',
+  driver: (task) => codexDriver({ model: task.model, args: task.args }),
+};

@@ -1,0 +1,9 @@
+/** The `gemini` agent: Gemini CLI's `gemini -p --output-format stream-json`. */
+import type { AgentDefinition } from '../agent-definition.js';
+import { geminiDriver } from './gemini-driver.js';
+
+export const geminiAgent: AgentDefinition = {
+  name: 'gemini',
+  description: 'Gemini CLI (`gemini -p --output-format stream-json`)',
+  driver: (task) => geminiDriver({ model: task.model, args: task.args }),
+};
