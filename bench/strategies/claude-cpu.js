@@ -9,13 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OrchestratorSession, runParallel, silentLogger } from '../../dist/index.js';
 import { mockModelEnv } from '../../dist/mock-model/index.js';
-import {
-  ownCpuMs,
-  reapedChildrenCpuMs,
-  round,
-  startMockProcess,
-  tempDir,
-} from '../lib.js';
+import { ownCpuMs, reapedChildrenCpuMs, round, startMockProcess, tempDir } from '../lib.js';
 
 const COUNT = Number(process.env.BENCH_CLAUDE_COUNT ?? 16);
 const WORKERS = 8;
