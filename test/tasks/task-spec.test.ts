@@ -72,7 +72,7 @@ describe('parseTaskSpec', () => {
 
   it('rejects an agent nobody registered, naming the registered ones', () => {
     expect(problemOf({ id: 'a', agent: 'clod', prompt: 'x' })).toBe(
-      'Task "a" is invalid: `agent` is `"clod"` (string); registered agents: claude, command',
+      'Task "a" is invalid: `agent` is `"clod"` (string); registered agents: claude, codex, gemini, command',
     );
   });
 
