@@ -17,4 +17,8 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['src/dashboard/client/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
 );

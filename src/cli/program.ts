@@ -4,6 +4,7 @@
  * succeeded, 1 a process failed, 2 usage error, 130 interrupted.
  */
 import { Command, CommanderError } from 'commander';
+import { registerDashboardCommand } from './commands/dashboard-command.js';
 import { registerLogsCommand } from './commands/logs-command.js';
 import { registerRunCommands } from './commands/run-commands.js';
 import { registerSessionsCommand } from './commands/sessions-command.js';
@@ -29,6 +30,7 @@ export function buildProgram(context: CommandContext): Command {
   registerRunCommands(program, context);
   registerSessionsCommand(program, context);
   registerLogsCommand(program, context);
+  registerDashboardCommand(program, context);
   for (const command of allCommands(program)) command.showHelpAfterError(usageHint(command));
   return program;
 }

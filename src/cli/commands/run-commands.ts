@@ -10,6 +10,7 @@ import {
   type RawRunFlags,
   type StrategyName,
 } from '../options/run-flags.js';
+import { addDashboardRunFlags } from '../options/dashboard-flags.js';
 import type { CommandContext } from './context.js';
 
 const DESCRIPTIONS: Record<StrategyName, string> = {
@@ -37,6 +38,7 @@ export function registerRunCommands(program: Command, context: CommandContext): 
       .argument('[prompts...]', 'prompts to run; - reads more from stdin, one per line');
     addSharedRunFlags(command, strategy);
     addStrategyFlags(command, strategy);
+    addDashboardRunFlags(command);
     command.usage('[options] [prompts...] [-- claude args...]');
     command.addHelpText(
       'after',

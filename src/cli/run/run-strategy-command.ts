@@ -7,7 +7,13 @@
 import type { OrchestrateEvent } from '../../events/types.js';
 import { silentLogger } from '../../logging/logger.js';
 import type { AgentProcess } from '../../process/agent-process.js';
+import type { Dashboard } from '../../dashboard/server.js';
 import type { ExitCode } from '../errors.js';
+import {
+  runDashboardConfig,
+  type DashboardConfig,
+  type RawDashboardRunFlags,
+} from '../options/dashboard-flags.js';
 import { normalizeRunFlags, type RunConfig } from '../options/normalize-run-flags.js';
 import type { RawRunFlags, StrategyName } from '../options/run-flags.js';
 import { collectTasks, readAllStdin } from '../prompts/collect-tasks.js';
@@ -28,10 +34,11 @@ import { planProcesses } from './plan.js';
 export async function runStrategyCommand(
   strategy: StrategyName,
   prompts: string[],
-  raw: RawRunFlags,
+  raw: RawRunFlags & RawDashboardRunFlags,
   extraArgs: string[],
 ): Promise<ExitCode> {
   const config = normalizeRunFlags(strategy, raw, extraArgs);
+  const dashboard = runDashboardConfig(raw, strategy);
   const tasks = await collectTasks({
     args: prompts,
     promptsFile: config.promptsFile,
@@ -53,7 +60,7 @@ export async function runStrategyCommand(
   }).install();
   try {
     mock = config.mock ? await startMockBackend(config.mock.script, strategy) : null;
-    return await runSession(config, planned, { state, view, interrupts, mock });
+    return await runSession(config, planned, { state, view, interrupts, mock, dashboard });
   } finally {
     view.stop();
     interrupts.uninstall();
@@ -67,6 +74,7 @@ interface RunParts {
   view: RunView;
   interrupts: Interrupts;
   mock: MockBackend | null;
+  dashboard: DashboardConfig | null;
 }
 
 async function runSession(
@@ -75,6 +83,7 @@ async function runSession(
   parts: RunParts,
 ): Promise<ExitCode> {
   const { state, view, interrupts, mock } = parts;
+  let dashboard: Dashboard | null = null;
   const { OrchestratorSession } = await import('../../session/orchestrator-session.js');
   const started = Date.now();
   const session = new OrchestratorSession({
@@ -115,11 +124,22 @@ async function runSession(
       session.createProcess(prompt, processId, options),
     );
     for (const [i, made] of processes.entries()) state.add(made.processId, planned[i]!.prompt);
+    if (parts.dashboard) {
+      const { startRunDashboard } = await import('../dashboard/run-dashboard.js');
+      dashboard = await startRunDashboard({
+        config: parts.dashboard,
+        session,
+        processes,
+        abort: (reason) => interrupts.controller.abort(reason),
+        notice: (text) => view.notice(text),
+      });
+    }
     run = await callStrategy(config, processes, interrupts.signal);
   } finally {
     // Closed whatever happened, so the folder always gets its summary.
     await session.close(closingStatus(config.strategy, interrupts.received !== null, run));
     state.finish();
+    await dashboard?.close();
   }
   view.stop();
   const outcome = runOutcome({

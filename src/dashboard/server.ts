@@ -1,0 +1,76 @@
+/**
+ * startDashboard(): a small http server over a folder of sessions, bound to
+ * 127.0.0.1 on a free port by default. Every request must carry the token
+ * from the printed URL (as `?token=` or the cookie the first page load sets);
+ * anything else gets 401.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { assetTable } from './assets.js';
+import { normalizeDashboardOptions, type DashboardOptions } from './options.js';
+import { sendText } from './responses.js';
+import { route, type RouteParts } from './routes.js';
+import { SessionFeeds } from './session-feed.js';
+import { SessionsApi } from './sessions-api.js';
+import { cookieName, newToken, tokenProof } from './token.js';
+
+export interface Dashboard {
+  /** The URL to open, token included. */
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  /** Stops serving and ends every open stream. */
+  close(): Promise<void>;
+}
+
+export async function startDashboard(options: DashboardOptions): Promise<Dashboard> {
+  const normalized = normalizeDashboardOptions(options);
+  const token = normalized.token ?? newToken();
+  const parts: RouteParts = {
+    options: normalized,
+    assets: assetTable(),
+    feeds: new SessionFeeds(normalized.pollMs),
+    api: new SessionsApi(normalized.baseLogDir),
+  };
+  let port = normalized.port;
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://dashboard.invalid');
+    const proof = tokenProof(request, url, token, port);
+    if (proof === null) {
+      sendText(
+        response,
+        401,
+        'Unauthorized: open the URL the dashboard printed (it has the token)',
+      );
+      return;
+    }
+    if (proof === 'query') {
+      response.setHeader(
+        'set-cookie',
+        `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      );
+    }
+    route(parts, request, response, url).catch((error: Error) => {
+      if (!response.headersSent) sendText(response, 500, `Internal error: ${error.message}`);
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(normalized.port, normalized.host, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const shownHost = normalized.host.includes(':') ? `[${normalized.host}]` : normalized.host;
+  return {
+    url: `http://${shownHost}:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      await parts.feeds.flush();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

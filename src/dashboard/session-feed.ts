@@ -1,0 +1,101 @@
+/**
+ * One session's records for every page watching it: a single tail of its
+ * events.jsonl, polled while someone watches, whose lines are kept so a new
+ * or reconnecting page gets the records after the `seq` it last saw. A
+ * record's seq is its line number, so lines are forwarded as they are,
+ * without parsing; a page gets at most one message per poll (the coalescing).
+ */
+import { LineTail } from './line-tail.js';
+import type { EventStream } from './sse.js';
+
+/** Records per message when a page catches up on a long history. */
+const BACKLOG_BATCH = 1000;
+
+interface Watcher {
+  stream: EventStream;
+  /** How many records it has been sent: the seq of the last one. */
+  sent: number;
+}
+
+export class SessionFeed {
+  private readonly lines: string[] = [];
+  private readonly tail: LineTail;
+  private readonly watchers = new Set<Watcher>();
+  private timer: NodeJS.Timeout | null = null;
+  private reading: Promise<void> = Promise.resolve();
+
+  constructor(
+    eventsPath: string,
+    private readonly pollMs: number,
+    private readonly onIdle: () => void,
+  ) {
+    this.tail = new LineTail(eventsPath);
+  }
+
+  /** Streams the records after seq `after` to `stream`, then each new one, until it closes. */
+  async watch(stream: EventStream, after: number): Promise<void> {
+    const watcher: Watcher = { stream, sent: Math.max(0, after) };
+    this.watchers.add(watcher);
+    stream.onClose(() => this.unwatch(watcher));
+    this.timer ??= setInterval(() => void this.poll(), this.pollMs);
+    await this.poll();
+    this.flush(watcher);
+  }
+
+  catchUp(): Promise<void> {
+    return this.poll();
+  }
+
+  private unwatch(watcher: Watcher): void {
+    this.watchers.delete(watcher);
+    if (this.watchers.size > 0) return;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.onIdle();
+  }
+
+  /** Reads what was appended (one read at a time) and sends it to every watcher. */
+  private poll(): Promise<void> {
+    this.reading = this.reading.then(async () => {
+      const fresh = await this.tail.read().catch(() => []);
+      if (fresh.length === 0) return;
+      for (const line of fresh) this.lines.push(line);
+      for (const watcher of this.watchers) this.flush(watcher);
+    });
+    return this.reading;
+  }
+
+  private flush(watcher: Watcher): void {
+    while (watcher.sent < this.lines.length) {
+      const batch = this.lines.slice(watcher.sent, watcher.sent + BACKLOG_BATCH);
+      watcher.sent += batch.length;
+      watcher.stream.send('records', watcher.sent, `[${batch.map(asRecord).join(',')}]`);
+    }
+  }
+}
+
+/** A line as JSON for the array; a line that is not a whole object (a crash's leftover) as null. */
+function asRecord(line: string): string {
+  return line.startsWith('{') && line.endsWith('}') ? line : 'null';
+}
+
+/** The feeds of the sessions being watched now, one per session. */
+export class SessionFeeds {
+  private readonly feeds = new Map<string, SessionFeed>();
+
+  constructor(private readonly pollMs: number) {}
+
+  /** Sends every watcher what was written up to now (before the server closes). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.feeds.values()].map((feed) => feed.catchUp()));
+  }
+
+  get(eventsPath: string): SessionFeed {
+    let feed = this.feeds.get(eventsPath);
+    if (!feed) {
+      feed = new SessionFeed(eventsPath, this.pollMs, () => this.feeds.delete(eventsPath));
+      this.feeds.set(eventsPath, feed);
+    }
+    return feed;
+  }
+}
