@@ -20,6 +20,15 @@ export interface RouteParts {
   assets: Map<string, Asset>;
   feeds: SessionFeeds;
   api: SessionsApi;
+  /** The open live streams, ended cleanly when the server closes. */
+  streams: Set<EventStream>;
+}
+
+function openStream(parts: RouteParts, response: ServerResponse): EventStream {
+  const stream = new EventStream(response);
+  parts.streams.add(stream);
+  stream.onClose(() => parts.streams.delete(stream));
+  return stream;
 }
 
 function lastEventId(request: IncomingMessage, url: URL): number | null {
@@ -64,14 +73,14 @@ export async function route(
     return detail ? sendJson(response, detail) : notFound(response);
   }
   if (segments.length === 4 && segments[3] === 'events') {
-    const stream = new EventStream(response);
+    const stream = openStream(parts, response);
     return feeds.get(sessionFile(dir, 'events')).watch(stream, lastEventId(request, url) ?? 0);
   }
   if (segments.length === 6 && segments[3] === 'processes' && segments[5] === 'log') {
     const attempt = Number(url.searchParams.get('attempt') ?? '1');
     const path = processLogOf(dir, segments[4] ?? '', attempt);
     if (path === null) return notFound(response);
-    const stream = new EventStream(response);
+    const stream = openStream(parts, response);
     return streamLog(stream, path, lastEventId(request, url), options.pollMs);
   }
   return notFound(response);

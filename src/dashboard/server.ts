@@ -31,6 +31,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     assets: assetTable(),
     feeds: new SessionFeeds(normalized.pollMs),
     api: new SessionsApi(normalized.baseLogDir),
+    streams: new Set(),
   };
   let port = normalized.port;
   const server: Server = createServer((request, response) => {
@@ -66,10 +67,13 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     port,
     token,
     close: async () => {
+      // The last records go out, each stream ends cleanly, then the sockets close.
       await parts.feeds.flush();
+      for (const stream of parts.streams) stream.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeAllConnections();
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 1000).unref();
       });
     },
   };

@@ -82,7 +82,9 @@ function page(state: SessionState, id: string, live: boolean, config: Config) {
       <span>${duration(sessionTime)}</span>
       <span>cost ${money(state.totalCost)}</span>
       <span>${tokens(state.totalTokens)} tokens</span>
-      <span class="conn ${live ? 'live' : 'down'}">${live ? 'live' : 'reconnecting…'}</span>
+      <span class="conn ${live ? 'live' : 'down'}"
+        >${live ? 'live' : running ? 'reconnecting…' : 'offline'}</span
+      >
       <span class="records" data-applied=${state.applied} data-last-seq=${state.lastSeq}
         >${state.applied} records</span
       >
