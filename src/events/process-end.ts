@@ -29,6 +29,7 @@ export function processEndDraft(
     agentSessionId: result.sessionId,
     costUsd: result.costUsd,
     usage: result.usage,
+    usagePartial: result.usagePartial,
     numTurns: result.numTurns,
     model: result.model,
     isError: result.isError,

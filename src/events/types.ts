@@ -107,6 +107,8 @@ export interface ProcessEndEvent extends EventBase {
   agentSessionId: string | null;
   costUsd: number | null;
   usage: TokenUsage | null;
+  /** The run ended without the agent's final report: usage summed from the stream, cost estimated. */
+  usagePartial: boolean;
   numTurns: number | null;
   model: string | null;
   isError: boolean | null;

@@ -22,6 +22,7 @@ export type AgentFindings = Partial<
     | 'sessionId'
     | 'costUsd'
     | 'usage'
+    | 'usagePartial'
     | 'numTurns'
     | 'model'
     | 'isError'

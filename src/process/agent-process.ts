@@ -17,7 +17,7 @@ import { normalizeOptions, type AgentProcessOptions, type NormalizedOptions } fr
 import { EventLog } from './output/event-log.js';
 import { ProcessLog } from './output/process-log.js';
 import type { EndReason, ProcessResult } from './result.js';
-import { abortReason, ChildRun } from './run-child.js';
+import { abortReason, ChildRun, type StderrRecord } from './run-child.js';
 import { spawnChild, spawnErrorMessage } from './spawn/spawn-child.js';
 
 export type ProcessState = 'pending' | 'running' | 'ended';
@@ -60,6 +60,8 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
   prompt: string;
   private readonly options: NormalizedOptions;
   private readonly eventsFile: string;
+  /** `<base>.stderr.log`: stderr as it arrives (created on its first byte). */
+  private readonly stderrFile: string;
   private readonly logger: Logger;
   private status: ProcessState = 'pending';
   private early: EndReason | null = null;
@@ -84,6 +86,7 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
     const base = this.attempt === 1 ? this.processId : `${this.processId}.attempt-${this.attempt}`;
     this.logFile = join(this.options.logDir, `${base}.log`);
     this.eventsFile = join(this.options.logDir, `${base}.jsonl`);
+    this.stderrFile = join(this.options.logDir, `${base}.stderr.log`);
     this.logger = this.options.logger ?? consoleLogger;
   }
 
@@ -238,21 +241,29 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
       run.end({ kind: 'error', message });
     }
     if (this.early) run.end(this.early);
-    const { result, stderr, stderrTruncated } = await run.wait(this.driver, log, started);
+    const outcome = await run.wait(this.driver, log, started, this.stderrFile);
     this.current = null;
     events.close();
     if (events.error)
       this.say('ERROR', `Could not write the events ${events.path}: ${events.error.message}`);
-    return this.finish(log, result, stderr, stderrTruncated);
+    const { stderr, droppedLines } = outcome;
+    if (stderr.error)
+      this.say('ERROR', `Could not write stderr to ${stderr.file}: ${stderr.error.message}`);
+    if (droppedLines > 0)
+      this.say(
+        'WARNING',
+        `Dropped ${droppedLines} line(s) of mirrored output: the console read slower than the agent wrote (the log has every line)`,
+      );
+    return this.finish(log, outcome.result, stderr);
   }
 
-  private async finish(
-    log: ProcessLog,
-    result: ProcessResult,
-    stderr: Buffer = Buffer.alloc(0),
-    stderrTruncated = false,
-  ) {
-    await log.close(result, stderr, stderrTruncated);
+  private async finish(log: ProcessLog, result: ProcessResult, stderr?: StderrRecord) {
+    await log.close(
+      result,
+      stderr?.head ?? Buffer.alloc(0),
+      stderr?.truncated ?? false,
+      stderr?.file ?? null,
+    );
     if (log.error) this.say('ERROR', `Could not write the log ${log.path}: ${log.error.message}`);
     const level =
       result.status === 'succeeded' ? 'INFO' : result.status === 'cancelled' ? 'WARNING' : 'ERROR';

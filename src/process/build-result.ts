@@ -95,6 +95,7 @@ export function buildResult(facts: RunFacts): ProcessResult {
     sessionId: f.sessionId ?? null,
     costUsd: f.costUsd ?? null,
     usage: f.usage ?? null,
+    usagePartial: f.usagePartial ?? false,
     numTurns: f.numTurns ?? null,
     model: f.model ?? null,
     isError: f.isError ?? null,

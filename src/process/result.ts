@@ -32,6 +32,12 @@ export interface ProcessResult {
   sessionId: string | null;
   costUsd: number | null;
   usage: TokenUsage | null;
+  /**
+   * True when the run ended without the agent's final report (Claude's `result`
+   * event): `usage` is then summed from the messages it streamed, and `costUsd`
+   * is an estimate from list prices (null for an unknown model).
+   */
+  usagePartial: boolean;
   numTurns: number | null;
   model: string | null;
   /** The agent's own verdict: Claude's `result.is_error`. */

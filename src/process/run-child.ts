@@ -36,6 +36,23 @@ export interface RunHooks {
 /** Reasons from a clock: they lose to an exit that already happened. */
 const CLOCK_REASONS = new Set<EndReason['kind']>(['timeout', 'idle']);
 
+/** What the lifecycle needs once the child is done. */
+export interface RunOutcome {
+  result: ProcessResult;
+  stderr: StderrRecord;
+  /** Lines the console mirror dropped because the console was behind. */
+  droppedLines: number;
+}
+
+export interface StderrRecord {
+  /** The head of stderr kept in memory (up to the output cap). */
+  head: Buffer;
+  truncated: boolean;
+  /** The file stderr was written to as it arrived; null when there was none. */
+  file: string | null;
+  error: Error | null;
+}
+
 export class ChildRun {
   private endReason: EndReason | null = null;
   private killing: Promise<KillTreeOutcome> | null = null;
@@ -66,7 +83,8 @@ export class ChildRun {
     driver: AgentDriver,
     log: ProcessLog,
     startedAt: number,
-  ): Promise<{ result: ProcessResult; stderr: Buffer; stderrTruncated: boolean }> {
+    stderrLogPath: string,
+  ): Promise<RunOutcome> {
     const reader = driver.reader({ event: this.hooks.event });
     const pump = new OutputPump({
       processId: this.options.processId,
@@ -74,6 +92,7 @@ export class ChildRun {
       reader,
       log,
       console: this.options.streamOutput ? this.options.console : null,
+      stderrLogPath,
       onChunk: (chunk, stream) => {
         this.idle?.touch();
         this.hooks.chunk(chunk, stream);
@@ -90,7 +109,7 @@ export class ChildRun {
     if (ended && ended.survivors.length > 0) this.hooks.survived(ended.survivors);
     await this.drain(pump);
     pump.finish();
-    await log.ready;
+    await Promise.all([log.ready, pump.stderrLog?.end()]);
     const findings = reader.findings(exit.code);
     const raw =
       findings.output === undefined
@@ -110,7 +129,16 @@ export class ChildRun {
       stderr: pump.stderr.toString(),
       findings,
     });
-    return { result, stderr: pump.stderr.toBuffer(), stderrTruncated: pump.stderr.truncated };
+    return {
+      result,
+      stderr: {
+        head: pump.stderr.toBuffer(),
+        truncated: pump.stderr.truncated,
+        file: pump.stderrLog?.path ?? null,
+        error: pump.stderrLog?.error ?? null,
+      },
+      droppedLines: pump.droppedLines,
+    };
   }
 
   /** Starts the timeout, the idle watchdog, and listens to the abort signal; returns the undo. */

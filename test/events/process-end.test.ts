@@ -23,6 +23,7 @@ describe('process-end records', () => {
         cacheCreationInputTokens: 0,
         cacheReadInputTokens: 0,
       },
+      usagePartial: false,
       numTurns: 1,
       model: 'm',
       isError: false,

@@ -64,7 +64,9 @@ describe('output capture and logging', () => {
     expect(log).toContain('Prompt: a prompt that is logged as an excerpt');
     expect(log).toContain('Status: failed (failed after');
     expect(log).toContain('Exit code: 3');
-    expect(log).toMatch(/--- stderr \(12 bytes\) ---\nstderr line\n$/);
+    expect(log).toMatch(
+      /--- stderr \(12 bytes; all of it in header-check.stderr.log\) ---\nstderr line\n$/,
+    );
   });
 
   it('streamed output is mirrored to the console, each line prefixed with the process id', async () => {

@@ -28,6 +28,7 @@ function end(
     sessionId: null,
     costUsd,
     usage: null,
+    usagePartial: false,
     numTurns: null,
     model: null,
     isError: null,

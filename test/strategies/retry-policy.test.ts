@@ -18,6 +18,7 @@ function result(fields: Partial<ProcessResult>): ProcessResult {
     sessionId: null,
     costUsd: null,
     usage: null,
+    usagePartial: false,
     numTurns: null,
     model: null,
     isError: null,

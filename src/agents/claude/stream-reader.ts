@@ -14,6 +14,8 @@ import {
   type ClaudeResultEvent,
 } from './stream-events.js';
 import { describeEvent } from './describe-event.js';
+import { estimateCostUsd } from './pricing.js';
+import { UsageTally } from './usage-tally.js';
 
 export function claudeStreamReader(hooks: ReaderHooks): OutputReader {
   let init: ClaudeInitEvent | null = null;
@@ -21,6 +23,7 @@ export function claudeStreamReader(hooks: ReaderHooks): OutputReader {
   let lastText: string | null = null;
   let assistantModel: string | null = null;
   let retries = 0;
+  const streamed = new UsageTally();
   let lastParsed: { line: Buffer; event: ClaudeEvent | null } | null = null;
 
   // display() runs right after line() for the same buffer: parse once.
@@ -40,6 +43,7 @@ export function claudeStreamReader(hooks: ReaderHooks): OutputReader {
       else if (event.type === 'system' && event.subtype === 'api_retry') retries++;
       else if (event.type === 'result') result = event as unknown as ClaudeResultEvent;
       else if (event.type === 'assistant') {
+        streamed.add(event);
         const message = (event as unknown as ClaudeAssistantEvent).message;
         assistantModel = message?.model ?? assistantModel;
         const text = message?.content
@@ -57,6 +61,10 @@ export function claudeStreamReader(hooks: ReaderHooks): OutputReader {
       const r = result as ClaudeResultEvent | null;
       const usage = r?.usage;
       const verdict = claudeVerdict(r, exitCode);
+      const model = init?.model ?? assistantModel;
+      // No result event (timed out, cancelled, crashed): what the stream showed so far.
+      const partial = !r && streamed.turns > 0;
+      const streamedUsage = partial ? streamed.total : null;
       return {
         ...verdict,
         reason:
@@ -65,17 +73,23 @@ export function claudeStreamReader(hooks: ReaderHooks): OutputReader {
             : verdict.reason,
         output: typeof r?.result === 'string' ? r.result : (lastText ?? undefined),
         sessionId: r?.session_id ?? init?.session_id ?? null,
-        costUsd: typeof r?.total_cost_usd === 'number' ? r.total_cost_usd : null,
-        usage: usage
-          ? {
-              inputTokens: usage.input_tokens ?? 0,
-              outputTokens: usage.output_tokens ?? 0,
-              cacheCreationInputTokens: usage.cache_creation_input_tokens ?? 0,
-              cacheReadInputTokens: usage.cache_read_input_tokens ?? 0,
-            }
-          : null,
+        costUsd:
+          typeof r?.total_cost_usd === 'number'
+            ? r.total_cost_usd
+            : streamedUsage && estimateCostUsd(streamed.model ?? model, streamedUsage),
+        usagePartial: partial,
+        usage: streamedUsage
+          ? streamedUsage
+          : usage
+            ? {
+                inputTokens: usage.input_tokens ?? 0,
+                outputTokens: usage.output_tokens ?? 0,
+                cacheCreationInputTokens: usage.cache_creation_input_tokens ?? 0,
+                cacheReadInputTokens: usage.cache_read_input_tokens ?? 0,
+              }
+            : null,
         numTurns: typeof r?.num_turns === 'number' ? r.num_turns : null,
-        model: init?.model ?? assistantModel,
+        model,
         isError: typeof r?.is_error === 'boolean' ? r.is_error : null,
         apiErrorStatus: typeof r?.api_error_status === 'number' ? r.api_error_status : null,
       };

@@ -40,7 +40,7 @@ export function plainView(
     notice(text: string) {
       write(`${palette.yellow(text)}\n`);
     },
-    streamSink: textSink((text) => streamOut.write(text)),
+    streamSink: textSink((text) => streamOut.write(text), streamOut),
     stop() {
       // Every line is already out.
     },
@@ -54,7 +54,7 @@ export function quietView(err: NodeJS.WritableStream, streamOut: NodeJS.Writable
     notice(text: string) {
       err.write(`${text}\n`);
     },
-    streamSink: textSink((text) => streamOut.write(text)),
+    streamSink: textSink((text) => streamOut.write(text), streamOut),
     stop() {},
   };
 }

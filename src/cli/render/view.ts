@@ -17,13 +17,22 @@ export interface RunView {
   stop(): void;
 }
 
-/** A Writable that hands each chunk to `write` as text, at once. */
-export function textSink(write: (text: string) => void): Writable {
+/**
+ * A Writable that hands each chunk to `write` as text, at once. When `write`
+ * says the target is full (returns false), the next chunk waits for the
+ * target's 'drain': the backlog then shows in this sink's `writableLength`,
+ * which the agents' console mirror reads to drop lines instead of growing memory.
+ */
+export function textSink(
+  write: (text: string) => boolean | void,
+  target?: NodeJS.EventEmitter,
+): Writable {
   return new Writable({
     decodeStrings: false,
     write(chunk: Buffer | string, _encoding, done) {
-      write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-      done();
+      const flowing = write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+      if (flowing === false && target) target.once('drain', () => done());
+      else done();
     },
   });
 }

@@ -8,8 +8,9 @@ import type { Readable, Writable } from 'node:stream';
 import type { ChunkReader } from '../spawn/chunk-reader.js';
 import type { OutputReader } from '../agent-driver.js';
 import { BoundedBuffer } from './bounded-buffer.js';
+import { ConsoleMirror } from './console-mirror.js';
 import { LineSplitter } from './line-splitter.js';
-import type { ProcessLog } from './process-log.js';
+import { ProcessLog } from './process-log.js';
 
 export interface PumpOptions {
   processId: string;
@@ -17,6 +18,8 @@ export interface PumpOptions {
   reader: OutputReader;
   log: ProcessLog;
   console: Writable | null;
+  /** Where stderr goes as it arrives (opened on its first byte). */
+  stderrLogPath: string;
   onChunk?: (chunk: Buffer, stream: 'stdout' | 'stderr') => void;
 }
 
@@ -25,12 +28,16 @@ export class OutputPump {
   readonly stderr: BoundedBuffer;
   private readonly lines: LineSplitter | null;
   private readonly stderrLines: LineSplitter | null;
+  private readonly mirror: ConsoleMirror | null;
+  /** Stderr's own file, written as it arrives; null until the first byte. */
+  stderrLog: ProcessLog | null = null;
 
   constructor(private readonly options: PumpOptions) {
     this.stdout = new BoundedBuffer(options.capBytes);
     this.stderr = new BoundedBuffer(options.capBytes);
     const prefix = `[${options.processId}] `;
-    const out = options.console;
+    const out = options.console ? new ConsoleMirror(options.console) : null;
+    this.mirror = out;
     const wants = out ? 'all' : options.reader.wants;
     this.lines =
       wants === 'none'
@@ -41,7 +48,7 @@ export class OutputPump {
                 options.reader.line(line);
                 if (out) {
                   const text = options.reader.display(line);
-                  if (text !== null) out.write(prefix + text + '\n');
+                  if (text !== null) out.line(prefix + text + '\n');
                 }
               },
             },
@@ -50,13 +57,18 @@ export class OutputPump {
           );
     this.stderrLines = out
       ? new LineSplitter(
-          { line: (line) => out.write(`${prefix}[stderr] ${line.toString()}\n`) },
+          { line: (line) => out.line(`${prefix}[stderr] ${line.toString()}\n`) },
           64 * 1024,
         )
       : null;
   }
 
   private stdoutBytes = 0;
+
+  /** Lines the console mirror dropped because the console was behind. */
+  get droppedLines(): number {
+    return this.mirror?.dropped ?? 0;
+  }
 
   /** Bytes received on both streams so far. */
   get receivedBytes(): number {
@@ -98,6 +110,12 @@ export class OutputPump {
     });
     stderr?.on('data', (chunk: Buffer) => {
       this.stderr.push(chunk);
+      this.stderrLog ??= new ProcessLog(this.options.stderrLogPath);
+      this.stderrLog.write(chunk);
+      if (this.stderrLog.backlogged) {
+        stderr.pause();
+        void this.stderrLog.ready.then(() => stderr.resume());
+      }
       this.stderrLines?.push(chunk);
       onChunk?.(chunk, 'stderr');
     });

@@ -20,6 +20,7 @@
  * child runs (bench/core/throughput: peak RSS stays near a bare spawn's).
  */
 import { closeSync, open, readSync, unlink, writeSync } from 'node:fs';
+import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { formatCost, formatDuration } from '../format.js';
 import type { ProcessResult } from '../result.js';
@@ -114,19 +115,31 @@ export class ProcessLog {
     return { text: text + decoder.end(), bytes: read };
   }
 
-  async close(result: ProcessResult, stderr: Buffer, stderrTruncated: boolean): Promise<void> {
+  /** Closes a file that has no footer (the stderr file). */
+  async end(): Promise<void> {
+    await this.ready;
+    this.release();
+  }
+
+  async close(
+    result: ProcessResult,
+    stderr: Buffer,
+    stderrTruncated: boolean,
+    stderrFile: string | null = null,
+  ): Promise<void> {
     await this.ready;
     const lines = [
       this.lastByte === 10 ? RULE : `\n${RULE}`,
       `Status: ${result.status} (${result.message})`,
       `Exit code: ${result.exitCode}${result.signal ? ` (signal ${result.signal})` : ''}`,
       `Duration: ${formatDuration(result.durationMs)}`,
-      `Cost: ${formatCost(result.costUsd)}`,
+      `Cost: ${formatCost(result.costUsd)}${result.usagePartial ? " (estimate: ended before the agent's final report)" : ''}`,
     ];
     if (result.outputTruncated)
       lines.push('Output: over the in-memory cap; this file has all of it');
+    const whole = stderrFile ? `; all of it in ${basename(stderrFile)}` : '';
     lines.push(
-      `--- stderr (${stderr.length} bytes${stderrTruncated ? ', truncated' : ''}) ---`,
+      `--- stderr (${stderr.length} bytes${stderrTruncated ? ', truncated' : ''}${whole}) ---`,
       '',
     );
     this.put(Buffer.from(lines.join('\n')), false);

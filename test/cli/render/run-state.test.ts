@@ -33,6 +33,7 @@ function end(
     agentSessionId: null,
     costUsd: cost,
     usage: u,
+    usagePartial: false,
     numTurns: 1,
     model: 'm',
     isError: false,
