@@ -18,6 +18,7 @@ import { EventLog } from './output/event-log.js';
 import { ProcessLog } from './output/process-log.js';
 import type { EndReason, ProcessResult } from './result.js';
 import { abortReason, ChildRun, type StderrRecord } from './run-child.js';
+import { describeLimits } from './watch/resource-limits.js';
 import { spawnChild, spawnErrorMessage } from './spawn/spawn-child.js';
 
 export type ProcessState = 'pending' | 'running' | 'ended';
@@ -280,6 +281,7 @@ function startLimits(options: NormalizedOptions): string {
     options.idleTimeoutMs === null
       ? null
       : `a ${formatDuration(options.idleTimeoutMs)} idle timeout`,
+    describeLimits(options),
   ].filter((part) => part !== null);
   return parts.length === 0 ? '' : ` with ${parts.join(' and ')}`;
 }

@@ -7,6 +7,7 @@ import type { EndReason, ProcessResult, ProcessStatus } from './result.js';
 import type { ChildExit } from './spawn/child-handle.js';
 import { explainExitCode, explainSignal } from './exit-codes.js';
 import { formatCost, formatDuration } from './format.js';
+import { limitWords } from './watch/resource-limits.js';
 
 export interface RunFacts {
   processId: string;
@@ -27,7 +28,7 @@ export interface RunFacts {
 
 function statusOf(facts: RunFacts): ProcessStatus {
   if (facts.endReason?.kind === 'timeout' || facts.endReason?.kind === 'idle') return 'timed_out';
-  if (facts.endReason?.kind === 'error') return 'failed';
+  if (facts.endReason?.kind === 'error' || facts.endReason?.kind === 'limit') return 'failed';
   if (facts.endReason) return 'cancelled';
   if (facts.findings.status) return facts.findings.status;
   return facts.exit?.code === 0 ? 'succeeded' : 'failed';
@@ -71,7 +72,13 @@ function mainWords(status: ProcessStatus, facts: RunFacts, costUsd: number | nul
       return `cancelled after ${took}${reason ? ` (${reason})` : ''}${killed}`;
     }
     default: {
-      const ours = facts.endReason?.kind === 'error' ? facts.endReason.message : null;
+      const reason = facts.endReason;
+      const ours =
+        reason?.kind === 'error'
+          ? reason.message
+          : reason?.kind === 'limit'
+            ? `${limitWords(reason)}${killed}`
+            : null;
       return `failed after ${took}: ${ours ?? facts.findings.reason ?? exitWords(facts.exit)}`;
     }
   }

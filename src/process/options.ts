@@ -19,6 +19,10 @@ export interface AgentProcessOptions {
   timeoutMs?: number;
   /** End the process tree when it writes nothing to stdout or stderr for this long (default: no limit). */
   idleTimeoutMs?: number;
+  /** End the tree (status 'failed') when its resident memory, grandchildren included, passes this many bytes. */
+  memoryLimitBytes?: number;
+  /** End the tree (status 'failed') when it has more than this many processes. */
+  maxProcesses?: number;
   /** Time between SIGTERM and SIGKILL (default 5000). */
   killGraceMs?: number;
   /** Aborting it cancels the process (status 'cancelled'). */
@@ -44,9 +48,18 @@ export interface AgentProcessOptions {
 export interface NormalizedOptions extends Required<
   Omit<
     AgentProcessOptions,
-    'timeoutMs' | 'idleTimeoutMs' | 'signal' | 'command' | 'logger' | 'console'
+    | 'timeoutMs'
+    | 'idleTimeoutMs'
+    | 'memoryLimitBytes'
+    | 'maxProcesses'
+    | 'signal'
+    | 'command'
+    | 'logger'
+    | 'console'
   >
 > {
+  memoryLimitBytes: number | null;
+  maxProcesses: number | null;
   timeoutMs: number | null;
   idleTimeoutMs: number | null;
   signal: AbortSignal | null;
@@ -69,11 +82,11 @@ function nonNegativeInteger(name: string, value: unknown, fallback: number | nul
 }
 
 /** Zero would end every process at once: a bound must be at least 1 ms. */
-function positiveInteger(name: string, value: unknown): number | null {
+function positiveInteger(name: string, value: unknown, unit = 'milliseconds'): number | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     throw new TypeError(
-      `Expected \`${name}\` to be a positive integer (milliseconds), got ${describeValue(value)}`,
+      `Expected \`${name}\` to be a positive integer (${unit}), got ${describeValue(value)}`,
     );
   }
   return value;
@@ -123,6 +136,8 @@ export function normalizeOptions(options: AgentProcessOptions): NormalizedOption
     streamOutput: options.streamOutput ?? true,
     timeoutMs: nonNegativeInteger('timeoutMs', options.timeoutMs, null),
     idleTimeoutMs: positiveInteger('idleTimeoutMs', options.idleTimeoutMs),
+    memoryLimitBytes: positiveInteger('memoryLimitBytes', options.memoryLimitBytes, 'bytes'),
+    maxProcesses: positiveInteger('maxProcesses', options.maxProcesses, 'processes'),
     killGraceMs: nonNegativeInteger('killGraceMs', options.killGraceMs, DEFAULT_KILL_GRACE_MS)!,
     signal: options.signal ?? null,
     env: { ...options.env },

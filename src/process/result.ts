@@ -51,6 +51,8 @@ export interface ProcessResult {
 /** Why a process was ended by us, recorded before the signal is sent. */
 export type EndReason =
   | { kind: 'timeout'; timeoutMs: number }
+  /** The tree passed a resource limit; `peak` is what was seen (bytes or processes). */
+  | { kind: 'limit'; resource: 'memory' | 'processes'; limit: number; peak: number }
   /** Nothing on stdout or stderr for `idleMs`. */
   | { kind: 'idle'; idleMs: number }
   | { kind: 'cancel'; reason?: string }

@@ -14,6 +14,7 @@ import type { ChildExit, ChildHandle } from './spawn/child-handle.js';
 import { killTree, sweepGroup, type KillTreeOutcome } from './terminate/kill-tree.js';
 import { isAlive } from './terminate/process-table.js';
 import { IdleWatchdog } from './watch/idle-watchdog.js';
+import { hasLimits, watchLimits } from './watch/resource-limits.js';
 
 /**
  * Once the tree is gone, the pipes close as soon as their data is read. If they
@@ -152,12 +153,16 @@ export class ChildRun {
       idleTimeoutMs === null
         ? null
         : new IdleWatchdog(idleTimeoutMs, (idleMs) => this.end({ kind: 'idle', idleMs }));
+    const unwatch = hasLimits(this.options)
+      ? watchLimits(this.child.pid, this.options, (reason) => this.end(reason))
+      : null;
     const onAbort = () => this.end({ kind: 'cancel', reason: abortReason(signal) });
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) onAbort();
     return () => {
       if (timer) clearTimeout(timer);
       this.idle?.stop();
+      unwatch?.();
       signal?.removeEventListener('abort', onAbort);
     };
   }

@@ -19,18 +19,13 @@ export function processOptions(spec: TaskSpec, options: ExecuteOptions): AgentPr
     command: spec.command,
     timeoutMs: spec.timeoutMs,
     idleTimeoutMs: spec.idleTimeoutMs,
-    ...memoryLimit(spec),
+    memoryLimitBytes: spec.memoryLimitBytes,
     signal: options.signal,
     attempt: options.attempt,
     streamOutput: options.streamOutput ?? false,
     console: options.console,
     logger: options.logger,
   };
-}
-
-/** `memoryLimitBytes` reaches the process core by that name (read there once it has the limit). */
-function memoryLimit(spec: TaskSpec): { memoryLimitBytes?: number } {
-  return spec.memoryLimitBytes === undefined ? {} : { memoryLimitBytes: spec.memoryLimitBytes };
 }
 
 /** An unstarted process for one try of `spec` (already checked by parseTaskSpec). */

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { findExecutable } from '../../process/spawn/spawn-child.js';
 import { badFlag, usageError } from '../errors.js';
 import { DURATION_ACCEPTED, durationFlag, parseDuration } from './duration.js';
+import { sizeFlag } from './size.js';
 import { nonNegativeIntegerFlag, positiveIntegerFlag } from './integers.js';
 import type { RawRunFlags, StrategyName } from './run-flags.js';
 
@@ -19,6 +20,8 @@ export interface RunConfig {
   models: string[];
   timeoutMs?: number;
   idleTimeoutMs?: number;
+  memoryLimitBytes?: number;
+  maxProcesses?: number;
   killGraceMs?: number;
   maxWorkers?: number;
   /** Absolute, existing. */
@@ -101,6 +104,10 @@ export function normalizeRunFlags(
     config.idleTimeoutMs = durationFlag('--idle-timeout', raw.idleTimeout, strategy);
   if (raw.agentRetries !== undefined)
     config.agentRetries = nonNegativeIntegerFlag('--agent-retries', raw.agentRetries, strategy);
+  if (raw.maxMemory !== undefined)
+    config.memoryLimitBytes = sizeFlag('--max-memory', raw.maxMemory, strategy);
+  if (raw.maxProcesses !== undefined)
+    config.maxProcesses = positiveIntegerFlag('--max-processes', raw.maxProcesses, strategy);
   if (raw.killGrace !== undefined) config.killGraceMs = killGrace(raw.killGrace, strategy);
   if (raw.maxWorkers !== undefined)
     config.maxWorkers = positiveIntegerFlag('-j/--max-workers', raw.maxWorkers, strategy);

@@ -12,6 +12,8 @@ export interface RawRunFlags {
   model?: string[];
   timeout?: string;
   idleTimeout?: string;
+  maxMemory?: string;
+  maxProcesses?: string;
   killGrace?: string;
   maxWorkers?: string;
   cwd?: string;
@@ -51,6 +53,14 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
     .option(
       '--idle-timeout <duration>',
       'end a process that writes nothing to stdout or stderr for this long: 5m, 90s',
+    )
+    .option(
+      '--max-memory <size>',
+      'end a process whose tree (grandchildren included) uses more memory than this: 2G, 512M',
+    )
+    .option(
+      '--max-processes <n>',
+      'end a process whose tree has more than N processes (a fork bomb is ended)',
     )
     .option(
       '--kill-grace <duration>',

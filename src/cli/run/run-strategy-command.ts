@@ -99,6 +99,10 @@ async function runSession(
       ...(config.claudeBin === undefined ? {} : { command: config.claudeBin }),
       ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
       ...(config.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: config.idleTimeoutMs }),
+      ...(config.memoryLimitBytes === undefined
+        ? {}
+        : { memoryLimitBytes: config.memoryLimitBytes }),
+      ...(config.maxProcesses === undefined ? {} : { maxProcesses: config.maxProcesses }),
       ...(config.killGraceMs === undefined ? {} : { killGraceMs: config.killGraceMs }),
       env: {
         ...mock?.env,

@@ -11,6 +11,8 @@ export interface ProcessEntry {
   ppid: number;
   pgid: number;
   state: string;
+  /** Resident set size in pages (see pageSize() in watch/tree-sampler). */
+  rssPages: number;
 }
 
 function readEntry(pid: number): ProcessEntry | null {
@@ -23,6 +25,7 @@ function readEntry(pid: number): ProcessEntry | null {
       state: fields[0] ?? '?',
       ppid: Number(fields[1]),
       pgid: Number(fields[2]),
+      rssPages: Number(fields[21]) || 0,
     };
   } catch {
     return null;

@@ -321,4 +321,13 @@ describe('orchestrate parallel', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--idle-timeout: expected a duration such as 90s/);
   });
+
+  test('--max-memory and --max-processes refuse values that are not a size or a count', async () => {
+    const memory = await runCli(['parallel', '--max-memory', 'lots', 'one']);
+    expect(memory.code).toBe(2);
+    expect(memory.stderr).toMatch(/--max-memory: expected a size such as 2G, 512M/);
+    const processes = await runCli(['parallel', '--max-processes', '0', 'one']);
+    expect(processes.code).toBe(2);
+    expect(processes.stderr).toMatch(/--max-processes: expected a whole number of at least 1/);
+  });
 });
