@@ -25,6 +25,7 @@ const RESULT_FIELDS = [
   'sessionId',
   'costUsd',
   'usage',
+  'usagePartial',
   'numTurns',
   'model',
   'isError',
