@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { ClaudeProcess, type ClaudeProcessOptions } from '../agents/claude/claude-process.js';
 import type { EventDraft, OrchestrateEvent, SessionStatus } from '../events/types.js';
 import { silentLogger, type LogLevel } from '../logging/logger.js';
+import type { AgentDriver } from '../process/agent-driver.js';
 import { AgentProcess } from '../process/agent-process.js';
+import type { AgentProcessOptions } from '../process/options.js';
 import { describeValue } from '../process/validate.js';
 import { SESSION_FILES, sessionFile } from './files.js';
 import { writeJsonFile } from './json-file.js';
@@ -108,6 +110,34 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
       logger: silentLogger,
       ...(this.model === null ? {} : { model: this.model }),
       ...this.options.processDefaults,
+      ...options,
+      prompt,
+      processId: id,
+    });
+    return this.track(made);
+  }
+
+  /**
+   * Like createProcess, for any agent: an AgentProcess on `driver` (codex,
+   * gemini, a registered agent) with the session's defaults, recorded by the
+   * session. The session's `model` is the driver's business, so it is not passed.
+   */
+  createAgentProcess(
+    driver: AgentDriver,
+    prompt: string,
+    processId?: string,
+    options: Partial<AgentProcessOptions> = {},
+  ): AgentProcess {
+    if (typeof prompt !== 'string')
+      throw new TypeError(`Expected \`prompt\` to be a string, got ${describeValue(prompt)}`);
+    const id = processId ?? this.ids.nextFree();
+    this.assertUsable(id);
+    const { model: _model, ...defaults } = this.options.processDefaults;
+    const made = new AgentProcess(driver, {
+      workingDir: this.workingDir,
+      logDir: this.processLogDir,
+      logger: silentLogger,
+      ...defaults,
       ...options,
       prompt,
       processId: id,

@@ -5,6 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { findAgent, agentNames } from '../../agents/registry.js';
 import { findExecutable } from '../../process/spawn/spawn-child.js';
 import { badFlag, usageError } from '../errors.js';
 import { DURATION_ACCEPTED, durationFlag, parseDuration } from './duration.js';
@@ -32,7 +33,12 @@ export interface RunConfig {
   retries: number;
   /** The agent's own retries of a failed API call (claude: CLAUDE_CODE_MAX_RETRIES). */
   agentRetries?: number;
-  claudeBin?: string;
+  /** The agent's binary (--agent-bin, or --claude-bin for claude). */
+  agentBin?: string;
+  /** The registered agent every process runs (default claude). */
+  agent: string;
+  /** The --prices file, absolute and existing. */
+  pricesFile?: string;
   json: boolean;
   quiet: boolean;
   stream: boolean;
@@ -86,6 +92,7 @@ export function normalizeRunFlags(
     cwd,
     retries:
       raw.retries === undefined ? 0 : nonNegativeIntegerFlag('--retries', raw.retries, strategy),
+    agent: agentName(raw.agent, strategy),
     json: raw.json === true,
     quiet: raw.quiet === true,
     stream: raw.stream === true,
@@ -116,8 +123,23 @@ export function normalizeRunFlags(
   if (raw.joblog !== undefined) config.joblog = resolve(raw.joblog);
   if (raw.mockScript !== undefined)
     config.mock = { script: existingFile('--mock-script', raw.mockScript, strategy) };
-  if (raw.claudeBin !== undefined) config.claudeBin = executable(raw.claudeBin, strategy);
+  if (raw.claudeBin !== undefined && raw.agentBin !== undefined)
+    throw usageError('--claude-bin and --agent-bin name the same binary; give one', strategy);
+  if (raw.claudeBin !== undefined && config.agent !== 'claude')
+    throw usageError(`--claude-bin is for claude; use --agent-bin for ${config.agent}`, strategy);
+  const bin = raw.agentBin ?? raw.claudeBin;
+  if (bin !== undefined) config.agentBin = executable(bin, strategy);
+  if (raw.prices !== undefined) config.pricesFile = existingFile('--prices', raw.prices, strategy);
   return config;
+}
+
+/** A registered agent that needs no --command (that one is `command`). */
+function agentName(value: string | undefined, command: string): string {
+  if (value === undefined) return 'claude';
+  const agent = findAgent(value);
+  if (agent && !agent.needsCommand) return value;
+  const names = agentNames().filter((name) => !findAgent(name)?.needsCommand);
+  throw badFlag('--agent', value, `one of ${names.join(', ')}`, command);
 }
 
 /** Zero is allowed here: SIGKILL at once. */

@@ -21,6 +21,9 @@ export interface RawRunFlags {
   retries?: string;
   agentRetries?: string;
   claudeBin?: string;
+  agent?: string;
+  agentBin?: string;
+  prices?: string;
   json?: boolean;
   quiet?: boolean;
   stream?: boolean;
@@ -80,6 +83,15 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
       '--agent-retries <n>',
       "the agent's own retries of a failed API call (claude's CLAUDE_CODE_MAX_RETRIES; its default is 10)",
     )
+    .option('--agent <name>', 'the agent every process runs: claude (default), codex or gemini')
+    .option(
+      '--agent-bin <path>',
+      "the agent's binary (default: $ORCHESTRATE_<AGENT>_BIN, the agent on PATH, the installed one)",
+    )
+    .option(
+      '--prices <file>',
+      'price tokens from FILE (JSON: USD per million input/output tokens per model) when the agent reports no cost',
+    )
     .option(
       '--claude-bin <path>',
       'the claude binary to run (default: $ORCHESTRATE_CLAUDE_BIN, claude on PATH, the bundled one)',
@@ -99,7 +111,7 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
     )
     .option(
       '--mock-model',
-      'run the real claude against the built-in fake model on loopback (no account, no cost)',
+      'run the real agent (claude, codex, gemini) against the built-in fake model on loopback (no account, no cost)',
     )
     .option(
       '--mock-script <file>',

@@ -1,7 +1,7 @@
 /**
  * --mock-model: starts the built-in fake model on loopback, makes a throwaway
- * HOME for claude (so the user's own config and credentials are never read),
- * and gives the environment that points the real claude at the fake model.
+ * HOME for the agents (so the user's own config and credentials are never read),
+ * and gives the environment that points the real claude, codex or gemini at it.
  * The fake simulates the model, not the CLI: claude itself runs for real.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,7 +35,7 @@ export async function startMockBackend(
   const removeHomeSync = () => rmSync(home, { recursive: true, force: true });
   return {
     url: server.url,
-    env: mock.mockModelEnv(server.url, home),
+    env: mock.mockAgentsEnv(server.url, home),
     removeHomeSync,
     async close() {
       removeHomeSync();

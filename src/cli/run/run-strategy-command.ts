@@ -8,6 +8,7 @@ import type { OrchestrateEvent } from '../../events/types.js';
 import { silentLogger } from '../../logging/logger.js';
 import type { AgentProcess } from '../../process/agent-process.js';
 import type { Dashboard } from '../../dashboard/server.js';
+import type { PriceTable } from '../../process/price-table.js';
 import type { ExitCode } from '../errors.js';
 import {
   runDashboardConfig,
@@ -23,6 +24,7 @@ import { RunState } from '../render/run-state.js';
 import type { RunView } from '../render/view.js';
 import { callStrategy, type StrategyRun } from './call-strategy.js';
 import { chooseView } from './choose-view.js';
+import { createAgentProcess, readPrices } from './agent-process.js';
 import { findClaude } from './find-claude.js';
 import { Interrupts } from './interrupts.js';
 import { jsonReport } from './json-report.js';
@@ -47,7 +49,8 @@ export async function runStrategyCommand(
     command: strategy,
   });
   const planned = planProcesses(config, tasks);
-  config.claudeBin = findClaude(config.claudeBin);
+  if (config.agent === 'claude') config.agentBin = findClaude(config.agentBin);
+  const prices = await readPrices(config);
   const state = new RunState(strategy, []);
   const view = await chooseView(config, state);
   let mock: MockBackend | null = null;
@@ -60,7 +63,7 @@ export async function runStrategyCommand(
   }).install();
   try {
     mock = config.mock ? await startMockBackend(config.mock.script, strategy) : null;
-    return await runSession(config, planned, { state, view, interrupts, mock, dashboard });
+    return await runSession(config, planned, { state, view, interrupts, mock, dashboard, prices });
   } finally {
     view.stop();
     interrupts.uninstall();
@@ -75,6 +78,7 @@ interface RunParts {
   interrupts: Interrupts;
   mock: MockBackend | null;
   dashboard: DashboardConfig | null;
+  prices: PriceTable | null;
 }
 
 async function runSession(
@@ -82,7 +86,7 @@ async function runSession(
   planned: ReturnType<typeof planProcesses>,
   parts: RunParts,
 ): Promise<ExitCode> {
-  const { state, view, interrupts, mock } = parts;
+  const { state, view, interrupts, mock, prices } = parts;
   let dashboard: Dashboard | null = null;
   const { OrchestratorSession } = await import('../../session/orchestrator-session.js');
   const started = Date.now();
@@ -96,7 +100,7 @@ async function runSession(
       streamOutput: config.stream,
       console: view.streamSink,
       extraArgs: config.extraArgs,
-      ...(config.claudeBin === undefined ? {} : { command: config.claudeBin }),
+      ...(config.agentBin === undefined ? {} : { command: config.agentBin }),
       ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
       ...(config.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: config.idleTimeoutMs }),
       ...(config.memoryLimitBytes === undefined
@@ -125,7 +129,9 @@ async function runSession(
   let run: StrategyRun | undefined;
   try {
     processes = planned.map(({ prompt, processId, ...options }) =>
-      session.createProcess(prompt, processId, options),
+      config.agent === 'claude'
+        ? session.createProcess(prompt, processId, options)
+        : createAgentProcess(session, config, prices, { prompt, processId, ...options }),
     );
     for (const [i, made] of processes.entries()) state.add(made.processId, planned[i]!.prompt);
     if (parts.dashboard) {
