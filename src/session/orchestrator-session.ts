@@ -100,19 +100,14 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     processId?: string,
     options: Partial<ClaudeProcessOptions> = {},
   ): ClaudeProcess {
-    if (typeof prompt !== 'string')
-      throw new TypeError(`Expected \`prompt\` to be a string, got ${describeValue(prompt)}`);
-    const id = processId ?? this.ids.nextFree();
-    this.assertUsable(id);
+    const base = this.newProcessBase(prompt, processId);
     const made = new ClaudeProcess({
-      workingDir: this.workingDir,
-      logDir: this.processLogDir,
-      logger: silentLogger,
+      ...base,
       ...(this.model === null ? {} : { model: this.model }),
       ...this.options.processDefaults,
       ...options,
       prompt,
-      processId: id,
+      processId: base.processId,
     });
     return this.track(made);
   }
@@ -128,21 +123,30 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     processId?: string,
     options: Partial<AgentProcessOptions> = {},
   ): AgentProcess {
+    const base = this.newProcessBase(prompt, processId);
+    const { model: _model, ...defaults } = this.options.processDefaults;
+    const made = new AgentProcess(driver, {
+      ...base,
+      ...defaults,
+      ...options,
+      prompt,
+      processId: base.processId,
+    });
+    return this.track(made);
+  }
+
+  /** The checked prompt, a free id, and the session's folders for a new process. */
+  private newProcessBase(prompt: string, processId: string | undefined) {
     if (typeof prompt !== 'string')
       throw new TypeError(`Expected \`prompt\` to be a string, got ${describeValue(prompt)}`);
     const id = processId ?? this.ids.nextFree();
     this.assertUsable(id);
-    const { model: _model, ...defaults } = this.options.processDefaults;
-    const made = new AgentProcess(driver, {
+    return {
       workingDir: this.workingDir,
       logDir: this.processLogDir,
       logger: silentLogger,
-      ...defaults,
-      ...options,
-      prompt,
       processId: id,
-    });
-    return this.track(made);
+    };
   }
 
   /** Records a process made elsewhere (a CommandProcess, say) like one from createProcess. */
