@@ -28,7 +28,14 @@ export type { Executor, ExecuteOptions, TaskEvent } from './tasks/executor.js';
 export { LocalExecutor, localExecutor } from './tasks/local-executor.js';
 export { runTask, type RunTaskOptions, type TaskResult } from './tasks/run-task.js';
 export type { AgentProcessOptions } from './process/options.js';
-export type { ProcessResult, ProcessStatus, TokenUsage, EndReason } from './process/result.js';
+export type {
+  ProcessResult,
+  ProcessStatus,
+  TokenUsage,
+  EndReason,
+  WorkspaceArtifacts,
+  FileChange,
+} from './process/result.js';
 export {
   consoleLogger,
   silentLogger,
@@ -98,3 +105,16 @@ export {
   type PriceTable,
   type ModelPrice,
 } from './process/price-table.js';
+export { acquireWorktree } from './workspaces/acquire.js';
+export { Worktree, type ReleaseOptions } from './workspaces/worktree.js';
+export { worktreeBranch, type WorktreeOptions } from './workspaces/options.js';
+export { listWorktrees, type WorktreeEntry, type WorktreeState } from './workspaces/list.js';
+export {
+  pruneWorktrees,
+  type PruneOptions,
+  type PruneReport,
+  type PrunedWorktree,
+} from './workspaces/prune.js';
+export { locateRepository, type Repository } from './workspaces/repository.js';
+export { WorkspaceError, type WorkspaceErrorCode } from './workspaces/errors.js';
+export type { LeaseOwner } from './workspaces/lease-owner.js';

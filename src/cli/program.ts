@@ -8,6 +8,7 @@ import { registerDashboardCommand } from './commands/dashboard-command.js';
 import { registerLogsCommand } from './commands/logs-command.js';
 import { registerRunCommands } from './commands/run-commands.js';
 import { registerSessionsCommand } from './commands/sessions-command.js';
+import { registerWorktreesCommand } from './commands/worktrees-command.js';
 import type { CommandContext } from './commands/context.js';
 import { splitExtraArgs } from './argv.js';
 import { CLIError, EXIT, type ExitCode } from './errors.js';
@@ -31,6 +32,7 @@ export function buildProgram(context: CommandContext): Command {
   registerSessionsCommand(program, context);
   registerLogsCommand(program, context);
   registerDashboardCommand(program, context);
+  registerWorktreesCommand(program, context);
   for (const command of allCommands(program)) command.showHelpAfterError(usageHint(command));
   return program;
 }

@@ -46,6 +46,28 @@ export interface ProcessResult {
   apiErrorStatus: number | null;
   /** Pids of the tree still alive after SIGKILL (empty when the tree is gone). */
   survivors: number[];
+  /** What a run in its own git worktree changed; absent for runs in a shared folder. */
+  artifacts?: WorkspaceArtifacts;
+}
+
+/** One file a worktree run changed, in lines (binary files count 0). */
+export interface FileChange {
+  path: string;
+  added: number;
+  removed: number;
+}
+
+/** A worktree run's work: its branch, where it started and ended, what it changed. */
+export interface WorkspaceArtifacts {
+  /** The branch holding the work: `orchestrate/<session>/<process>`. */
+  branch: string;
+  /** The commit the branch started from. */
+  baseCommit: string;
+  /** The branch's commit after the run (everything the agent left committed). */
+  commit: string;
+  filesChanged: FileChange[];
+  /** `git diff --binary baseCommit commit`, saved in the session folder. */
+  patchFile: string;
 }
 
 /** Why a process was ended by us, recorded before the signal is sent. */

@@ -1,0 +1,20 @@
+/** The workspace layer's error: what went wrong with a repository or worktree, and the fix. */
+export type WorkspaceErrorCode =
+  /** The folder is not inside a git repository. */
+  | 'E_NOT_A_REPO'
+  /** The repository has no commit to branch from, or `base` names none. */
+  | 'E_NO_BASE'
+  /** The worktree could not be created (its branch or folder exists, git refused). */
+  | 'E_CREATE'
+  /** The worktree was used after it was released. */
+  | 'E_RELEASED';
+
+export class WorkspaceError extends Error {
+  constructor(
+    message: string,
+    readonly code: WorkspaceErrorCode,
+  ) {
+    super(message);
+    this.name = 'WorkspaceError';
+  }
+}
