@@ -118,3 +118,10 @@ export {
 export { locateRepository, type Repository } from './workspaces/repository.js';
 export { WorkspaceError, type WorkspaceErrorCode } from './workspaces/errors.js';
 export type { LeaseOwner } from './workspaces/lease-owner.js';
+export {
+  mergeArtifact,
+  mergeBranch,
+  type MergeOptions,
+  type MergeOutcome,
+  type MergeStatus,
+} from './workspaces/merge.js';

@@ -9,6 +9,7 @@ import { registerLogsCommand } from './commands/logs-command.js';
 import { registerRunCommands } from './commands/run-commands.js';
 import { registerSessionsCommand } from './commands/sessions-command.js';
 import { registerWorktreesCommand } from './commands/worktrees-command.js';
+import { registerMergeCommand } from './commands/merge-command.js';
 import type { CommandContext } from './commands/context.js';
 import { splitExtraArgs } from './argv.js';
 import { CLIError, EXIT, type ExitCode } from './errors.js';
@@ -33,6 +34,7 @@ export function buildProgram(context: CommandContext): Command {
   registerLogsCommand(program, context);
   registerDashboardCommand(program, context);
   registerWorktreesCommand(program, context);
+  registerMergeCommand(program, context);
   for (const command of allCommands(program)) command.showHelpAfterError(usageHint(command));
   return program;
 }

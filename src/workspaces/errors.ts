@@ -7,7 +7,11 @@ export type WorkspaceErrorCode =
   /** The worktree could not be created (its branch or folder exists, git refused). */
   | 'E_CREATE'
   /** The worktree was used after it was released. */
-  | 'E_RELEASED';
+  | 'E_RELEASED'
+  /** A merge was asked for a result without artifacts, or a branch that does not exist. */
+  | 'E_NO_BRANCH'
+  /** The checkout to merge into has uncommitted changes. */
+  | 'E_DIRTY';
 
 export class WorkspaceError extends Error {
   constructor(

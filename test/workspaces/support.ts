@@ -37,6 +37,9 @@ export function makeRepo(): TempRepo {
   const sessionDir = join(top, 'session');
   execFileSync('mkdir', ['-p', join(root, 'src'), sessionDir]);
   gitIn(root, 'init', '--quiet', '--initial-branch', 'main');
+  // The user's own identity, for merges made in the checkout.
+  gitIn(root, 'config', 'user.name', 'Test User');
+  gitIn(root, 'config', 'user.email', 'user@example.test');
   writeFileSync(join(root, 'README.md'), 'hello\n');
   writeFileSync(join(root, 'src/app.txt'), 'one\ntwo\nthree\n');
   gitIn(root, 'add', '--all');
