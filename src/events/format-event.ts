@@ -55,6 +55,20 @@ export function describeRecord(event: OrchestrateEvent): EventLine | null {
     }
     case 'log':
       return { level: event.level, source: event.source, message: event.message };
+    case 'artifacts': {
+      const files = event.filesChanged.length;
+      return {
+        level: 'INFO',
+        source: event.processId,
+        message: `Work on branch ${event.branch}: ${files} file${files === 1 ? '' : 's'} changed, commit ${event.commit.slice(0, 12)}, patch ${event.patchFile}`,
+      };
+    }
+    case 'step':
+      return {
+        level: 'INFO',
+        source: event.processId,
+        message: `Step ${event.step}${event.round === null ? '' : ` ${event.round}`} as ${event.role}`,
+      };
     case 'session-end':
       return {
         level: event.status === 'succeeded' ? 'INFO' : 'WARNING',

@@ -5,7 +5,7 @@
  * read the same records. Every record is plain JSON (no Dates, no Buffers).
  */
 import type { LogLevel } from '../logging/logger.js';
-import type { ProcessStatus, TokenUsage } from '../process/result.js';
+import type { ProcessStatus, TokenUsage, WorkspaceArtifacts } from '../process/result.js';
 
 /** Fields every record carries. */
 export interface EventBase {
@@ -128,6 +128,28 @@ export interface LogEvent extends EventBase {
   message: string;
 }
 
+/** What a process run in its own worktree left: recorded once its lease is released. */
+export interface ArtifactsEvent extends EventBase, WorkspaceArtifacts {
+  kind: 'artifacts';
+  processId: string;
+}
+
+/** Where a process stands in a pattern: which step, which round, which role. */
+export interface StepInfo {
+  /** The pattern's step, e.g. "version", "check", "review", "tier", "answer", "synthesis". */
+  step: string;
+  /** 1-based round (debate) or tier (cascade) or version (n-version); null when it has none. */
+  round: number | null;
+  /** Who the process speaks as: a perspective, an expert, "reviewer", "aggregator", ... */
+  role: string;
+}
+
+/** A pattern's step assigned to a process, recorded before the process starts. */
+export interface StepEvent extends EventBase, StepInfo {
+  kind: 'step';
+  processId: string;
+}
+
 export type SessionStatus = 'succeeded' | 'failed' | 'cancelled';
 
 export interface SessionEndEvent extends EventBase {
@@ -147,6 +169,8 @@ export type OrchestrateEvent =
   | AgentRetryEvent
   | ProcessEndEvent
   | LogEvent
+  | ArtifactsEvent
+  | StepEvent
   | SessionEndEvent;
 
 export type EventKind = OrchestrateEvent['kind'];
@@ -166,5 +190,7 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'agent-retry',
   'process-end',
   'log',
+  'artifacts',
+  'step',
   'session-end',
 ];

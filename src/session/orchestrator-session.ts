@@ -9,7 +9,11 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClaudeProcess, type ClaudeProcessOptions } from '../agents/claude/claude-process.js';
-import type { EventDraft, OrchestrateEvent, SessionStatus } from '../events/types.js';
+import type { EventDraft, OrchestrateEvent, SessionStatus, StepInfo } from '../events/types.js';
+import type { WorkspaceArtifacts } from '../process/result.js';
+import { acquireWorktree } from '../workspaces/acquire.js';
+import type { WorktreeOptions } from '../workspaces/options.js';
+import type { ReleaseOptions, Worktree } from '../workspaces/worktree.js';
 import { silentLogger, type LogLevel } from '../logging/logger.js';
 import type { AgentDriver } from '../process/agent-driver.js';
 import { AgentProcess } from '../process/agent-process.js';
@@ -31,6 +35,9 @@ import { SummaryBuilder } from './summary-builder.js';
 import type { SessionSummary } from './summary-types.js';
 import { summaryText } from './summarize-text.js';
 import { validateLevel, validateStatus } from './validate.js';
+
+/** Where a session's worktree starts (`base`) and lives (`root`). */
+export type SessionWorktreeOptions = Pick<WorktreeOptions, 'base' | 'root'>;
 
 export interface OrchestratorSessionEvents {
   event: [event: OrchestrateEvent];
@@ -173,6 +180,43 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
 
   getProcessLogPath(processId: string): string {
     return join(this.processLogDir, `${processId}.log`);
+  }
+
+  /**
+   * Leases a git worktree for `processId` on branch `orchestrate/<session>/<process>`
+   * from the session's working dir (see docs/worktrees.md). Release it with
+   * `releaseWorktree()` so the artifacts are recorded.
+   */
+  leaseWorktree(processId: string, options: SessionWorktreeOptions = {}): Promise<Worktree> {
+    this.assertUsable(processId);
+    return acquireWorktree({
+      cwd: this.workingDir,
+      sessionId: this.sessionId,
+      sessionDir: this.sessionDir,
+      processId,
+      ...options,
+    });
+  }
+
+  /** Releases a worktree leased here and records its artifacts (an 'artifacts' record). */
+  async releaseWorktree(
+    worktree: Worktree,
+    options: ReleaseOptions = {},
+  ): Promise<WorkspaceArtifacts> {
+    const artifacts = await worktree.release(options);
+    this.record({ kind: 'artifacts', processId: worktree.processId, ...artifacts });
+    return artifacts;
+  }
+
+  /** Records which step of a pattern a process runs (a 'step' record). */
+  recordStep(processId: string, info: StepInfo): void {
+    this.record({
+      kind: 'step',
+      processId,
+      step: String(info.step),
+      round: info.round ?? null,
+      role: String(info.role),
+    });
   }
 
   /** Adds a line to session.log (and the logger, and the event stream as a 'log' record). */

@@ -31,6 +31,8 @@ export function summaryText(summary: SessionSummary): string {
   if (summary.processes.length > 0) {
     lines.push('', ...table(summary.processes));
   }
+  const work = summary.processes.filter((p) => p.artifacts);
+  if (work.length > 0) lines.push('', 'Work (one branch per process):', ...work.map(workLine));
   lines.push('', `Logs: ${summary.sessionDir}`);
   return lines.join('\n');
 }
@@ -44,6 +46,7 @@ function table(processes: ProcessSummary[]): string[] {
     p.costUsd === null ? '' : formatCost(p.costUsd),
     p.usage ? `${p.usage.inputTokens + p.usage.outputTokens} tokens` : '',
     p.tries > 1 ? `${p.tries} tries` : '',
+    p.step ? stepLabel(p) : '',
   ]);
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows.map(
@@ -53,4 +56,17 @@ function table(processes: ProcessSummary[]): string[] {
         .join('  ')
         .trimEnd()}`,
   );
+}
+
+function stepLabel(p: ProcessSummary): string {
+  const step = p.step!;
+  return `${step.step}${step.round === null ? '' : ` ${step.round}`} (${step.role})`;
+}
+
+function workLine(p: ProcessSummary): string {
+  const a = p.artifacts!;
+  const added = a.filesChanged.reduce((n, f) => n + f.added, 0);
+  const removed = a.filesChanged.reduce((n, f) => n + f.removed, 0);
+  const files = a.filesChanged.length === 1 ? '1 file' : `${a.filesChanged.length} files`;
+  return `  ${p.processId}  ${a.branch}  ${files} changed, +${added} -${removed}  ${a.commit.slice(0, 12)}  ${a.patchFile}`;
 }

@@ -87,6 +87,18 @@ export class SummaryBuilder {
         if (event.usage) entry.usage = addUsage(entry.usage ?? ZERO_USAGE, event.usage);
         return;
       }
+      case 'artifacts': {
+        const { kind: _kind, at: _at, sessionId: _id, seq: _seq, processId, ...artifacts } = event;
+        this.entry(processId).artifacts = artifacts;
+        return;
+      }
+      case 'step':
+        this.entry(event.processId).step = {
+          step: event.step,
+          round: event.round,
+          role: event.role,
+        };
+        return;
       default:
         return;
     }

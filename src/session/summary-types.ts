@@ -1,6 +1,6 @@
 /** The shape of summary.json: what `close()` returns and `readSessionSummary()` reads back. */
-import type { SessionStatus } from '../events/types.js';
-import type { ProcessStatus, TokenUsage } from '../process/result.js';
+import type { ProcessStatus, TokenUsage, WorkspaceArtifacts } from '../process/result.js';
+import type { SessionStatus, StepInfo } from '../events/types.js';
 
 /**
  * `not_run`: created in the session but never started (a sequential run that
@@ -28,6 +28,10 @@ export interface ProcessSummary {
   agentRetries: number;
   message: string | null;
   logFile: string | null;
+  /** A worktree run's work (branch, commits, files changed, patch); absent otherwise. */
+  artifacts?: WorkspaceArtifacts;
+  /** The pattern step the process ran (absent outside patterns). */
+  step?: StepInfo;
 }
 
 export interface SessionTotals {

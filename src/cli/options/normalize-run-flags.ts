@@ -52,6 +52,14 @@ export interface RunConfig {
   batchSize: number;
   /** Everything after `--`, passed to claude. */
   extraArgs: string[];
+  /** --worktree: each process in its own leased git worktree; null: in --cwd. */
+  worktree: WorktreeConfig | null;
+}
+
+export interface WorktreeConfig {
+  base?: string;
+  root?: string;
+  keep: boolean;
 }
 
 const NOT_FOR: Record<StrategyName, { maxWorkers?: string; retries?: string }> = {
@@ -104,6 +112,7 @@ export function normalizeRunFlags(
         ? DEFAULT_BATCH_SIZE
         : positiveIntegerFlag('--batch-size', raw.batchSize, strategy),
     extraArgs,
+    worktree: worktreeConfig(raw, strategy),
   };
   if (raw.timeout !== undefined)
     config.timeoutMs = durationFlag('--timeout', raw.timeout, strategy);
@@ -140,6 +149,29 @@ function agentName(value: string | undefined, command: string): string {
   if (agent && !agent.needsCommand) return value;
   const names = agentNames().filter((name) => !findAgent(name)?.needsCommand);
   throw badFlag('--agent', value, `one of ${names.join(', ')}`, command);
+}
+
+/** --worktree and the flags that only make sense with it. */
+export function worktreeConfig(raw: RawRunFlags, command: string): WorktreeConfig | null {
+  const needing = (
+    [
+      ['--base', raw.base !== undefined],
+      ['--keep-worktrees', raw.keepWorktrees === true],
+      ['--worktree-root', raw.worktreeRoot !== undefined],
+    ] as const
+  ).filter(([, given]) => given);
+  if (!raw.worktree) {
+    if (needing.length > 0)
+      throw usageError(`${needing[0]![0]} applies only with --worktree; add --worktree`, command);
+    return null;
+  }
+  if (raw.base !== undefined && raw.base.trim() === '')
+    throw badFlag('--base', raw.base, 'a branch, tag or commit', command);
+  return {
+    keep: raw.keepWorktrees === true,
+    ...(raw.base === undefined ? {} : { base: raw.base }),
+    ...(raw.worktreeRoot === undefined ? {} : { root: resolve(raw.worktreeRoot) }),
+  };
 }
 
 /** Zero is allowed here: SIGKILL at once. */

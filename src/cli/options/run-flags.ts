@@ -34,6 +34,10 @@ export interface RawRunFlags {
   passOutput?: boolean;
   stopOnFailure?: boolean;
   batchSize?: string;
+  worktree?: boolean;
+  base?: string;
+  keepWorktrees?: boolean;
+  worktreeRoot?: string;
 }
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -116,6 +120,16 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
     .option(
       '--mock-script <file>',
       "script the fake model's replies from a JSON file (implies --mock-model)",
+    )
+    .option(
+      '--worktree',
+      'run each process in its own git worktree on branch orchestrate/<session>/<process>; its work is committed there',
+    )
+    .option('--base <ref>', 'the ref worktrees start from (with --worktree; default: HEAD)')
+    .option('--keep-worktrees', 'leave the worktree folders after the run (with --worktree)')
+    .option(
+      '--worktree-root <dir>',
+      "where worktrees go (with --worktree; default: the session's folder)",
     );
 }
 

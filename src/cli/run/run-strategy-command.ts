@@ -5,6 +5,7 @@
  * close the session, then print the report (or the --json document).
  */
 import type { OrchestrateEvent } from '../../events/types.js';
+import type { OrchestratorSession } from '../../session/orchestrator-session.js';
 import { silentLogger } from '../../logging/logger.js';
 import type { AgentProcess } from '../../process/agent-process.js';
 import type { Dashboard } from '../../dashboard/server.js';
@@ -32,6 +33,7 @@ import { writeJoblog } from './joblog.js';
 import { startMockBackend, type MockBackend } from './mock-backend.js';
 import { runOutcome } from './outcome.js';
 import { planProcesses } from './plan.js';
+import { leaseWorktrees, releaseWorktrees, type Lease } from './worktree-leases.js';
 
 export async function runStrategyCommand(
   strategy: StrategyName,
@@ -127,7 +129,10 @@ async function runSession(
   session.on('event', read);
   let processes: AgentProcess[] = [];
   let run: StrategyRun | undefined;
+  let leases: Map<string, Lease> | null = null;
   try {
+    if (config.worktree)
+      leases = await leaseWorktrees(session, planned, config.worktree, config.strategy);
     processes = planned.map(({ prompt, processId, ...options }) =>
       config.agent === 'claude'
         ? session.createProcess(prompt, processId, options)
@@ -145,7 +150,9 @@ async function runSession(
       });
     }
     run = await callStrategy(config, processes, interrupts.signal);
+    if (leases) run = await withArtifacts(session, leases, run, config);
   } finally {
+    if (leases && !run) await releaseWorktrees(session, leases, [], config.worktree!);
     // Closed whatever happened, so the folder always gets its summary.
     await session.close(closingStatus(config.strategy, interrupts.received !== null, run));
     state.finish();
@@ -170,6 +177,18 @@ async function runSession(
     );
   if (config.joblog !== undefined) writeJoblog(config.joblog, outcome.results, state);
   return outcome.exitCode;
+}
+
+/** The run's results (and the fallback's final one) with their worktrees' artifacts. */
+async function withArtifacts(
+  session: OrchestratorSession,
+  leases: Map<string, Lease>,
+  run: StrategyRun,
+  config: RunConfig,
+): Promise<StrategyRun> {
+  const results = await releaseWorktrees(session, leases, run.results, config.worktree!);
+  const final = run.final ? (results.find((r) => r.index === run.final!.index) ?? null) : null;
+  return { results, final };
 }
 
 /**
