@@ -125,3 +125,33 @@ export {
   type MergeOutcome,
   type MergeStatus,
 } from './workspaces/merge.js';
+export type { PatternOptions, TaskDefaults } from './patterns/context.js';
+export {
+  nVersion,
+  type NVersionOptions,
+  type NVersionResult,
+  type Candidate,
+  type CheckResult,
+} from './patterns/n-version.js';
+export {
+  cascade,
+  type CascadeOptions,
+  type CascadeResult,
+  type CascadeTier,
+} from './patterns/cascade.js';
+export { debate, type DebateOptions, type DebateResult } from './patterns/debate.js';
+export {
+  expertPanel,
+  type PanelOptions,
+  type PanelResult,
+  type PanelExpert,
+} from './patterns/panel.js';
+export {
+  collectOutputs,
+  majorityVote,
+  scoreTable,
+  type CollectedOutput,
+  type VoteTally,
+} from './patterns/aggregate.js';
+export type { StepResult } from './patterns/run-step.js';
+export type { StepInfo, StepEvent, ArtifactsEvent } from './events/types.js';
