@@ -10,6 +10,7 @@ import { registerRunCommands } from './commands/run-commands.js';
 import { registerSessionsCommand } from './commands/sessions-command.js';
 import { registerWorktreesCommand } from './commands/worktrees-command.js';
 import { registerMergeCommand } from './commands/merge-command.js';
+import { registerPatternCommands } from './commands/pattern-commands.js';
 import type { CommandContext } from './commands/context.js';
 import { splitExtraArgs } from './argv.js';
 import { CLIError, EXIT, type ExitCode } from './errors.js';
@@ -35,6 +36,7 @@ export function buildProgram(context: CommandContext): Command {
   registerDashboardCommand(program, context);
   registerWorktreesCommand(program, context);
   registerMergeCommand(program, context);
+  registerPatternCommands(program, context);
   for (const command of allCommands(program)) command.showHelpAfterError(usageHint(command));
   return program;
 }

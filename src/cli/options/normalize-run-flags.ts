@@ -152,7 +152,10 @@ function agentName(value: string | undefined, command: string): string {
 }
 
 /** --worktree and the flags that only make sense with it. */
-export function worktreeConfig(raw: RawRunFlags, command: string): WorktreeConfig | null {
+export function worktreeConfig(
+  raw: Pick<RawRunFlags, 'worktree' | 'base' | 'keepWorktrees' | 'worktreeRoot'>,
+  command: string,
+): WorktreeConfig | null {
   const needing = (
     [
       ['--base', raw.base !== undefined],

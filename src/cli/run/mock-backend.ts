@@ -17,6 +17,8 @@ export interface MockBackend {
   close(): Promise<void>;
   /** Removes the temporary HOME at once (for a hard exit). */
   removeHomeSync(): void;
+  /** Model turns answered so far (text or tool use), for counting a pattern's requests. */
+  modelTurns(): number;
 }
 
 export async function startMockBackend(
@@ -37,6 +39,8 @@ export async function startMockBackend(
     url: server.url,
     env: mock.mockAgentsEnv(server.url, home),
     removeHomeSync,
+    modelTurns: () =>
+      server.requests.filter((r) => r.answer === 'text' || r.answer === 'toolUse').length,
     async close() {
       removeHomeSync();
       await server.close();

@@ -1,0 +1,113 @@
+/**
+ * Normalizes a pattern command's flags once: the task defaults every step
+ * starts from, the workspace, and each pattern's own options, with errors that
+ * name the flag, the value and what is accepted.
+ */
+import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import type { TaskDefaults } from '../../patterns/context.js';
+import { findExecutable } from '../../process/spawn/spawn-child.js';
+import { badFlag, usageError } from '../errors.js';
+import { durationFlag } from '../options/duration.js';
+import { positiveIntegerFlag } from '../options/integers.js';
+import { worktreeConfig, type WorktreeConfig } from '../options/normalize-run-flags.js';
+import { listFlag, type PatternName, type RawPatternFlags } from './pattern-flags.js';
+
+export interface PatternConfig {
+  pattern: PatternName;
+  cwd: string;
+  logDir?: string;
+  json: boolean;
+  quiet: boolean;
+  stream: boolean;
+  maxWorkers?: number;
+  task: TaskDefaults;
+  worktree: WorktreeConfig | null;
+  mock: { script?: string } | null;
+  promptsDir?: string;
+  /** Task fields cycled over versions (n-version) or tried in order (cascade). */
+  variants: TaskDefaults[];
+  extraArgs: string[];
+}
+
+function directory(flag: string, path: string, command: string): string {
+  const absolute = resolve(path);
+  let ok = false;
+  try {
+    ok = statSync(absolute).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!ok) throw badFlag(flag, path, 'an existing directory', command);
+  return absolute;
+}
+
+function executable(flag: string, path: string, command: string): string {
+  const found = findExecutable(path);
+  if (!found)
+    throw badFlag(flag, path, 'an executable file (a path, or a command on PATH)', command);
+  return found;
+}
+
+export function normalizePatternFlags(
+  pattern: PatternName,
+  raw: RawPatternFlags,
+  extraArgs: string[],
+): PatternConfig {
+  const cwd = directory('--cwd', raw.cwd ?? process.cwd(), pattern);
+  const task: TaskDefaults = {};
+  if (raw.command !== undefined) {
+    if (raw.agent !== undefined && raw.agent !== 'command')
+      throw usageError(`--command runs a command agent; drop --agent ${raw.agent}`, pattern);
+    task.agent = 'command';
+    task.command = executable('--command', raw.command, pattern);
+  } else if (raw.agent !== undefined) task.agent = raw.agent;
+  if (raw.claudeBin !== undefined) {
+    if (task.agent !== undefined && task.agent !== 'claude')
+      throw usageError('--claude-bin applies to the claude agent only', pattern);
+    task.command = executable('--claude-bin', raw.claudeBin, pattern);
+  }
+  if (raw.model !== undefined) task.model = raw.model;
+  if (raw.timeout !== undefined) task.timeoutMs = durationFlag('--timeout', raw.timeout, pattern);
+  if (extraArgs.length > 0) task.args = extraArgs;
+  const worktree =
+    pattern === 'n-version'
+      ? worktreeConfig({ ...raw, worktree: true }, pattern)
+      : worktreeConfig(raw, pattern);
+  const config: PatternConfig = {
+    pattern,
+    cwd,
+    json: raw.json === true,
+    quiet: raw.quiet === true,
+    stream: raw.stream === true,
+    task,
+    worktree,
+    mock: raw.mockModel || raw.mockScript !== undefined ? {} : null,
+    variants: variantsOf(pattern, raw),
+    extraArgs,
+  };
+  if (raw.logDir !== undefined) config.logDir = resolve(raw.logDir);
+  if (raw.maxWorkers !== undefined)
+    config.maxWorkers = positiveIntegerFlag('-j/--max-workers', raw.maxWorkers, pattern);
+  if (raw.mockScript !== undefined) config.mock = { script: resolve(raw.mockScript) };
+  if (raw.promptsDir !== undefined)
+    config.promptsDir = directory('--prompts-dir', raw.promptsDir, pattern);
+  return config;
+}
+
+/** --agents and --models as task fields: n-version cycles them, cascade tries them in order. */
+function variantsOf(pattern: PatternName, raw: RawPatternFlags): TaskDefaults[] {
+  const agents = listFlag(raw.agents);
+  const models = listFlag(raw.models);
+  if (agents?.length === 0)
+    throw badFlag('--agents', raw.agents, 'a list like claude,codex', pattern);
+  if (models?.length === 0)
+    throw badFlag('--models', raw.models, 'a list like haiku,sonnet', pattern);
+  if (pattern === 'cascade' && agents && models)
+    throw usageError('cascade takes --models or --agents for its tiers, not both', pattern);
+  const length = Math.max(agents?.length ?? 0, models?.length ?? 0);
+  return Array.from({ length }, (_, i) => ({
+    ...(agents ? { agent: agents[i % agents.length]! } : {}),
+    ...(models ? { model: models[i % models.length]! } : {}),
+  }));
+}

@@ -1,0 +1,74 @@
+/**
+ * One pattern command from flags to exit code: start the fake model if asked,
+ * open a session named after the pattern, run the pattern under Ctrl-C
+ * handling, close the session, print the report (or the --json document).
+ */
+import type { ExitCode } from '../errors.js';
+import { EXIT } from '../errors.js';
+import { silentLogger } from '../../logging/logger.js';
+import { Interrupts } from '../run/interrupts.js';
+import { startMockBackend, type MockBackend } from '../run/mock-backend.js';
+import { usageError } from '../errors.js';
+import { callPattern } from './call-pattern.js';
+import { normalizePatternFlags } from './pattern-config.js';
+import type { PatternName, RawPatternFlags } from './pattern-flags.js';
+import { patternReport } from './pattern-report.js';
+
+export async function runPatternCommand(
+  pattern: PatternName,
+  prompt: string,
+  raw: RawPatternFlags,
+  extraArgs: string[],
+): Promise<ExitCode> {
+  const config = normalizePatternFlags(pattern, raw, extraArgs);
+  if (prompt.trim() === '') throw usageError('give the task as the argument', pattern);
+  let mock: MockBackend | null = null;
+  const interrupts = new Interrupts({
+    notice: (text) => process.stderr.write(`${text}\n`),
+    beforeHardExit: () => mock?.removeHomeSync(),
+  }).install();
+  const started = Date.now();
+  try {
+    mock = config.mock ? await startMockBackend(config.mock.script, pattern) : null;
+    const { OrchestratorSession } = await import('../../session/orchestrator-session.js');
+    const session = new OrchestratorSession({
+      patternName: pattern,
+      workingDir: config.cwd,
+      ...(config.logDir === undefined ? {} : { baseLogDir: config.logDir }),
+      logger: silentLogger,
+    });
+    const task = { ...config.task, ...(mock ? { env: mock.env } : {}) };
+    let run;
+    try {
+      run = await callPattern(config, raw, prompt, {
+        session,
+        task,
+        signal: interrupts.signal,
+        workspace: config.worktree ? 'worktree' : 'shared',
+        ...(config.worktree ? { worktree: config.worktree } : {}),
+        ...(config.maxWorkers === undefined ? {} : { maxWorkers: config.maxWorkers }),
+        ...(config.promptsDir === undefined ? {} : { promptsDir: config.promptsDir }),
+        streamOutput: config.stream,
+        console: process.stderr,
+      });
+    } finally {
+      await session.close(interrupts.received ? 'cancelled' : undefined);
+    }
+    const document = {
+      pattern,
+      ok: run.ok,
+      sessionId: session.sessionId,
+      sessionDir: session.sessionDir,
+      durationMs: Date.now() - started,
+      ...(mock ? { modelTurns: mock.modelTurns() } : {}),
+      result: run.result,
+    };
+    if (config.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    else if (!config.quiet) process.stdout.write(`${patternReport(document)}\n`);
+    if (interrupts.received) return EXIT.interrupted;
+    return run.ok ? EXIT.ok : EXIT.failed;
+  } finally {
+    interrupts.uninstall();
+    await mock?.close();
+  }
+}
