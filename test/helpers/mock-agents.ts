@@ -3,6 +3,7 @@
  * agent-neutral AgentProcess: one server per test file, a throwaway HOME,
  * a fresh working folder per run, and the environment that joins them.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { silentLogger } from '../../src/logging/logger.js';
 import { AGENT_ENV_DROPPED, mockAgentsEnv } from '../../src/mock-model/agents-env.js';
@@ -40,6 +41,9 @@ export async function startMockAgents(script: MockScriptInput): Promise<MockAgen
   const env: Record<string, string | undefined> = {};
   for (const key of Object.keys(process.env)) if (AGENT_ENV_DROPPED.test(key)) env[key] = undefined;
   Object.assign(env, mockAgentsEnv(model.url, home.path));
+  // gemini writes a report file to the temp folder for each API error: keep them in the throwaway home.
+  env.TMPDIR = join(home.path, 'tmp');
+  mkdirSync(env.TMPDIR);
   let runs = 0;
   return {
     model,
