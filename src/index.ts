@@ -155,3 +155,5 @@ export {
 } from './patterns/aggregate.js';
 export type { StepResult } from './patterns/run-step.js';
 export type { StepInfo, StepEvent, ArtifactsEvent } from './events/types.js';
+export { startDashboard, type Dashboard } from './dashboard/server.js';
+export type { DashboardOptions, DashboardControl } from './dashboard/options.js';

@@ -59,8 +59,16 @@ export class SessionFeed {
     this.reading = this.reading.then(async () => {
       const fresh = await this.tail.read().catch(() => []);
       if (fresh.length === 0) return;
+      const from = this.lines.length;
       for (const line of fresh) this.lines.push(line);
-      for (const watcher of this.watchers) this.flush(watcher);
+      // The usual case: every watcher was up to date, so one message serves all.
+      const shared = fresh.length <= BACKLOG_BATCH ? message(fresh) : null;
+      for (const watcher of this.watchers) {
+        if (shared !== null && watcher.sent === from) {
+          watcher.sent = this.lines.length;
+          watcher.stream.send('records', watcher.sent, shared);
+        } else this.flush(watcher);
+      }
     });
     return this.reading;
   }
@@ -69,14 +77,14 @@ export class SessionFeed {
     while (watcher.sent < this.lines.length) {
       const batch = this.lines.slice(watcher.sent, watcher.sent + BACKLOG_BATCH);
       watcher.sent += batch.length;
-      watcher.stream.send('records', watcher.sent, `[${batch.map(asRecord).join(',')}]`);
+      watcher.stream.send('records', watcher.sent, message(batch));
     }
   }
 }
 
-/** A line as JSON for the array; a line that is not a whole object (a crash's leftover) as null. */
-function asRecord(line: string): string {
-  return line.startsWith('{') && line.endsWith('}') ? line : 'null';
+/** Lines as one JSON array; a line that is not a whole object (a crash's leftover) as null. */
+function message(lines: string[]): string {
+  return `[${lines.map((line) => (line.startsWith('{') && line.endsWith('}') ? line : 'null')).join(',')}]`;
 }
 
 /** The feeds of the sessions being watched now, one per session. */
