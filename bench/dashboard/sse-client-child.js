@@ -30,15 +30,22 @@ async function follow(path, onData) {
   }
 }
 
+// Ready once every page has its first records: pages open before the run starts.
+let waiting = Number(clients);
 for (let i = 0; i < Number(clients); i++) {
+  let first = true;
   void follow(`/api/sessions/${sessionId}/events`, (data) => {
+    if (first) {
+      first = false;
+      waiting -= 1;
+      if (waiting === 0) process.stdout.write('ready\n');
+    }
     counts.messages += 1;
     counts.records += JSON.parse(data).length;
   });
   const pid = `process-${String(i + 1).padStart(3, '0')}`;
   void follow(`/api/sessions/${sessionId}/processes/${pid}/log`, () => (counts.logMessages += 1));
 }
-process.stdout.write('ready\n');
 process.stdin.resume();
 process.stdin.on('end', () => {
   controller.abort();

@@ -23,24 +23,23 @@ export async function streamLog(
   const tail = new LineTail(path, Math.min(start, size));
   // Starting inside the file: the first line read is only the end of one.
   let skipFirst = resumeAt === null && start > 0;
-  let reading = false;
-  const poll = async () => {
-    if (reading) return;
-    reading = true;
+  const poll = () => {
+    let lines: string[];
     try {
-      let lines = await tail.read();
-      if (skipFirst && lines.length > 0) {
-        lines = lines.slice(1);
-        skipFirst = false;
-      }
-      if (lines.length > 0) stream.send('log', tail.offset, JSON.stringify(lines));
+      lines = tail.read();
     } catch {
-      // The file went away; nothing more to show.
-    } finally {
-      reading = false;
+      return; // The file went away; nothing more to show.
     }
+    if (skipFirst && lines.length > 0) {
+      lines = lines.slice(1);
+      skipFirst = false;
+    }
+    if (lines.length > 0) stream.send('log', tail.offset, JSON.stringify(lines));
   };
-  const timer = setInterval(() => void poll(), pollMs);
-  stream.onClose(() => clearInterval(timer));
-  await poll();
+  const timer = setInterval(poll, pollMs);
+  stream.onClose(() => {
+    clearInterval(timer);
+    tail.close();
+  });
+  poll();
 }

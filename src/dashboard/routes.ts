@@ -74,7 +74,8 @@ export async function route(
   }
   if (segments.length === 4 && segments[3] === 'events') {
     const stream = openStream(parts, response);
-    return feeds.get(sessionFile(dir, 'events')).watch(stream, lastEventId(request, url) ?? 0);
+    feeds.get(sessionFile(dir, 'events')).watch(stream, lastEventId(request, url) ?? 0);
+    return;
   }
   if (segments.length === 6 && segments[3] === 'processes' && segments[5] === 'log') {
     const attempt = Number(url.searchParams.get('attempt') ?? '1');

@@ -68,7 +68,7 @@ export async function startDashboard(options: DashboardOptions): Promise<Dashboa
     token,
     close: async () => {
       // The last records go out, each stream ends cleanly, then the sockets close.
-      await parts.feeds.flush();
+      parts.feeds.flush();
       for (const stream of parts.streams) stream.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -22,7 +22,6 @@ export class SessionFeed {
   private readonly tail: LineTail;
   private readonly watchers = new Set<Watcher>();
   private timer: NodeJS.Timeout | null = null;
-  private reading: Promise<void> = Promise.resolve();
 
   constructor(
     eventsPath: string,
@@ -33,17 +32,17 @@ export class SessionFeed {
   }
 
   /** Streams the records after seq `after` to `stream`, then each new one, until it closes. */
-  async watch(stream: EventStream, after: number): Promise<void> {
+  watch(stream: EventStream, after: number): void {
     const watcher: Watcher = { stream, sent: Math.max(0, after) };
     this.watchers.add(watcher);
     stream.onClose(() => this.unwatch(watcher));
-    this.timer ??= setInterval(() => void this.poll(), this.pollMs);
-    await this.poll();
+    this.timer ??= setInterval(() => this.poll(), this.pollMs);
+    this.poll();
     this.flush(watcher);
   }
 
-  catchUp(): Promise<void> {
-    return this.poll();
+  catchUp(): void {
+    this.poll();
   }
 
   private unwatch(watcher: Watcher): void {
@@ -51,26 +50,32 @@ export class SessionFeed {
     if (this.watchers.size > 0) return;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.tail.close();
     this.onIdle();
   }
 
-  /** Reads what was appended (one read at a time) and sends it to every watcher. */
-  private poll(): Promise<void> {
-    this.reading = this.reading.then(async () => {
-      const fresh = await this.tail.read().catch(() => []);
-      if (fresh.length === 0) return;
-      const from = this.lines.length;
-      for (const line of fresh) this.lines.push(line);
-      // The usual case: every watcher was up to date, so one message serves all.
-      const shared = fresh.length <= BACKLOG_BATCH ? message(fresh) : null;
-      for (const watcher of this.watchers) {
-        if (shared !== null && watcher.sent === from) {
-          watcher.sent = this.lines.length;
-          watcher.stream.send('records', watcher.sent, shared);
-        } else this.flush(watcher);
-      }
-    });
-    return this.reading;
+  /** Reads what was appended and sends it to every watcher. */
+  private poll(): void {
+    const fresh = this.readFresh();
+    if (fresh.length === 0) return;
+    const from = this.lines.length;
+    for (const line of fresh) this.lines.push(line);
+    // The usual case: every watcher was up to date, so one message serves all.
+    const shared = fresh.length <= BACKLOG_BATCH ? message(fresh) : null;
+    for (const watcher of this.watchers) {
+      if (shared !== null && watcher.sent === from) {
+        watcher.sent = this.lines.length;
+        watcher.stream.send('records', watcher.sent, shared);
+      } else this.flush(watcher);
+    }
+  }
+
+  private readFresh(): string[] {
+    try {
+      return this.tail.read();
+    } catch {
+      return [];
+    }
   }
 
   private flush(watcher: Watcher): void {
@@ -94,8 +99,8 @@ export class SessionFeeds {
   constructor(private readonly pollMs: number) {}
 
   /** Sends every watcher what was written up to now (before the server closes). */
-  async flush(): Promise<void> {
-    await Promise.all([...this.feeds.values()].map((feed) => feed.catchUp()));
+  flush(): void {
+    for (const feed of this.feeds.values()) feed.catchUp();
   }
 
   get(eventsPath: string): SessionFeed {

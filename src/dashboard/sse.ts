@@ -44,6 +44,7 @@ export class EventStream {
   }
 
   private write(text: string): void {
-    if (!this.closed) this.response.write(text);
+    // A page that went away is closed here on its socket's 'close'; until then, skip dead sockets.
+    if (!this.closed && !this.response.destroyed) this.response.write(text);
   }
 }

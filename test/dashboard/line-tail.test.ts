@@ -28,7 +28,7 @@ describe('following a growing file line by line', () => {
             const end = Math.min(Math.max(cut, at), bytes.length);
             appendFileSync(path, bytes.subarray(at, end));
             at = end;
-            seen.push(...(await tail.read()));
+            seen.push(...tail.read());
           }
           expect(seen).toEqual(lines.map((l) => l.replace(/[\r\n]/g, ' ')));
           expect(tail.offset).toBe(bytes.length);
@@ -42,13 +42,13 @@ describe('following a growing file line by line', () => {
     const path = join(dir.path, 'events.jsonl');
     writeFileSync(path, '{"a":1}\n{"b":');
     const tail = new LineTail(path);
-    expect(await tail.read()).toEqual(['{"a":1}']);
-    expect(await tail.read()).toEqual([]);
+    expect(tail.read()).toEqual(['{"a":1}']);
+    expect(tail.read()).toEqual([]);
     appendFileSync(path, '2}\n');
-    expect(await tail.read()).toEqual(['{"b":2}']);
+    expect(tail.read()).toEqual(['{"b":2}']);
   });
 
   it('reads nothing from a file that does not exist yet', async () => {
-    expect(await new LineTail(join(dir.path, 'none')).read()).toEqual([]);
+    expect(new LineTail(join(dir.path, 'none')).read()).toEqual([]);
   });
 });
