@@ -184,7 +184,7 @@ function killGrace(value: string, command: string): number {
   return ms;
 }
 
-function existingDirectory(flag: string, path: string, command: string): string {
+export function existingDirectory(flag: string, path: string, command: string): string {
   const absolute = resolve(path);
   let ok = false;
   try {
@@ -196,7 +196,7 @@ function existingDirectory(flag: string, path: string, command: string): string 
   return absolute;
 }
 
-function existingFile(flag: string, path: string, command: string): string {
+export function existingFile(flag: string, path: string, command: string): string {
   const absolute = resolve(path);
   let ok = false;
   try {
@@ -208,14 +208,9 @@ function existingFile(flag: string, path: string, command: string): string {
   return absolute;
 }
 
-function executable(path: string, command: string): string {
+export function executable(path: string, command: string, flag = '--claude-bin'): string {
   const found = findExecutable(path);
   if (!found)
-    throw badFlag(
-      '--claude-bin',
-      path,
-      'an executable file (a path, or a command on PATH)',
-      command,
-    );
+    throw badFlag(flag, path, 'an executable file (a path, or a command on PATH)', command);
   return found;
 }

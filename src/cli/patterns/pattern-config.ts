@@ -4,13 +4,17 @@
  * name the flag, the value and what is accepted.
  */
 import { resolve } from 'node:path';
-import { statSync } from 'node:fs';
 import type { TaskDefaults } from '../../patterns/context.js';
-import { findExecutable } from '../../process/spawn/spawn-child.js';
 import { badFlag, usageError } from '../errors.js';
 import { durationFlag } from '../options/duration.js';
 import { positiveIntegerFlag } from '../options/integers.js';
-import { worktreeConfig, type WorktreeConfig } from '../options/normalize-run-flags.js';
+import {
+  executable,
+  existingDirectory,
+  existingFile,
+  worktreeConfig,
+  type WorktreeConfig,
+} from '../options/normalize-run-flags.js';
 import { listFlag, type PatternName, type RawPatternFlags } from './pattern-flags.js';
 
 export interface PatternConfig {
@@ -30,42 +34,23 @@ export interface PatternConfig {
   extraArgs: string[];
 }
 
-function directory(flag: string, path: string, command: string): string {
-  const absolute = resolve(path);
-  let ok = false;
-  try {
-    ok = statSync(absolute).isDirectory();
-  } catch {
-    // reported below
-  }
-  if (!ok) throw badFlag(flag, path, 'an existing directory', command);
-  return absolute;
-}
-
-function executable(flag: string, path: string, command: string): string {
-  const found = findExecutable(path);
-  if (!found)
-    throw badFlag(flag, path, 'an executable file (a path, or a command on PATH)', command);
-  return found;
-}
-
 export function normalizePatternFlags(
   pattern: PatternName,
   raw: RawPatternFlags,
   extraArgs: string[],
 ): PatternConfig {
-  const cwd = directory('--cwd', raw.cwd ?? process.cwd(), pattern);
+  const cwd = existingDirectory('--cwd', raw.cwd ?? process.cwd(), pattern);
   const task: TaskDefaults = {};
   if (raw.command !== undefined) {
     if (raw.agent !== undefined && raw.agent !== 'command')
       throw usageError(`--command runs a command agent; drop --agent ${raw.agent}`, pattern);
     task.agent = 'command';
-    task.command = executable('--command', raw.command, pattern);
+    task.command = executable(raw.command, pattern, '--command');
   } else if (raw.agent !== undefined) task.agent = raw.agent;
   if (raw.claudeBin !== undefined) {
     if (task.agent !== undefined && task.agent !== 'claude')
       throw usageError('--claude-bin applies to the claude agent only', pattern);
-    task.command = executable('--claude-bin', raw.claudeBin, pattern);
+    task.command = executable(raw.claudeBin, pattern);
   }
   if (raw.model !== undefined) task.model = raw.model;
   if (raw.timeout !== undefined) task.timeoutMs = durationFlag('--timeout', raw.timeout, pattern);
@@ -89,9 +74,10 @@ export function normalizePatternFlags(
   if (raw.logDir !== undefined) config.logDir = resolve(raw.logDir);
   if (raw.maxWorkers !== undefined)
     config.maxWorkers = positiveIntegerFlag('-j/--max-workers', raw.maxWorkers, pattern);
-  if (raw.mockScript !== undefined) config.mock = { script: resolve(raw.mockScript) };
+  if (raw.mockScript !== undefined)
+    config.mock = { script: existingFile('--mock-script', raw.mockScript, pattern) };
   if (raw.promptsDir !== undefined)
-    config.promptsDir = directory('--prompts-dir', raw.promptsDir, pattern);
+    config.promptsDir = existingDirectory('--prompts-dir', raw.promptsDir, pattern);
   return config;
 }
 
