@@ -43,18 +43,21 @@ describe('timing of the mock model', () => {
     expect(run.aborted).toBe(true);
     expect(run.result).toBeUndefined();
     expect(model.requests.map((r) => [r.answer, r.status])).toEqual([['hang', null]]);
+    // A hang never ends by itself: a close that waited for it would not return at all.
     const started = Date.now();
     await model.close();
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   test('closing the server under a hanging reply ends claude with a connection error', async () => {
     mock = await withMockClaude({ default: { hang: true } });
-    const pending = runClaude(mock, 'hang then close', [], { timeoutMs: 12_000 });
+    // claude retries the lost connection (with backoff) before it gives up: on a
+    // loaded machine that takes seconds, so the safety limit is generous.
+    const pending = runClaude(mock, 'hang then close', [], { timeoutMs: 40_000 });
     while (mock.model.requests.length === 0) await sleep(20);
     const started = Date.now();
     await mock.model.close();
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(10_000);
     const run = await pending;
     expect(run.timedOut).toBe(false);
     expect(run.exitCode).toBe(1);

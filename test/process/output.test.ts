@@ -31,8 +31,9 @@ describe('output capture and logging', () => {
   });
 
   it('the partial line written before a kill is kept', async () => {
+    // Time enough for the fixture to print before the timeout, however loaded the machine.
     const result = await fixtureProcess(dir.path, 'print-partial-line-then-hang', {
-      timeoutMs: 200,
+      timeoutMs: 2000,
     }).run();
     expect(result.status).toBe('timed_out');
     expect(result.output).toBe('partial output before the kill');

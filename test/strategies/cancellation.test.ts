@@ -90,7 +90,7 @@ describe('cancellation', () => {
     try {
       const stubborn = fixtureProcess(run.path, 'ignore-sigterm', {
         processId: 'stubborn',
-        killGraceMs: 1500,
+        killGraceMs: 3000,
       });
       const waiting = [1, 2].map((i) => hungProcess(run.path, i, 'sleep-forever'));
       const controller = new AbortController();

@@ -105,6 +105,7 @@ describe('strategies with the real claude', () => {
       ['hung', 'timed_out'],
       ['good', 'succeeded'],
     ]);
+    expect(result.attempts[0]!.exitCode).toBe(-1);
     expect(result.processId).toBe('good');
     expect(result.output).toBe('Mock reply: You will answer');
     expect(hungPid).toBeGreaterThan(0);

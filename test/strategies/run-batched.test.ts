@@ -6,8 +6,8 @@ import { fixtureProcess, tempDir } from '../helpers/fixtures.js';
 import {
   behavingProcess,
   maxOverlap,
+  meetingProcesses,
   recordedIntervals,
-  recordingProcesses,
   type Behaviour,
 } from './support.js';
 
@@ -68,8 +68,11 @@ describe('runBatched', () => {
   });
 
   it('runs a whole batch at once: a batch of 4 runs 4 at the same time', async () => {
-    const processes = recordingProcesses(dir.path, 8, 0.3);
-    await runBatched(processes, { batchSize: 4 });
+    // The first batch waits for 4 starts, the second for all 8: each batch can
+    // only succeed if its four run at the same time.
+    const processes = meetingProcesses(dir.path, 8, (i) => (i < 4 ? 4 : 8));
+    const results = await runBatched(processes, { batchSize: 4 });
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill('succeeded'));
     const intervals = recordedIntervals(dir.path);
     const first = intervals.filter((i) => ['p0', 'p1', 'p2', 'p3'].includes(i.label));
     expect(maxOverlap(first)).toBe(4);

@@ -6,8 +6,8 @@ import {
   behavingProcess,
   EXPECTED_STATUS,
   maxOverlap,
+  meetingProcesses,
   recordedIntervals,
-  recordingProcesses,
   watchRunning,
   type Behaviour,
 } from './support.js';
@@ -52,9 +52,11 @@ describe('runParallel', () => {
   });
 
   it('runs every process at once when maxWorkers is not given', async () => {
-    const processes = recordingProcesses(dir.path, 6, 1.5);
+    // Each waits until all six have started: they can only all succeed by running at once.
+    const processes = meetingProcesses(dir.path, 6);
     const running = watchRunning(processes);
-    await runParallel(processes);
+    const results = await runParallel(processes);
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill('succeeded'));
     expect(running.max()).toBe(6);
     expect(maxOverlap(recordedIntervals(dir.path))).toBe(6);
   });

@@ -40,9 +40,23 @@ export function behavingProcess(
   }
 }
 
-/** A fixture that records its start and end and prints its prompt, for `n` processes. */
-export function recordingProcesses(dir: string, n: number, sleepSeconds = 0.05): AgentProcess[] {
-  return Array.from({ length: n }, (_, i) => behavingProcess(dir, i, 'succeed', sleepSeconds));
+/**
+ * `n` processes (named `p<i>`) that each record their start, wait until
+ * `startsToWaitFor(i)` starts are recorded (default all `n`), then record their
+ * end: they succeed only if the ones they wait for run at the same time.
+ */
+export function meetingProcesses(
+  dir: string,
+  n: number,
+  startsToWaitFor: (i: number) => number = () => n,
+): AgentProcess[] {
+  return Array.from({ length: n }, (_, i) =>
+    fixtureProcess(dir, 'meet-peers', {
+      processId: `p${i}`,
+      prompt: `p${i}`,
+      env: { RECORD_FILE: join(dir, 'record.txt'), PEERS: String(startsToWaitFor(i)) },
+    }),
+  );
 }
 
 export interface Interval {

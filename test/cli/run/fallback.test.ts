@@ -58,6 +58,10 @@ describe('orchestrate fallback', () => {
       'timed_out',
       'succeeded',
     ]);
+    expect(report.results[0]).toMatchObject({
+      exitCode: -1,
+      message: expect.stringMatching(/^timed out after 3 s/),
+    });
     expect(report).toMatchObject({ status: 'succeeded', chosen: 1 });
     expect(report.results[1].output).toBe('Done the quick way.');
     // The session succeeded: a fallback is judged by the attempt that stands.
