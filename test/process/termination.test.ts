@@ -7,6 +7,14 @@ beforeEach(() => {
 });
 afterEach(() => dir.cleanup());
 
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
 // Where a fixture must do something (print, start grandchildren, set a trap)
 // before the timeout fires, the timeout leaves seconds for it: a shell start
 // can take hundreds of milliseconds on a loaded machine.
@@ -63,6 +71,27 @@ describe('ending the process tree', () => {
     const [pid] = announcedPids(result.output);
     expect(pid).toBeDefined();
     expect(pidAlive(pid!)).toBe(false);
+  });
+
+  it('run() returns although a process outside the tree holds the pipes open', async () => {
+    const process = fixtureProcess(dir.path, 'leave-orphan-holding-stdout');
+    let orphan: number | undefined;
+    process.on('output', (chunk) => (orphan ??= announcedPids(chunk.toString())[0]));
+    try {
+      // The wait for the pipes is bounded (half a second without data); one
+      // that waited for them to close would wait for the orphan, a minute.
+      const result = await Promise.race([
+        process.run(),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('run() still waiting after 20 s')), 20_000).unref(),
+        ),
+      ]);
+      expect(result.status).toBe('succeeded');
+      expect(result.exitCode).toBe(0);
+      expect(result.output).toMatch(/^grandchild \d+\ndone\n$/);
+    } finally {
+      if (orphan) killQuietly(orphan);
+    }
   });
 
   it('aborting the signal cancels a running process and records the reason', async () => {
