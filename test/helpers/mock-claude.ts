@@ -81,7 +81,7 @@ export interface ClaudeRun {
 }
 
 export interface RunClaudeOptions {
-  /** Kill claude (SIGKILL) after this long; default 20 s. */
+  /** Kill claude (SIGKILL) after this long; default 45 s (a loaded machine is slow to start it). */
   timeoutMs?: number;
   /** Kill claude (SIGKILL) when this aborts. */
   signal?: AbortSignal;
@@ -92,7 +92,7 @@ export function runClaude(
   mock: MockClaude,
   prompt: string,
   extraArgs: readonly string[] = [],
-  { timeoutMs = 20_000, signal }: RunClaudeOptions = {},
+  { timeoutMs = 45_000, signal }: RunClaudeOptions = {},
 ): Promise<ClaudeRun> {
   const args = ['-p', prompt, '--output-format', 'stream-json', '--verbose', ...extraArgs];
   const started = Date.now();

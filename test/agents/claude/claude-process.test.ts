@@ -126,7 +126,10 @@ describe('ClaudeProcess with the real claude binary', () => {
     process.on('start', (info) => (pid = info.pid));
     const result = await process.run();
     expect(result.status).toBe('timed_out');
-    expect(result.message).toBe('timed out after 2.5 s');
+    // Our kill, not claude's own exit: claude exits 143 on SIGTERM, the result says -1.
+    expect(result.exitCode).toBe(-1);
+    // On a loaded machine claude may need the SIGKILL after the grace period too.
+    expect(result.message).toMatch(/^timed out after 2\.5 s(; SIGKILL after 1 s grace)?$/);
     expect(pidAlive(pid)).toBe(false);
   });
 
