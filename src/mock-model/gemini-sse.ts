@@ -3,7 +3,7 @@
  * and `functionCall` parts), `finishReason`, `usageMetadata`. Streamed as
  * `data:` frames, text split over several chunks, usage on the last one.
  */
-import type { Reply } from './reply.js';
+import { answerBlocks, type Reply } from './reply.js';
 import { chunkText, DEFAULT_CHUNK_SIZE } from './sse.js';
 
 type Part = { text: string } | { functionCall: { name: string; args: Record<string, unknown> } };
@@ -30,7 +30,7 @@ function chunk(reply: Reply, parts: Part[], last: boolean): Record<string, unkno
 
 function partsOf(reply: Reply, chunkSize: number): Part[][] {
   const groups: Part[][] = [];
-  for (const block of reply.content) {
+  for (const block of answerBlocks(reply)) {
     if (block.type === 'text')
       groups.push(...chunkText(block.text, chunkSize).map((text) => [{ text }]));
     else groups.push([{ functionCall: { name: block.name, args: block.input } }]);

@@ -1,15 +1,16 @@
 /**
  * POST /v1/messages: validate the request, pick the scripted turn and answer
- * it as a stream, a JSON message, an API error, or never (`hang`).
+ * it as a stream, a JSON message, an API error (before or inside the stream),
+ * a dropped connection, or never (`hang`).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { apiError } from './api-error.js';
+import { apiError, defaultErrorType, errorMessage } from './api-error.js';
 import { untilClosed } from './client-gone.js';
 import { sendJson } from './http-io.js';
 import type { Resolver } from './match.js';
 import { readRequest } from './read-request.js';
 import type { MockRequestRecord } from './record.js';
-import { messageJson, type Reply } from './reply.js';
+import { buildReply, messageJson, type Reply } from './reply.js';
 import {
   estimateTokens,
   messagesRequestSchema,
@@ -17,8 +18,9 @@ import {
   promptOf,
   turnOf,
 } from './request.js';
+import type { MockErrorSpec, MockTurn } from './script.js';
 import { answerTurn } from './scripted-turn.js';
-import { streamReply } from './stream-reply.js';
+import { streamReply, type StreamEnding } from './stream-reply.js';
 import { structuredReply } from './structured-reply.js';
 
 export interface RouteContext {
@@ -70,13 +72,28 @@ export async function handleMessages(
     await send(structuredReply(schema, request.model, inputTokens), {});
     return;
   }
-  const answer = await answerTurn(
-    context.resolve,
-    record,
-    { model: request.model, prompt, turn: turnNumber, stream: !!request.stream, inputTokens },
-    signal,
-  );
+  const turnRequest = {
+    model: request.model,
+    prompt,
+    turn: turnNumber,
+    stream: !!request.stream,
+    inputTokens,
+  };
+  const answer = await answerTurn(context.resolve, record, turnRequest, signal);
   if (answer.kind === 'none') return;
+  const ending = brokenOff(answer.turn);
+  if (ending && request.stream) {
+    record.answer = ending.kind === 'drop' ? 'drop' : 'stream_error';
+    const partial = buildReply({ ...answer.turn, text: answer.turn.text ?? '' }, turnRequest);
+    const timing = { chunkDelayMs: 0, chunkSize: answer.turn.chunkSize };
+    await streamReply(res, partial, timing, signal, ending);
+    return;
+  }
+  if (answer.turn.drop) {
+    record.answer = 'drop';
+    res.socket?.destroy();
+    return;
+  }
   if (answer.kind === 'error') {
     const error = apiError(answer.error);
     res.writeHead(error.status, error.headers);
@@ -84,4 +101,16 @@ export async function handleMessages(
     return;
   }
   await send(answer.reply, answer.turn);
+}
+
+/** How a streamed reply to this turn breaks off, if it does. */
+function brokenOff(turn: MockTurn): StreamEnding | null {
+  if (turn.drop) return { kind: 'drop' };
+  if (turn.error?.midStream) return { kind: 'error', error: streamError(turn.error) };
+  return null;
+}
+
+function streamError(spec: MockErrorSpec): { type: string; message: string } {
+  const type = spec.type ?? defaultErrorType(spec.status);
+  return { type, message: errorMessage(spec, type) };
 }

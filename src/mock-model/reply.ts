@@ -1,10 +1,11 @@
 /**
- * The assistant message a text or toolUse turn becomes: content blocks,
- * stop reason and usage, with `{{prompt}}`, `{{turn}}` and `{{model}}` filled in.
+ * The assistant message a turn becomes: content blocks (thinking, text, tool
+ * uses), stop reason and usage, with `{{prompt}}`, `{{turn}}` and `{{model}}`
+ * filled in.
  */
 import { randomBytes } from 'node:crypto';
 import { estimateTokens } from './request.js';
-import type { MockTurn } from './script.js';
+import { toolUsesOf, type MockTurn } from './script.js';
 
 export interface ReplyContext {
   prompt: string;
@@ -15,14 +16,18 @@ export interface ReplyContext {
 }
 
 export type ContentBlock =
+  | { type: 'thinking'; thinking: string; signature: string }
   | { type: 'text'; text: string }
   | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
+
+/** The blocks the other vendors' replies carry: the mock's thinking is Anthropic-only. */
+export type AnswerBlock = Exclude<ContentBlock, { type: 'thinking' }>;
 
 export interface Reply {
   id: string;
   model: string;
   content: ContentBlock[];
-  stopReason: 'end_turn' | 'tool_use';
+  stopReason: 'end_turn' | 'tool_use' | 'max_tokens';
   usage: { input_tokens: number; output_tokens: number };
 }
 
@@ -54,19 +59,34 @@ function renderValue(value: unknown, context: ReplyContext): unknown {
 
 function blocksOf(turn: MockTurn, context: ReplyContext): ContentBlock[] {
   const blocks: ContentBlock[] = [];
+  if (turn.thinking !== undefined) {
+    const thinking = renderTemplate(turn.thinking, context);
+    blocks.push({ type: 'thinking', thinking, signature: mockSignature(thinking) });
+  }
   if (turn.text !== undefined) {
     blocks.push({ type: 'text', text: renderTemplate(turn.text, context) });
   }
-  if (turn.toolUse) {
-    const input = renderValue(turn.toolUse.input, context) as Record<string, unknown>;
-    const id = turn.toolUse.id ?? mockId('toolu');
-    blocks.push({ type: 'tool_use', id, name: turn.toolUse.name, input });
+  for (const toolUse of toolUsesOf(turn)) {
+    const input = renderValue(toolUse.input, context) as Record<string, unknown>;
+    const id = toolUse.id ?? mockId('toolu');
+    blocks.push({ type: 'tool_use', id, name: toolUse.name, input });
   }
   return blocks;
 }
 
+/** The API signs thinking so it can be sent back; claude only passes the signature on. */
+function mockSignature(thinking: string): string {
+  return Buffer.from(`mock-signature:${thinking.length}`).toString('base64');
+}
+
+function blockSize(block: ContentBlock): string {
+  if (block.type === 'text') return block.text;
+  if (block.type === 'thinking') return block.thinking;
+  return JSON.stringify(block.input);
+}
+
 function outputSize(blocks: readonly ContentBlock[]): string {
-  return blocks.map((b) => (b.type === 'text' ? b.text : JSON.stringify(b.input))).join('');
+  return blocks.map(blockSize).join('');
 }
 
 /** The reply to a text or toolUse turn. */
@@ -76,7 +96,7 @@ export function buildReply(turn: MockTurn, context: ReplyContext): Reply {
     id: mockId('msg'),
     model: context.model,
     content,
-    stopReason: turn.toolUse ? 'tool_use' : 'end_turn',
+    stopReason: turn.toolUse ? 'tool_use' : (turn.stopReason ?? 'end_turn'),
     usage: {
       input_tokens: turn.usage?.input_tokens ?? context.inputTokens,
       output_tokens: turn.usage?.output_tokens ?? estimateTokens(outputSize(content)),
@@ -96,4 +116,9 @@ export function messageJson(reply: Reply): Record<string, unknown> {
     stop_sequence: null,
     usage: { ...reply.usage, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
   };
+}
+
+/** The reply's text and tool uses, without thinking. */
+export function answerBlocks(reply: Reply): AnswerBlock[] {
+  return reply.content.filter((block): block is AnswerBlock => block.type !== 'thinking');
 }

@@ -9,6 +9,7 @@ import { sendJson } from './http-io.js';
 import type { RouteContext } from './messages-route.js';
 import { readRequest } from './read-request.js';
 import type { MockRequestRecord } from './record.js';
+import { answerBlocks } from './reply.js';
 import { estimateTokens } from './request.js';
 import {
   customToolNames,
@@ -49,7 +50,7 @@ export async function handleResponses(
   if (answer.kind === 'error') return sendOpenAiError(res, answer.error);
   const custom = customToolNames(request);
   if (!stream) {
-    const output = answer.reply.content.map((block) => outputItem(block, custom));
+    const output = answerBlocks(answer.reply).map((block) => outputItem(block, custom));
     return sendJson(res, 200, responseObject(answer.reply, output, 'completed'));
   }
   const frames = responsesEvents(answer.reply, custom, answer.turn.chunkSize).map(formatSse);

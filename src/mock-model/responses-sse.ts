@@ -5,7 +5,7 @@
  * `response.output_item.added`, `response.output_text.delta`,
  * `response.output_item.done` and `response.completed` (with the usage).
  */
-import { mockId, type ContentBlock, type Reply } from './reply.js';
+import { answerBlocks, mockId, type AnswerBlock, type Reply } from './reply.js';
 import { chunkText, DEFAULT_CHUNK_SIZE, type SseEvent } from './sse.js';
 
 type OutputItem = Record<string, unknown> & { id: string; type: string };
@@ -17,7 +17,7 @@ function toolInputText(input: Record<string, unknown>): string {
 }
 
 /** A custom tool gets its input as text: the one string field of `input`, else its JSON. */
-export function outputItem(block: ContentBlock, customTools: ReadonlySet<string>): OutputItem {
+export function outputItem(block: AnswerBlock, customTools: ReadonlySet<string>): OutputItem {
   if (block.type === 'text') {
     return {
       id: mockId('msg'),
@@ -100,7 +100,7 @@ export function responsesEvents(
   customTools: ReadonlySet<string>,
   chunkSize = DEFAULT_CHUNK_SIZE,
 ): SseEvent[] {
-  const output = reply.content.map((block) => outputItem(block, customTools));
+  const output = answerBlocks(reply).map((block) => outputItem(block, customTools));
   const events: SseEvent[] = [
     {
       event: 'response.created',

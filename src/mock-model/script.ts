@@ -36,6 +36,9 @@ const toolUseSchema = z.strictObject({
   id: z.string().min(1).optional(),
 });
 
+/** One tool use, or several in one turn (claude runs them all, then answers with every result). */
+const toolUsesSchema = z.union([toolUseSchema, z.array(toolUseSchema).min(1)]);
+
 const errorSchema = z.strictObject({
   status: z.number().int().min(400).max(599),
   type: z.string().min(1).optional(),
@@ -44,32 +47,51 @@ const errorSchema = z.strictObject({
   retryAfter: nonNegativeInt.optional(),
   /** Sent as the `x-should-retry` header; `false` makes claude give up at once. */
   shouldRetry: z.boolean().optional(),
+  /**
+   * The error arrives inside a 200 stream, as an `error` event after the turn's
+   * `text` (the API's overloaded_error mid-stream); a non-streaming request
+   * (claude's fallback after a broken stream) gets it as the HTTP status.
+   */
+  midStream: z.boolean().optional(),
 });
 
 /** The fields each kind of turn accepts besides its own key. */
+const REPLY_FIELDS = ['text', 'thinking', 'delayMs', 'chunkDelayMs', 'chunkSize', 'usage', 'times'];
 const ALLOWED: Record<MockTurnKind, readonly string[]> = {
-  text: ['text', 'delayMs', 'chunkDelayMs', 'chunkSize', 'usage', 'times'],
-  toolUse: ['toolUse', 'text', 'delayMs', 'chunkDelayMs', 'chunkSize', 'usage', 'times'],
-  error: ['error', 'delayMs', 'times'],
+  text: [...REPLY_FIELDS, 'stopReason'],
+  toolUse: ['toolUse', ...REPLY_FIELDS],
+  error: ['error', 'text', 'chunkSize', 'delayMs', 'times'],
   hang: ['hang', 'times'],
+  drop: ['drop', 'text', 'chunkSize', 'delayMs', 'times'],
 };
 
-export type MockTurnKind = 'text' | 'toolUse' | 'error' | 'hang';
+const KINDS = ['toolUse', 'error', 'hang', 'drop'] as const;
 
-/** The kind of a validated turn: the one of `toolUse`, `error`, `hang` it has, else `text`. */
+export type MockTurnKind = 'text' | (typeof KINDS)[number];
+
+/** The kind of a validated turn: the one of `toolUse`, `error`, `hang`, `drop` it has, else `text`. */
 export function turnKind(turn: MockTurn): MockTurnKind {
-  if (turn.toolUse) return 'toolUse';
-  if (turn.error) return 'error';
-  if (turn.hang) return 'hang';
-  return 'text';
+  return KINDS.find((kind) => turn[kind] !== undefined) ?? 'text';
+}
+
+/** The tool uses of a turn, as a list (empty for a turn without any). */
+export function toolUsesOf(turn: MockTurn): MockToolUse[] {
+  if (!turn.toolUse) return [];
+  return Array.isArray(turn.toolUse) ? turn.toolUse : [turn.toolUse];
 }
 
 const turnSchema = z
   .strictObject({
     text: z.string().optional(),
-    toolUse: toolUseSchema.optional(),
+    toolUse: toolUsesSchema.optional(),
     error: errorSchema.optional(),
     hang: z.literal(true).optional(),
+    /** The connection drops: after the headers and the turn's `text` when streaming, at once otherwise. */
+    drop: z.literal(true).optional(),
+    /** A thinking block (with a signature) before the text. */
+    thinking: z.string().optional(),
+    /** `max_tokens`: the reply is cut off at the output limit. */
+    stopReason: z.enum(['end_turn', 'max_tokens']).optional(),
     delayMs: nonNegativeInt.optional(),
     chunkDelayMs: nonNegativeInt.optional(),
     chunkSize: z.number().int().positive().optional(),
@@ -77,11 +99,11 @@ const turnSchema = z
     times: z.number().int().positive().optional(),
   })
   .superRefine((turn, ctx) => {
-    const kinds = (['toolUse', 'error', 'hang'] as const).filter((key) => turn[key] !== undefined);
+    const kinds = KINDS.filter((key) => turn[key] !== undefined);
     if (kinds.length > 1) {
       ctx.addIssue({
         code: 'custom',
-        message: `a turn has only one of \`toolUse\`, \`error\`, \`hang\`; got ${kinds.join(', ')}`,
+        message: `a turn has only one of \`toolUse\`, \`error\`, \`hang\`, \`drop\`; got ${kinds.join(', ')}`,
       });
       return;
     }
@@ -89,9 +111,16 @@ const turnSchema = z
     if (kind === 'text' && turn.text === undefined) {
       ctx.addIssue({
         code: 'custom',
-        message: 'a turn needs one of `text`, `toolUse`, `error` or `hang`',
+        message: 'a turn needs one of `text`, `toolUse`, `error`, `hang` or `drop`',
       });
       return;
+    }
+    if (kind === 'error' && turn.text !== undefined && !turn.error?.midStream) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['text'],
+        message: 'an error turn has text only with `error.midStream`: the text streamed before it',
+      });
     }
     for (const key of Object.keys(turn)) {
       if (turn[key as keyof typeof turn] !== undefined && !ALLOWED[kind].includes(key)) {
@@ -123,7 +152,7 @@ export type MockScriptInput = z.input<typeof mockScriptSchema>;
 export type MockScript = z.output<typeof mockScriptSchema>;
 export type MockRule = MockScript['rules'][number];
 export type MockTurn = MockRule['turns'][number];
-export type MockToolUse = NonNullable<MockTurn['toolUse']>;
+export type MockToolUse = z.output<typeof toolUseSchema>;
 export type MockErrorSpec = NonNullable<MockTurn['error']>;
 export type MockUsage = NonNullable<MockTurn['usage']>;
 

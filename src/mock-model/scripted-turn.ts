@@ -10,7 +10,7 @@ import { buildReply, type Reply } from './reply.js';
 import { turnKind, type MockErrorSpec, type MockTurn } from './script.js';
 
 export type TurnAnswer =
-  | { kind: 'error'; error: MockErrorSpec }
+  | { kind: 'error'; error: MockErrorSpec; turn: MockTurn }
   | { kind: 'reply'; reply: Reply; turn: MockTurn }
   | { kind: 'none' };
 
@@ -45,6 +45,6 @@ export async function answerTurn(
   });
   if (kind === 'hang') return { kind: 'none' }; // never answered; close() destroys the socket
   if (!(await wait(turn.delayMs ?? 0, signal))) return { kind: 'none' };
-  if (turn.error) return { kind: 'error', error: turn.error };
+  if (turn.error) return { kind: 'error', error: turn.error, turn };
   return { kind: 'reply', reply: buildReply(turn, request), turn };
 }

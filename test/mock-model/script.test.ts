@@ -74,6 +74,20 @@ describe('parseMockScript', () => {
     ]);
   });
 
+  test('text on an error turn needs midStream, and drop takes no reply fields', () => {
+    expect(issuesOf({ default: { error: { status: 529 }, text: 'x' } })).toEqual([
+      'default.text: an error turn has text only with `error.midStream`: the text streamed before it, got `"x"` (string)',
+    ]);
+    expect(issuesOf({ default: { drop: true, thinking: 'x' } })).toEqual([
+      'default.thinking: does not apply to a drop turn, got `"x"` (string)',
+    ]);
+    expect(issuesOf({ default: { drop: true, hang: true } })[0]).toContain('got hang, drop');
+    expect(issuesOf({ default: { text: 'x', stopReason: 'tool_use' } })[0]).toMatch(
+      /^default\.stopReason: /,
+    );
+    expect(issuesOf({ default: { toolUse: [] } })[0]).toMatch(/^default\.toolUse: /);
+  });
+
   test('an invalid or stateful regular expression is rejected', () => {
     expect(issuesOf({ rules: [{ match: '/(/', turns: [{ text: 'x' }] }] })[0]).toMatch(
       /^rules\[0\]\.match: invalid regular expression/,

@@ -111,6 +111,97 @@ describe('startMockModel', () => {
     });
   });
 
+  test('a 429 carries the rate-limit headers, its reset retryAfter seconds away', async () => {
+    await start({ default: { error: { status: 429, retryAfter: 30 } } });
+    const before = Date.now();
+    const res = await post('/v1/messages', ask('x', { stream: true }));
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('30');
+    expect(res.headers.get('anthropic-ratelimit-requests-limit')).toBe('50');
+    expect(res.headers.get('anthropic-ratelimit-requests-remaining')).toBe('0');
+    const reset = Date.parse(res.headers.get('anthropic-ratelimit-requests-reset') ?? '');
+    expect(reset).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 29_000);
+    expect(reset).toBeLessThanOrEqual(Date.now() + 31_000);
+    expect(res.headers.get('anthropic-ratelimit-tokens-remaining')).toBe(
+      res.headers.get('anthropic-ratelimit-tokens-limit'),
+    );
+    expect(await res.json()).toMatchObject({ error: { type: 'rate_limit_error' } });
+  });
+
+  test('a midStream error breaks a stream with an error event; without a stream it is the status', async () => {
+    await start({ default: { error: { status: 529, midStream: true }, text: 'Half an' } });
+    const streamed = await post('/v1/messages', ask('x', { stream: true }));
+    expect(streamed.status).toBe(200);
+    const events = sseEvents(await streamed.text());
+    expect(events.map((e) => e.event)).toEqual([
+      'message_start',
+      'ping',
+      'content_block_start',
+      'content_block_delta',
+      'error',
+    ]);
+    expect(events[3]?.data).toMatchObject({ delta: { type: 'text_delta', text: 'Half an' } });
+    expect(events[4]?.data).toEqual({
+      type: 'error',
+      error: { type: 'overloaded_error', message: 'Overloaded' },
+    });
+    const plain = await post('/v1/messages', ask('x'));
+    expect(plain.status).toBe(529);
+    expect(await plain.json()).toMatchObject({ error: { type: 'overloaded_error' } });
+    expect(model?.requests.map((r) => [r.answer, r.status])).toEqual([
+      ['stream_error', 200],
+      ['error', 529],
+    ]);
+  });
+
+  test('a drop closes the connection: after the first text in a stream, at once without one', async () => {
+    await start({ default: { drop: true, text: 'Half' } });
+    const streamed = await post('/v1/messages', ask('x', { stream: true }));
+    expect(streamed.status).toBe(200);
+    await expect(streamed.text()).rejects.toThrow();
+    await expect(post('/v1/messages', ask('x'))).rejects.toThrow();
+    expect(model?.requests.map((r) => [r.answer, r.status])).toEqual([
+      ['drop', null],
+      ['drop', null],
+    ]);
+  });
+
+  test('thinking, several tool uses and a max_tokens stop are streamed as the API does', async () => {
+    await start({
+      rules: [
+        {
+          match: 'tools',
+          turns: [{ thinking: 'Plan.', toolUse: [{ name: 'Read' }, { name: 'Write' }] }],
+        },
+        { match: 'long', turns: [{ text: 'cut', stopReason: 'max_tokens' }] },
+      ],
+    });
+    const tools = sseEvents(
+      await (await post('/v1/messages', ask('tools', { stream: true }))).text(),
+    );
+    const starts = tools.filter((e) => e.event === 'content_block_start');
+    expect(starts.map((e) => (e.data['content_block'] as { type: string }).type)).toEqual([
+      'thinking',
+      'tool_use',
+      'tool_use',
+    ]);
+    const deltas = tools
+      .filter((e) => e.event === 'content_block_delta' && e.data['index'] === 0)
+      .map((e) => (e.data['delta'] as { type: string }).type);
+    expect(deltas).toEqual(['thinking_delta', 'signature_delta']);
+    expect(tools.find((e) => e.event === 'message_delta')?.data).toMatchObject({
+      delta: { stop_reason: 'tool_use' },
+    });
+    const long = (await (await post('/v1/messages', ask('long'))).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(long).toMatchObject({
+      stop_reason: 'max_tokens',
+      content: [{ type: 'text', text: 'cut' }],
+    });
+  });
+
   test('malformed JSON gets a 400 invalid_request_error', async () => {
     await start();
     const res = await post('/v1/messages', '{"model": ');
