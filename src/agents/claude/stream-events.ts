@@ -54,6 +54,8 @@ export interface ClaudeResultEvent {
   num_turns?: number;
   duration_ms?: number;
   api_error_status?: number | null;
+  /** claude's name for an API failure without a status: `connection_failed`, `max_output_tokens`, ... */
+  api_error?: string | null;
   terminal_reason?: string | null;
   modelUsage?: Record<string, unknown>;
 }

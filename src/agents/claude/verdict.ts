@@ -45,9 +45,10 @@ export function claudeVerdict(
     };
   }
   if (result.is_error === true) {
+    const kind = typeof result.api_error === 'string' ? result.api_error : result.subtype;
     return {
       status: 'failed',
-      reason: `the agent reported an error (${result.subtype ?? 'error'}): ${excerpt(result.result)}`,
+      reason: `the agent reported an error (${kind ?? 'error'}): ${excerpt(result.result)}`,
     };
   }
   if (result.subtype !== undefined && result.subtype !== 'success') {

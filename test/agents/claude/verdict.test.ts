@@ -63,6 +63,19 @@ describe("claude's verdict", () => {
     });
   });
 
+  it('an API failure without a status is named by the kind claude gives it', () => {
+    const dropped = result({
+      is_error: true,
+      api_error: 'connection_failed',
+      result: 'API Error: Connection dropped (ECONNRESET).',
+    });
+    expect(claudeVerdict(dropped, 1)).toEqual({
+      status: 'failed',
+      reason:
+        'the agent reported an error (connection_failed): API Error: Connection dropped (ECONNRESET).',
+    });
+  });
+
   it('error_max_turns is a failure even when is_error is false and the exit code 0', () => {
     expect(claudeVerdict(result({ subtype: 'error_max_turns', result: undefined }), 0)).toEqual({
       status: 'failed',
