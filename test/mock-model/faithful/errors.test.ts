@@ -1,10 +1,15 @@
+/**
+ * The mock model is faithful: the real claude, driven directly (not through
+ * orchestrate), reacts to it as to the API. These tests check the mock; every
+ * other test reaches claude through orchestrate.
+ */
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   runClaude,
   withMockClaude,
   type ClaudeEvent,
   type MockClaude,
-} from '../helpers/mock-claude.js';
+} from '../../helpers/mock-claude.js';
 
 let mock: MockClaude | undefined;
 afterEach(async () => {
@@ -39,6 +44,19 @@ describe('API errors from the mock model', () => {
       expect(mock.model.requests.map((r) => r.status)).toEqual([status, status]);
     },
   );
+
+  test('claude waits at least the retry-after of a 429 before it asks again', async () => {
+    mock = await withMockClaude(
+      { default: { error: { status: 429, retryAfter: 2 } } },
+      { maxRetries: 1 },
+    );
+    const run = await runClaude(mock, 'slow down');
+    expect(retries(run.events)).toEqual([
+      expect.objectContaining({ error_status: 429, retry_delay_ms: expect.any(Number) }),
+    ]);
+    expect(retries(run.events)[0]!['retry_delay_ms']).toBeGreaterThanOrEqual(2000);
+    expect(run.result).toMatchObject({ is_error: true, api_error_status: 429 });
+  });
 
   test('an error with shouldRetry false is not retried by claude', async () => {
     mock = await withMockClaude(

@@ -1,5 +1,10 @@
+/**
+ * The mock model is faithful: the real claude, driven directly (not through
+ * orchestrate), reacts to it as to the API. These tests check the mock; every
+ * other test reaches claude through orchestrate.
+ */
 import { afterEach, describe, expect, test } from 'vitest';
-import { runClaude, withMockClaude, type MockClaude } from '../helpers/mock-claude.js';
+import { runClaude, withMockClaude, type MockClaude } from '../../helpers/mock-claude.js';
 
 let mock: MockClaude | undefined;
 afterEach(async () => {
