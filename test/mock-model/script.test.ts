@@ -35,8 +35,8 @@ describe('parseMockScript', () => {
     expect(parseMockScript({}).rules).toEqual([]);
     expect(
       parseMockScript({ rules: [{ turns: [{ toolUse: { name: 'Bash' } }] }] }).rules[0]?.turns[0]
-        ?.toolUse?.input,
-    ).toEqual({});
+        ?.toolUse,
+    ).toEqual({ name: 'Bash', input: {} });
   });
 
   test('a wrong type names the field, the value and its type', () => {
