@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Marks every process the tests start; at the end, ends and reports any left running.
+    globalSetup: ['test/setup/leaked-processes.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
