@@ -67,17 +67,21 @@ async function waitUntilGone(pgid: number, known: Set<number>, ms: number, pollM
 /** `pgid` is the pid of the group leader, spawned with its own process group. */
 export async function killTree(pgid: number, options: KillTreeOptions): Promise<KillTreeOutcome> {
   const pollMs = options.pollMs ?? 20;
-  // The group first, at once: a scan of /proc takes milliseconds on a busy
-  // machine, long enough for a child to finish on its own after we decided.
-  signalGroup(pgid, 'SIGTERM');
+  // Freeze the group while /proc is read: a scan takes milliseconds on a busy
+  // machine, long enough for a child to finish on its own after we decided,
+  // or for a leader that dies to leave its setsid descendants re-parented
+  // out of our sight. Stopped, nothing of the group can do either.
+  signalGroup(pgid, 'SIGSTOP');
   const table = processTable();
   const known = new Set([pgid, ...treeMembers(pgid, table)]);
-  // Then the descendants that left the group (setsid).
+  // The group and the descendants that left it (setsid); the signal waits for SIGCONT.
   const outside = table.filter((entry) => known.has(entry.pid) && entry.pgid !== pgid);
+  signalGroup(pgid, 'SIGTERM');
   signalPids(
     outside.map((entry) => entry.pid),
     'SIGTERM',
   );
+  signalGroup(pgid, 'SIGCONT');
   let left = await waitUntilGone(pgid, known, options.graceMs, pollMs);
   if (left.length === 0) return { escalated: false, survivors: [] };
   signalAll(pgid, left, 'SIGKILL');
