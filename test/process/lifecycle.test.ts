@@ -16,7 +16,15 @@ describe('process lifecycle', () => {
     expect(result.output).toBe('exiting with 0\n');
     expect(result.stderr).toBe('stderr line\n');
     expect(result.message).toMatch(/^succeeded in /);
-    expect(result.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('durationMs covers the whole run, in whole milliseconds', async () => {
+    const result = await fixtureProcess(dir.path, 'sleep-then-print', {
+      args: ['0.3', 'awake'],
+    }).run();
+    expect(result.output).toBe('awake\n');
+    expect(Number.isInteger(result.durationMs)).toBe(true);
+    expect(result.durationMs).toBeGreaterThanOrEqual(300);
   });
 
   it('a non-zero exit is a failure whose message explains the exit code', async () => {

@@ -5,7 +5,7 @@ import { silentLogger, streamLogger } from '../../src/logging/logger.js';
 import { OrchestratorSession } from '../../src/session/orchestrator-session.js';
 import { runParallel } from '../../src/strategies/run-parallel.js';
 import { collector, fixture, tempDir } from '../helpers/fixtures.js';
-import { quietSession } from './support.js';
+import { eventsFile, kinds, quietSession } from './support.js';
 
 let dir: { path: string; cleanup(): void };
 beforeEach(() => {
@@ -51,7 +51,8 @@ describe('OrchestratorSession', () => {
       orchestrateVersion: expect.stringMatching(/^\d+\.\d+\.\d+/),
       claudeCommand: fixture('print-claude-stream'),
     });
-    expect(metadata).toHaveProperty('claudeVersion');
+    // print-claude-stream answers --version as claude does: "9.8.7 (Claude Code)".
+    expect(metadata.claudeVersion).toBe('9.8.7');
   });
 
   it('creates processes with the session defaults and auto ids process-001, process-002, ...', async () => {
@@ -104,7 +105,7 @@ describe('OrchestratorSession', () => {
     expect(out.text()).toContain(`Session ${session.sessionId} started`);
   });
 
-  it('a listener that throws on an event does not break the run', async () => {
+  it('a listener that throws on an event does not break the run, nor lose a record', async () => {
     const session = quietSession(dir.path);
     session.on('event', () => {
       throw new Error('view crashed');
@@ -112,6 +113,13 @@ describe('OrchestratorSession', () => {
     const [result] = await runParallel([session.createProcess('x')]);
     expect(result!.status).toBe('succeeded');
     await session.close();
+    // Each record is written before the listeners hear of it.
+    const written = eventsFile(session.sessionDir);
+    expect(written).toEqual(session.events());
+    expect(kinds(written)).toEqual(
+      expect.arrayContaining(['session-start', 'process-start', 'process-end', 'session-end']),
+    );
+    expect(kinds(written).at(-1)).toBe('session-end');
   });
 
   it('rejects bad options, naming the option and the value', () => {

@@ -2,6 +2,8 @@
  * The strategies with the real `claude` binary, offline against the mock
  * model: output passing, retries of a 529, and fallback from a hung agent.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OrchestrateEvent } from '../../src/events/types.js';
 import { silentLogger } from '../../src/logging/logger.js';
@@ -10,8 +12,13 @@ import { OrchestratorSession } from '../../src/session/orchestrator-session.js';
 import { runParallel } from '../../src/strategies/run-parallel.js';
 import { runSequential } from '../../src/strategies/run-sequential.js';
 import { runWithFallback } from '../../src/strategies/run-with-fallback.js';
-import { pidAlive } from '../helpers/fixtures.js';
+import { pidAlive, repoRoot } from '../helpers/fixtures.js';
 import { withMockClaude, type MockClaude } from '../helpers/mock-claude.js';
+
+function installedClaudeVersion(): string {
+  const manifest = join(repoRoot, 'node_modules/@anthropic-ai/claude-code/package.json');
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
 
 let mock: MockClaude | null = null;
 afterEach(async () => {
@@ -57,6 +64,9 @@ describe('strategies with the real claude', () => {
     );
     expect(third[0]!.prompt).toContain('--- New task ---\nReview the work');
     expect(results[2]!.output).toContain('Mock reply: Plan the change');
+    // The session records the version of the claude that ran, as its package states it.
+    const metadata = JSON.parse(readFileSync(join(session.sessionDir, 'metadata.json'), 'utf8'));
+    expect(metadata.claudeVersion).toBe(installedClaudeVersion());
   });
 
   it('a 529 is retried `attempts` times and then reported failed, each retry recorded', async () => {

@@ -31,6 +31,11 @@ describe('orchestrate batch', () => {
     const position = (kind: string, processId: string) =>
       events.findIndex((e) => e.kind === kind && e.processId === processId);
     const ids = report.results.map((r: { processId: string }) => r.processId);
+    // Every process has its start and end record, so the order below compares real positions.
+    for (const id of ids) {
+      expect(position('process-start', id)).toBeGreaterThanOrEqual(0);
+      expect(position('process-end', id)).toBeGreaterThan(position('process-start', id));
+    }
     for (const later of ids) {
       for (const earlier of ids) {
         if (batchOf(earlier) < batchOf(later)) {

@@ -57,6 +57,12 @@ describe('orchestrate sequential', () => {
     expect(readFileSync(report.results[2].logFile, 'utf8')).toMatch(
       /Prompt: --- Previous output ---/,
     );
+    // The mock model echoes the prompt it got: the third one holds both earlier outputs, in order.
+    const [first, second] = report.results.map((r: { output: string }) => r.output);
+    expect(first).toBe('Mock reply: one');
+    expect(report.results[2].output).toBe(
+      `Mock reply: --- Previous output ---\n${first}\n\n${second}\n--- New task ---\nthree`,
+    );
   });
 
   test('--stop-on-failure stops after the first failure: the rest are not run, exit 1', async () => {
