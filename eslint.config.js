@@ -3,7 +3,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.orchestrate/'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'coverage/', '.orchestrate/', 'reports/', '.stryker-tmp/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

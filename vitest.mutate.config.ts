@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+// The tests Stryker runs against each mutant (npm run mutate): the unit tests of
+// the mutated modules and the quick fixture tests that drive them through a real
+// process, so a mutant is judged in seconds. `npm test` runs these and the rest.
+export default defineConfig({
+  test: {
+    include: [
+      'test/agents/claude/verdict.test.ts',
+      'test/process/build-result.test.ts',
+      'test/process/ending-message.test.ts',
+      'test/process/lifecycle.test.ts',
+      'test/strategies/retry-policy.test.ts',
+      'test/strategies/backoff.test.ts',
+      'test/strategies/run-tracked.test.ts',
+      'test/strategies/never-reject.test.ts',
+    ],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
