@@ -255,7 +255,16 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
         'WARNING',
         `Dropped ${droppedLines} line(s) of mirrored output: the console read slower than the agent wrote (the log has every line)`,
       );
-    return this.finish(log, outcome.result, stderr);
+    await log.ready;
+    const lost = [
+      log.openError && `could not open its log ${log.path}: ${log.openError.message}`,
+      events.error && `could not write its events ${events.path}: ${events.error.message}`,
+    ].filter((text): text is string => typeof text === 'string');
+    return this.finish(
+      log,
+      lost.length > 0 ? withLostFiles(outcome.result, lost) : outcome.result,
+      stderr,
+    );
   }
 
   private async finish(log: ProcessLog, result: ProcessResult, stderr?: StderrRecord) {
@@ -284,4 +293,19 @@ function startLimits(options: NormalizedOptions): string {
     describeLimits(options),
   ].filter((part) => part !== null);
   return parts.length === 0 ? '' : ` with ${parts.join(' and ')}`;
+}
+
+/**
+ * A run whose log or events file could not be written is not a clean success:
+ * its record is incomplete (say, too few file descriptors). A success becomes
+ * a failure; any other outcome keeps its status; the message says what was lost.
+ */
+function withLostFiles(result: ProcessResult, lost: string[]): ProcessResult {
+  const what = lost.join('; ');
+  if (result.status !== 'succeeded') return { ...result, message: `${result.message}; ${what}` };
+  return {
+    ...result,
+    status: 'failed',
+    message: `failed after ${formatDuration(result.durationMs)}: ${what} (the output is in the result only)`,
+  };
 }

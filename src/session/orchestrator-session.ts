@@ -27,6 +27,7 @@ import {
   type NormalizedSessionOptions,
   type OrchestratorSessionOptions,
 } from './options.js';
+import { LiveRecords } from './live-records.js';
 import { ProcessIds } from './process-ids.js';
 import { recordProcess } from './recorder.js';
 import { RecordWriter } from './record-writer.js';
@@ -58,7 +59,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   private readonly writer: RecordWriter;
   private readonly metadataDone: Promise<SessionMetadata>;
   private readonly ids: ProcessIds;
-  private readonly records: OrchestrateEvent[] = [];
+  private readonly live = new LiveRecords();
   private seq = 0;
   private ended = false;
   private closing: Promise<SessionSummary> | null = null;
@@ -229,9 +230,14 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     });
   }
 
-  /** Every record so far, oldest first (for a listener that arrives after the constructor). */
+  /**
+   * The records a listener that arrives late needs to catch up, oldest first:
+   * session-start, and the records of the processes still running (the latest
+   * activity of each). Finished runs are not kept in memory; events.jsonl
+   * (`getEventsPath()`, `readSession()`) has every record.
+   */
   events(): readonly OrchestrateEvent[] {
-    return this.records;
+    return this.live.list();
   }
 
   /** The summary as of now (status 'incomplete' until close()). */
@@ -285,7 +291,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
       sessionId: this.sessionId,
       ...fields,
     } as OrchestrateEvent;
-    this.records.push(event);
+    this.live.add(event);
     this.builder.apply(event);
     this.writer.write(event);
     try {

@@ -81,14 +81,19 @@ describe('output capture and logging', () => {
     );
   });
 
-  it('when the log file cannot be written the output is still in the result and the error is logged', async () => {
+  it('a log file that cannot be opened fails the run, says why, and keeps the output in the result', async () => {
     const lines: string[] = [];
     const process = fixtureProcess(dir.path, 'print-partial-line', {
       logger: { log: (level, _source, message) => lines.push(`${level} ${message}`) },
     });
     mkdirSync(process.logFile); // a directory where the log file should be
     const result = await process.run();
-    expect(result.status).toBe('succeeded');
+    expect(result.status).toBe('failed');
+    expect(result.message).toMatch(
+      new RegExp(
+        `^failed after .+: could not open its log ${process.logFile}: EISDIR.* \\(the output is in the result only\\)$`,
+      ),
+    );
     expect(result.output).toBe('first line\nlast words without newline');
     expect(
       lines.some((line) => line.startsWith(`ERROR Could not write the log ${process.logFile}`)),

@@ -35,6 +35,8 @@ const QUEUE_LIMIT_BYTES = 1024 * 1024;
 export class ProcessLog {
   private fd: number | null = null;
   private failure: Error | null = null;
+  /** Why the file could not be opened (then nothing reached it), or null. */
+  openError: Error | null = null;
   private queue: { buffer: Buffer; body: boolean }[] | null = [];
   private queuedBytes = 0;
   private unwritten: Buffer[] = [];
@@ -49,7 +51,7 @@ export class ProcessLog {
       openFresh(path, (error, fd) => {
         const queued = this.queue ?? [];
         this.queue = null;
-        if (error) this.failure = error;
+        if (error) this.failure = this.openError = error;
         else this.fd = fd;
         for (const item of queued) {
           if (!this.put(item.buffer, item.body) && item.body) this.unwritten.push(item.buffer);
