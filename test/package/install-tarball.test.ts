@@ -72,6 +72,19 @@ describe('the packed tarball', () => {
     expect(existsSync(join(modules, manifest.name, 'node_modules', '@anthropic-ai'))).toBe(false);
   });
 
+  test('the mock model is importable as a subpath of the package', () => {
+    const script =
+      "const m = await import('" +
+      manifest.name +
+      "/mock-model'); const s = await m.startMockModel(); console.log(typeof m.mockModelEnv, s.url.startsWith('http://127.0.0.1:')); await s.close();";
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: join(prefix, 'lib'),
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('function true');
+  });
+
   test('the installed orchestrate prints its version', () => {
     const result = orchestrate(['--version']);
     expect(result.stdout.trim()).toBe(manifest.version);
