@@ -24,6 +24,8 @@ export function claudeStreamReader(hooks: ReaderHooks): OutputReader {
   let assistantModel: string | null = null;
   let retries = 0;
   const streamed = new UsageTally();
+  /** Once claude has spoken stream-json, the output is its text or nothing, never raw events. */
+  let sawEvents = false;
   let lastParsed: { line: Buffer; event: ClaudeEvent | null } | null = null;
 
   // display() runs right after line() for the same buffer: parse once.
@@ -37,6 +39,7 @@ export function claudeStreamReader(hooks: ReaderHooks): OutputReader {
     line(line) {
       const event = parse(line);
       if (!event) return;
+      sawEvents = true;
       hooks.event(event, line);
       if (event.type === 'system' && event.subtype === 'init')
         init = event as unknown as ClaudeInitEvent;
@@ -71,7 +74,8 @@ export function claudeStreamReader(hooks: ReaderHooks): OutputReader {
           verdict.reason && retries > 0
             ? `${verdict.reason} (after ${retries} API retries)`
             : verdict.reason,
-        output: typeof r?.result === 'string' ? r.result : (lastText ?? undefined),
+        output:
+          typeof r?.result === 'string' ? r.result : (lastText ?? (sawEvents ? '' : undefined)),
         sessionId: r?.session_id ?? init?.session_id ?? null,
         costUsd:
           typeof r?.total_cost_usd === 'number'

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { claudeStreamReader } from '../../../src/agents/claude/stream-reader.js';
+import { repoRoot } from '../../helpers/fixtures.js';
+
+/** Feeds lines to a fresh reader the way the lifecycle does, and returns its findings. */
+function read(lines: string[], exitCode: number | null) {
+  const reader = claudeStreamReader({ event: () => undefined });
+  for (const line of lines) reader.line(Buffer.from(line));
+  return reader.findings(exitCode);
+}
+
+describe("claude's stream reader", () => {
+  test('a run that ended before any answer has empty output, never the raw init event', () => {
+    const init = JSON.stringify({ type: 'system', subtype: 'init', session_id: 's-1', model: 'm' });
+    expect(read([init], null).output).toBe('');
+  });
+
+  test("a run that failed on the API keeps the result's text as output", () => {
+    // Recorded from the real claude against a 529 from the mock model.
+    const lines = readFileSync(join(repoRoot, 'test/mock-model/samples/error-529.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean);
+    const findings = read(lines, 1);
+    expect(findings.output).not.toContain('"type"');
+    expect(findings.apiErrorStatus).toBe(529);
+  });
+
+  test('an agent that prints plain text, not stream-json, keeps its text (the lifecycle takes stdout)', () => {
+    expect(read(['hello', 'world'], 0).output).toBeUndefined();
+  });
+});
