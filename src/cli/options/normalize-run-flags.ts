@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { findAgent, agentNames } from '../../agents/registry.js';
 import { findExecutable } from '../../process/spawn/spawn-child.js';
 import { badFlag, usageError } from '../errors.js';
+import { parseHalt, type HaltRule } from './halt.js';
 import { DURATION_ACCEPTED, durationFlag, parseDuration } from './duration.js';
 import { sizeFlag } from './size.js';
 import { nonNegativeIntegerFlag, positiveIntegerFlag } from './integers.js';
@@ -25,6 +26,11 @@ export interface RunConfig {
   maxProcesses?: number;
   killGraceMs?: number;
   maxWorkers?: number;
+  /** --halt: when to cancel the rest, or null to run everything. */
+  halt: HaltRule | null;
+  /** Absolute --results folder. */
+  results?: string;
+  dryRun: boolean;
   /** Absolute, existing. */
   cwd: string;
   /** Absolute base folder for session folders, when given. */
@@ -79,8 +85,16 @@ export function normalizeRunFlags(
   extraArgs: string[],
 ): RunConfig {
   const notFor = NOT_FOR[strategy];
+  if (raw.jobs !== undefined) {
+    if (raw.maxWorkers !== undefined && raw.maxWorkers !== raw.jobs)
+      throw usageError('-j/--max-workers and --jobs are the same flag; give one', strategy);
+    raw = { ...raw, maxWorkers: raw.jobs };
+  }
   if (raw.maxWorkers !== undefined && notFor.maxWorkers)
-    throw usageError(`-j/--max-workers does not apply: ${notFor.maxWorkers}`, strategy);
+    throw usageError(
+      `${raw.jobs === undefined ? '-j/--max-workers' : '--jobs'} does not apply: ${notFor.maxWorkers}`,
+      strategy,
+    );
   if (raw.retries !== undefined && notFor.retries)
     throw usageError(`--retries does not apply: ${notFor.retries}`, strategy);
   const models = raw.model ?? [];
@@ -113,7 +127,10 @@ export function normalizeRunFlags(
         : positiveIntegerFlag('--batch-size', raw.batchSize, strategy),
     extraArgs,
     worktree: worktreeConfig(raw, strategy),
+    halt: raw.halt === undefined ? null : parseHalt(raw.halt, strategy),
+    dryRun: raw.dryRun === true,
   };
+  if (raw.results !== undefined) config.results = resolve(raw.results);
   if (raw.timeout !== undefined)
     config.timeoutMs = durationFlag('--timeout', raw.timeout, strategy);
   if (raw.idleTimeout !== undefined)
@@ -126,7 +143,11 @@ export function normalizeRunFlags(
     config.maxProcesses = positiveIntegerFlag('--max-processes', raw.maxProcesses, strategy);
   if (raw.killGrace !== undefined) config.killGraceMs = killGrace(raw.killGrace, strategy);
   if (raw.maxWorkers !== undefined)
-    config.maxWorkers = positiveIntegerFlag('-j/--max-workers', raw.maxWorkers, strategy);
+    config.maxWorkers = positiveIntegerFlag(
+      raw.jobs === undefined ? '-j/--max-workers' : '--jobs',
+      raw.maxWorkers,
+      strategy,
+    );
   if (raw.logDir !== undefined) config.logDir = resolve(raw.logDir);
   if (raw.promptsFile !== undefined) config.promptsFile = raw.promptsFile;
   if (raw.joblog !== undefined) config.joblog = resolve(raw.joblog);

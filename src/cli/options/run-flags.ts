@@ -3,7 +3,7 @@
  * the shared ones, and each strategy its own. Values arrive as commander
  * strings and are checked later, in normalize-run-flags.ts.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 
 export type StrategyName = 'parallel' | 'sequential' | 'fallback' | 'batch';
 
@@ -16,6 +16,7 @@ export interface RawRunFlags {
   maxProcesses?: string;
   killGrace?: string;
   maxWorkers?: string;
+  jobs?: string;
   cwd?: string;
   logDir?: string;
   retries?: string;
@@ -38,6 +39,17 @@ export interface RawRunFlags {
   base?: string;
   keepWorktrees?: boolean;
   worktreeRoot?: string;
+  dryRun?: boolean;
+  results?: string;
+  halt?: string;
+}
+
+/**
+ * A flag a strategy does not take stays declared, so using it gets a sentence
+ * saying why (normalize-run-flags.ts), but its help does not list it.
+ */
+function shownIf(applies: boolean, option: Option): Option {
+  return applies ? option : option.hideHelp();
 }
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -73,15 +85,31 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
       '--kill-grace <duration>',
       'time between SIGTERM and SIGKILL when a process tree is ended (default: 5s)',
     )
-    .option('-j, --max-workers <n>', 'at most N processes at once (parallel; default: all)')
+    .addOption(
+      shownIf(
+        strategy === 'parallel',
+        new Option('-j, --max-workers <n>', 'at most N processes at once (default: all)'),
+      ),
+    )
+    .addOption(
+      shownIf(
+        strategy === 'parallel',
+        new Option('--jobs <n>', 'the same as -j (the name GNU parallel uses)'),
+      ),
+    )
     .option('--cwd <dir>', 'working directory of the agents (default: the current directory)')
     .option(
       '--log-dir <dir>',
       'where session folders go (default: .orchestrate/sessions under --cwd)',
     )
-    .option(
-      '--retries <n>',
-      'retry a process up to N times after a transient API error (429, 529, 5xx)',
+    .addOption(
+      shownIf(
+        strategy !== 'fallback',
+        new Option(
+          '--retries <n>',
+          'retry a process up to N times after a transient API error (429, 529, 5xx)',
+        ),
+      ),
     )
     .option(
       '--agent-retries <n>',
@@ -105,6 +133,12 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
       'print one JSON document with every result on stdout; everything else goes to stderr',
     )
     .option('--joblog <file>', "write GNU parallel's joblog: one tab-separated line per process")
+    .option('--results <dir>', "write each process's answer to DIR/<id>.txt when the run ends")
+    .option(
+      '--halt <when>',
+      'stop early, as GNU parallel: now,fail=N (or success=N, done=N; N may be a percentage)',
+    )
+    .option('--dry-run', 'print each task and the command line it would run; start nothing')
     .option(
       '-q, --quiet',
       'print no progress and no report, only errors (the exit code and session folder tell the rest)',

@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { processIdProblem } from '../../process/process-id.js';
 import { CLIError, usageError } from '../errors.js';
+import { expandInputGroups, hasInputGroups } from '../inputs/input-sources.js';
 import { parsePromptLines } from './parse-prompt-lines.js';
 import type { Task } from './task.js';
 
@@ -28,7 +29,13 @@ export async function collectTasks(sources: TaskSources): Promise<Task[]> {
   const { command } = sources;
   const tasks: Task[] = [];
   let stdinRead = false;
-  for (const [i, arg] of sources.args.entries()) {
+  // `"Review {}" ::: a b` and `:::: files.txt`: one prompt per input, from a template.
+  const args = hasInputGroups(sources.args) ? [] : sources.args;
+  if (args !== sources.args) {
+    for (const [i, made] of expandInputGroups(sources.args, command).entries())
+      tasks.push({ prompt: made.prompt, source: `input ${i + 1} (${made.args.join(' ')})` });
+  }
+  for (const [i, arg] of args.entries()) {
     if (arg !== '-') {
       if (arg.trim() === '') throw usageError(`argument ${i + 1}: the prompt is empty`, command);
       tasks.push({ prompt: arg, source: `argument ${i + 1}` });

@@ -38,6 +38,8 @@ export interface OutcomeInput {
   sessionDir: string;
   durationMs: number;
   agentRetries?: number;
+  /** Set when --halt stopped the run: the status it stopped with. */
+  halted?: 'succeeded' | 'failed';
 }
 
 export function runOutcome(input: OutcomeInput): RunOutcome {
@@ -47,6 +49,7 @@ export function runOutcome(input: OutcomeInput): RunOutcome {
   const chosen = input.strategy === 'fallback' ? (input.final?.index ?? null) : null;
   let status: RunStatus;
   if (input.interrupted) status = 'cancelled';
+  else if (input.halted) status = input.halted;
   else if (input.strategy === 'fallback')
     status = input.final?.status === 'succeeded' ? 'succeeded' : 'failed';
   else

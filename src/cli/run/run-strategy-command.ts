@@ -10,7 +10,7 @@ import { silentLogger } from '../../logging/logger.js';
 import type { AgentProcess } from '../../process/agent-process.js';
 import type { Dashboard } from '../../dashboard/server.js';
 import type { PriceTable } from '../../process/price-table.js';
-import type { ExitCode } from '../errors.js';
+import { EXIT, type ExitCode } from '../errors.js';
 import {
   runDashboardConfig,
   type DashboardConfig,
@@ -26,7 +26,10 @@ import type { RunView } from '../render/view.js';
 import { callStrategy, type StrategyRun } from './call-strategy.js';
 import { chooseView } from './choose-view.js';
 import { createAgentProcess, readPrices } from './agent-process.js';
+import { dryRun } from './dry-run.js';
 import { findClaude } from './find-claude.js';
+import { HaltWatch } from './halt-watch.js';
+import { writeResults } from './results-dir.js';
 import { Interrupts } from './interrupts.js';
 import { jsonReport } from './json-report.js';
 import { writeJoblog } from './joblog.js';
@@ -51,6 +54,10 @@ export async function runStrategyCommand(
     command: strategy,
   });
   const planned = planProcesses(config, tasks);
+  if (config.dryRun) {
+    process.stdout.write(dryRun(config, planned));
+    return EXIT.ok;
+  }
   if (config.agent === 'claude') config.agentBin = findClaude(config.agentBin);
   const prices = await readPrices(config);
   const state = new RunState(strategy, []);
@@ -118,8 +125,16 @@ async function runSession(
       },
     },
   });
+  const halt =
+    config.halt === null
+      ? null
+      : new HaltWatch(config.halt, planned.length, config.retries, (reason) => {
+          view.notice(reason);
+          interrupts.controller.abort(new Error(`halted by ${reason.split(':')[0]}`));
+        });
   const read = (event: OrchestrateEvent) => {
     state.apply(event);
+    halt?.read(event);
     if (event.kind === 'process-start') interrupts.started(event.processId, event.pid);
     if (event.kind === 'process-end') interrupts.ended(event.processId);
     view.event(event);
@@ -154,7 +169,10 @@ async function runSession(
   } finally {
     if (leases && !run) await releaseWorktrees(session, leases, [], config.worktree!);
     // Closed whatever happened, so the folder always gets its summary.
-    await session.close(closingStatus(config.strategy, interrupts.received !== null, run));
+    const halted = halt?.reason ? haltedStatus(config, run) : undefined;
+    await session.close(
+      halted ?? closingStatus(config.strategy, interrupts.received !== null, run),
+    );
     state.finish();
     await dashboard?.close();
   }
@@ -169,6 +187,7 @@ async function runSession(
     sessionDir: session.sessionDir,
     durationMs: Date.now() - started,
     agentRetries: state.agentRetries(),
+    ...(halt?.reason ? { halted: haltedStatus(config, run) } : {}),
   });
   if (config.json) process.stdout.write(jsonReport(outcome));
   else if (!config.quiet)
@@ -176,6 +195,8 @@ async function runSession(
       humanReport(outcome, { outputs: !config.stream, palette: paletteFor(process.stdout) }),
     );
   if (config.joblog !== undefined) writeJoblog(config.joblog, outcome.results, state);
+  if (config.results !== undefined)
+    writeResults(config.results, outcome.results, (result) => result.processId);
   return outcome.exitCode;
 }
 
@@ -206,4 +227,14 @@ function closingStatus(
     return run.final.status === 'succeeded' ? 'succeeded' : 'failed';
   }
   return undefined;
+}
+
+/** A halted run: succeeded when it halted on successes, failed when a process failed. */
+function haltedStatus(config: RunConfig, run: StrategyRun | undefined): 'succeeded' | 'failed' {
+  if (config.halt?.when === 'success') return 'succeeded';
+  if (config.halt?.when === 'fail') return 'failed';
+  const failed = (run?.results ?? []).some(
+    (r) => r.status !== 'succeeded' && r.status !== 'cancelled',
+  );
+  return failed ? 'failed' : 'succeeded';
 }
