@@ -39,7 +39,7 @@ export function claudeStreamReader(hooks: ReaderHooks): OutputReader {
     line(line) {
       const event = parse(line);
       if (!event) return;
-      sawEvents = true;
+      if (typeof event.type === 'string') sawEvents = true;
       hooks.event(event, line);
       if (event.type === 'system' && event.subtype === 'init')
         init = event as unknown as ClaudeInitEvent;

@@ -27,7 +27,8 @@ describe("claude's stream reader", () => {
     expect(findings.apiErrorStatus).toBe(529);
   });
 
-  test('an agent that prints plain text, not stream-json, keeps its text (the lifecycle takes stdout)', () => {
+  test('an agent that prints plain text or JSON that is not stream-json keeps it (the lifecycle takes stdout)', () => {
     expect(read(['hello', 'world'], 0).output).toBeUndefined();
+    expect(read(['{"bytes": 5}'], 0).output).toBeUndefined();
   });
 });
