@@ -4,7 +4,7 @@
  * storage: session.log, a logger and a plain console view all use this.
  */
 import { formatLogLine, type LogLevel } from '../logging/logger.js';
-import { formatCost, formatDuration } from '../process/format.js';
+import { deniedText, formatCost, formatDuration } from '../process/format.js';
 import { agentRetryText } from './agent-retry-text.js';
 import type { OrchestrateEvent } from './types.js';
 
@@ -47,10 +47,12 @@ export function describeRecord(event: OrchestrateEvent): EventLine | null {
       const tokens = event.usage
         ? `, ${event.usage.inputTokens} in / ${event.usage.outputTokens} out tokens`
         : '';
+      const denials = event.permissionDenials ?? [];
       return {
-        level: levelOf(event.status),
+        level:
+          denials.length > 0 && event.status === 'succeeded' ? 'WARNING' : levelOf(event.status),
         source: event.processId,
-        message: `Result: ${event.status}, exit code ${event.exitCode}, ${formatDuration(event.durationMs)}, cost ${formatCost(event.costUsd)}${tokens}`,
+        message: `Result: ${event.status}, exit code ${event.exitCode}, ${formatDuration(event.durationMs)}, cost ${formatCost(event.costUsd)}${tokens}${denials.length > 0 ? `; ${deniedText(denials)}` : ''}`,
       };
     }
     case 'log':

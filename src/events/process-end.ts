@@ -34,6 +34,7 @@ export function processEndDraft(
     model: result.model,
     isError: result.isError,
     apiErrorStatus: result.apiErrorStatus,
+    permissionDenials: result.permissionDenials,
     outputChars: result.output.length,
     outputTruncated: result.outputTruncated,
     outputExcerpt: excerpt(result.output),

@@ -5,7 +5,12 @@
  * read the same records. Every record is plain JSON (no Dates, no Buffers).
  */
 import type { LogLevel } from '../logging/logger.js';
-import type { ProcessStatus, TokenUsage, WorkspaceArtifacts } from '../process/result.js';
+import type {
+  PermissionDenial,
+  ProcessStatus,
+  TokenUsage,
+  WorkspaceArtifacts,
+} from '../process/result.js';
 
 /** Fields every record carries. */
 export interface EventBase {
@@ -113,6 +118,8 @@ export interface ProcessEndEvent extends EventBase {
   model: string | null;
   isError: boolean | null;
   apiErrorStatus: number | null;
+  /** Tool calls the agent's permission rules refused (may be absent in older sessions). */
+  permissionDenials?: PermissionDenial[];
   outputChars: number;
   outputTruncated: boolean;
   /** The first characters of the output; the log file has all of it. */

@@ -27,6 +27,7 @@ export type AgentFindings = Partial<
     | 'model'
     | 'isError'
     | 'apiErrorStatus'
+    | 'permissionDenials'
   >
 > & {
   /** A verdict that overrides the one the exit code alone gives (never for timeouts/cancels). */

@@ -108,6 +108,7 @@ export function buildResult(facts: RunFacts): ProcessResult {
     isError: f.isError ?? null,
     apiErrorStatus: f.apiErrorStatus ?? null,
     survivors: [...(facts.survivors ?? [])],
+    permissionDenials: f.permissionDenials ?? [],
   };
 }
 

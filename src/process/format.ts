@@ -1,4 +1,5 @@
 /** Human formatting shared by results, logs and the console. */
+import type { PermissionDenial } from './result.js';
 
 export function formatDuration(ms: number): string {
   // Round once, to the unit shown, before splitting: 59.96 s is "1 min", never "60 s".
@@ -32,4 +33,15 @@ export function formatBytes(bytes: number): string {
 export function clockTime(date: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** A refused tool call: `Write(notes.md)`, or the tool alone. */
+export function denialText(denial: PermissionDenial): string {
+  return denial.target === null ? denial.tool : `${denial.tool}(${denial.target})`;
+}
+
+/** `1 tool call denied: Write(notes.md)`, `2 tool calls denied: Write(a), Bash(rm x)`. */
+export function deniedText(denials: PermissionDenial[]): string {
+  const n = denials.length;
+  return `${n} tool call${n === 1 ? '' : 's'} denied: ${denials.map(denialText).join(', ')}`;
 }

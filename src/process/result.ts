@@ -48,6 +48,12 @@ export interface ProcessResult {
   survivors: number[];
   /** What a run in its own git worktree changed; absent for runs in a shared folder. */
   artifacts?: WorkspaceArtifacts;
+  /**
+   * Tool calls the agent's permission rules refused (Claude's
+   * `result.permission_denials`): a run can succeed and still have written
+   * nothing. Empty when none were, or the agent does not say.
+   */
+  permissionDenials: PermissionDenial[];
 }
 
 /** One file a worktree run changed, in lines (binary files count 0). */
@@ -68,6 +74,12 @@ export interface WorkspaceArtifacts {
   filesChanged: FileChange[];
   /** `git diff --binary baseCommit commit`, saved in the session folder. */
   patchFile: string;
+}
+
+/** One refused tool call: the tool, and what it aimed at (a file, a command), when known. */
+export interface PermissionDenial {
+  tool: string;
+  target: string | null;
 }
 
 /** Why a process was ended by us, recorded before the signal is sent. */

@@ -79,6 +79,7 @@ export class SummaryBuilder {
           numTurns: event.numTurns,
           model: event.model ?? entry.model,
           apiErrorStatus: event.apiErrorStatus,
+          permissionDenials: event.permissionDenials?.length ?? 0,
           tries: Math.max(entry.tries, event.attempt),
           message: event.message,
           logFile: event.logFile,
@@ -151,6 +152,7 @@ function totalsOf(processes: ProcessSummary[], retries: number): SessionTotals {
     running: count('running'),
     retries,
     agentRetries: processes.reduce((sum, p) => sum + (p.agentRetries ?? 0), 0),
+    permissionDenials: processes.reduce((sum, p) => sum + (p.permissionDenials ?? 0), 0),
     costUsd: processes.reduce((sum, p) => sum + (p.costUsd ?? 0), 0),
     usage: processes.reduce((sum, p) => (p.usage ? addUsage(sum, p.usage) : sum), ZERO_USAGE),
   };
@@ -169,6 +171,7 @@ function blank(processId: string): ProcessSummary {
     apiErrorStatus: null,
     tries: 0,
     agentRetries: 0,
+    permissionDenials: 0,
     message: null,
     logFile: null,
   };

@@ -26,6 +26,8 @@ export interface ProcessSummary {
   tries: number;
   /** The agent's own API retries (rate limits, outages), over every try. */
   agentRetries: number;
+  /** Tool calls refused by the agent's permission rules, in the last try. */
+  permissionDenials: number;
   message: string | null;
   logFile: string | null;
   /** A worktree run's work (branch, commits, files changed, patch); absent otherwise. */
@@ -46,6 +48,8 @@ export interface SessionTotals {
   retries: number;
   /** The agent's own API retries, over every process and try. */
   agentRetries: number;
+  /** Refused tool calls, over every process. */
+  permissionDenials: number;
   /** Every try's cost, summed (0 when none was reported). */
   costUsd: number;
   usage: TokenUsage;

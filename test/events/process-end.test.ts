@@ -29,6 +29,7 @@ describe('process-end records', () => {
       isError: false,
       apiErrorStatus: null,
       survivors: [],
+      permissionDenials: [],
     };
     const draft = processEndDraft(result, 3);
     expect(draft).toMatchObject({

@@ -34,6 +34,7 @@ function end(
     isError: null,
     apiErrorStatus: null,
     survivors: [],
+    permissionDenials: [],
   };
   return { seq: 1, at, sessionId, ...processEndDraft(result, attempt) };
 }

@@ -24,6 +24,7 @@ function result(fields: Partial<ProcessResult>): ProcessResult {
     isError: null,
     apiErrorStatus: null,
     survivors: [],
+    permissionDenials: [],
     ...fields,
   };
 }

@@ -57,6 +57,7 @@ export interface ClaudeResultEvent {
   /** claude's name for an API failure without a status: `connection_failed`, `max_output_tokens`, ... */
   api_error?: string | null;
   terminal_reason?: string | null;
+  permission_denials?: unknown;
   modelUsage?: Record<string, unknown>;
 }
 

@@ -4,6 +4,7 @@
  * renders each one as a short human line for the console.
  */
 import type { AgentFindings, OutputReader, ReaderHooks } from '../../process/agent-driver.js';
+import { permissionDenialsOf } from './permission-denials.js';
 import { claudeVerdict } from './verdict.js';
 import {
   parseEventLine,
@@ -96,6 +97,7 @@ export function claudeStreamReader(hooks: ReaderHooks): OutputReader {
         model,
         isError: typeof r?.is_error === 'boolean' ? r.is_error : null,
         apiErrorStatus: typeof r?.api_error_status === 'number' ? r.api_error_status : null,
+        permissionDenials: permissionDenialsOf(r?.permission_denials),
       };
     },
   };

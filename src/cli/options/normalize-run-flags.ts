@@ -31,6 +31,8 @@ export interface RunConfig {
   /** Absolute --results folder. */
   results?: string;
   dryRun: boolean;
+  /** A refused tool call fails the run. */
+  failOnDenied: boolean;
   /** Absolute, existing. */
   cwd: string;
   /** Absolute base folder for session folders, when given. */
@@ -129,6 +131,7 @@ export function normalizeRunFlags(
     worktree: worktreeConfig(raw, strategy),
     halt: raw.halt === undefined ? null : parseHalt(raw.halt, strategy),
     dryRun: raw.dryRun === true,
+    failOnDenied: raw.failOnDenied === true,
   };
   if (raw.results !== undefined) config.results = resolve(raw.results);
   if (raw.timeout !== undefined)

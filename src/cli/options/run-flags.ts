@@ -40,6 +40,7 @@ export interface RawRunFlags {
   keepWorktrees?: boolean;
   worktreeRoot?: string;
   dryRun?: boolean;
+  failOnDenied?: boolean;
   results?: string;
   halt?: string;
 }
@@ -139,6 +140,10 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
       'stop early, as GNU parallel: now,fail=N (or success=N, done=N; N may be a percentage)',
     )
     .option('--dry-run', 'print each task and the command line it would run; start nothing')
+    .option(
+      '--fail-on-denied',
+      "fail the run when an agent's permission rules refused a tool call (allow edits with -- --allowedTools Write,Edit)",
+    )
     .option(
       '-q, --quiet',
       'print no progress and no report, only errors (the exit code and session folder tell the rest)',

@@ -104,6 +104,10 @@ function row(view: ProcessView, idWidth: number, options: BoardOptions): string 
     (view.costUsd === null ? '' : formatCost(view.costUsd)).padStart(9),
   ];
   const fixed = 4 + cells.reduce((n, c) => n + c.length + 2, 0);
+  if (view.denied.length > 0) {
+    const text = cut(`denied: ${view.denied.join(', ')}`, options.width - fixed);
+    return `  ${mark(view.phase, options.frame, p)} ${cells.join('  ')}  ${p.yellow(text)}`.trimEnd();
+  }
   const about =
     view.phase === 'pending' || view.phase === 'not_run' || !view.note ? view.prompt : view.note;
   const text = cut(about, options.width - fixed);

@@ -5,7 +5,11 @@
  */
 import type { StrategyResult } from '../../strategies/types.js';
 import { totalCost, type RunOutcome } from '../run/outcome.js';
+import { deniedText } from '../../process/format.js';
 import type { Palette } from './color.js';
+
+export const ALLOW_HINT =
+  'To let agents edit files: -- --allowedTools Write,Edit, or -- --permission-mode acceptEdits.';
 import { agentRetryCount, formatCost, formatDuration, formatTokens } from './units.js';
 
 function header(result: StrategyResult, chosen: boolean, p: Palette): string {
@@ -17,6 +21,9 @@ function header(result: StrategyResult, chosen: boolean, p: Palette): string {
     formatDuration(result.durationMs),
     ...(result.tries > 1 ? [`${result.tries} tries`] : []),
     ...(result.costUsd !== null ? [formatCost(result.costUsd)] : []),
+    ...(result.permissionDenials.length > 0
+      ? [p.yellow(`${result.permissionDenials.length} denied`)]
+      : []),
     ...(chosen ? ['chosen'] : []),
   ];
   return p.bold(`── ${parts.join(' · ')} ──`);
@@ -25,6 +32,8 @@ function header(result: StrategyResult, chosen: boolean, p: Palette): string {
 function body(result: StrategyResult, withOutput: boolean): string {
   const lines: string[] = [];
   if (result.status !== 'succeeded') lines.push(result.message);
+  if (result.permissionDenials.length > 0)
+    lines.push(`${deniedText(result.permissionDenials)}. ${ALLOW_HINT}`);
   if (withOutput && result.output.trim() !== '') lines.push(result.output.trimEnd());
   if (result.outputTruncated)
     lines.push(`(output truncated; the whole of it is in ${result.logFile})`);
@@ -37,6 +46,11 @@ function totalsLine(outcome: RunOutcome, p: Palette): string {
   if (outcome.notRun.length > 0) counts.set('not run', outcome.notRun.length);
   const parts = [...counts].map(([status, n]) => `${n} ${status.replace('_', ' ')}`);
   const retried = outcome.agentRetries > 0 ? ` · ${agentRetryCount(outcome.agentRetries)}` : '';
+  const deniedProcesses = outcome.results.filter((r) => r.permissionDenials.length > 0).length;
+  const denied =
+    deniedProcesses > 0
+      ? ` · ${deniedProcesses} with denied tool calls${outcome.failOnDenied ? ' (--fail-on-denied)' : ''}`
+      : '';
   const usage = outcome.results.reduce<StrategyResult['usage']>((sum, r) => {
     if (!r.usage) return sum;
     if (!sum) return { ...r.usage };
@@ -53,7 +67,7 @@ function totalsLine(outcome: RunOutcome, p: Palette): string {
       : outcome.status === 'cancelled'
         ? p.yellow('Cancelled')
         : p.red('Failed');
-  return `${p.bold(verdict)}: ${parts.join(', ')} in ${formatDuration(outcome.durationMs)}${retried} · tokens ${formatTokens(usage)} · cost ${formatCost(totalCost(outcome.results))}`;
+  return `${p.bold(verdict)}: ${parts.join(', ')} in ${formatDuration(outcome.durationMs)}${retried}${denied} · tokens ${formatTokens(usage)} · cost ${formatCost(totalCost(outcome.results))}`;
 }
 
 export function humanReport(

@@ -5,6 +5,7 @@
  */
 import { agentRetryText } from '../../events/agent-retry-text.js';
 import type { OrchestrateEvent } from '../../events/types.js';
+import { denialText } from '../../process/format.js';
 import type { ProcessStatus, TokenUsage } from '../../process/result.js';
 
 /** `not_run`: the run ended before this process started (a fallback that succeeded early, --stop-on-failure). */
@@ -29,6 +30,8 @@ export interface ProcessView {
   retryAt: number | null;
   /** The agent's own API retries, over every try. */
   agentRetries: number;
+  /** Tool calls refused in the last try, as `Write(notes.md)`. */
+  denied: string[];
 }
 
 const ZERO: TokenUsage = {
@@ -115,6 +118,7 @@ export class RunState {
       view.usage = settled;
       view.hasUsage ||= event.usage !== null;
       if (event.costUsd !== null) view.costUsd = (view.costUsd ?? 0) + event.costUsd;
+      view.denied = (event.permissionDenials ?? []).map(denialText);
       Object.assign(view, {
         phase: event.status,
         attempt: event.attempt,
@@ -181,5 +185,6 @@ function blank(processId: string, prompt: string): ProcessView {
     note: null,
     retryAt: null,
     agentRetries: 0,
+    denied: [],
   };
 }

@@ -24,6 +24,8 @@ export interface RunOutcome {
   durationMs: number;
   /** The agents' own API retries (rate limits, outages) over the run. */
   agentRetries: number;
+  /** --fail-on-denied: a refused tool call fails the run. */
+  failOnDenied: boolean;
 }
 
 export interface OutcomeInput {
@@ -40,6 +42,7 @@ export interface OutcomeInput {
   agentRetries?: number;
   /** Set when --halt stopped the run: the status it stopped with. */
   halted?: 'succeeded' | 'failed';
+  failOnDenied?: boolean;
 }
 
 export function runOutcome(input: OutcomeInput): RunOutcome {
@@ -57,6 +60,13 @@ export function runOutcome(input: OutcomeInput): RunOutcome {
       results.every((r) => r.status === 'succeeded') && notRun.length === 0
         ? 'succeeded'
         : 'failed';
+  const standing = input.strategy === 'fallback' ? (input.final ? [input.final] : []) : results;
+  if (
+    status === 'succeeded' &&
+    input.failOnDenied &&
+    standing.some((r) => r.permissionDenials.length > 0)
+  )
+    status = 'failed';
   const exitCode: ExitCode =
     status === 'succeeded' ? EXIT.ok : status === 'cancelled' ? EXIT.interrupted : EXIT.failed;
   return {
@@ -70,6 +80,7 @@ export function runOutcome(input: OutcomeInput): RunOutcome {
     sessionDir: input.sessionDir,
     durationMs: input.durationMs,
     agentRetries: input.agentRetries ?? 0,
+    failOnDenied: input.failOnDenied === true,
   };
 }
 

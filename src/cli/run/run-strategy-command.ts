@@ -187,6 +187,7 @@ async function runSession(
     sessionDir: session.sessionDir,
     durationMs: Date.now() - started,
     agentRetries: state.agentRetries(),
+    failOnDenied: config.failOnDenied,
     ...(halt?.reason ? { halted: haltedStatus(config, run) } : {}),
   });
   if (config.json) process.stdout.write(jsonReport(outcome));

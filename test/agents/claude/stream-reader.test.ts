@@ -31,4 +31,27 @@ describe("claude's stream reader", () => {
     expect(read(['hello', 'world'], 0).output).toBeUndefined();
     expect(read(['{"bytes": 5}'], 0).output).toBeUndefined();
   });
+
+  test("claude's permission_denials become { tool, target } on the result", () => {
+    const result = JSON.stringify({
+      type: 'result',
+      subtype: 'success',
+      is_error: false,
+      result: 'Wrote notes.md.',
+      permission_denials: [
+        {
+          tool_name: 'Write',
+          tool_use_id: 't1',
+          tool_input: { file_path: '/w/notes.md', content: 'x' },
+        },
+        { tool_name: 'Bash', tool_use_id: 't2', tool_input: { command: 'rm -rf build' } },
+        { tool_name: 'TodoWrite', tool_use_id: 't3', tool_input: {} },
+      ],
+    });
+    expect(read([result], 0).permissionDenials).toEqual([
+      { tool: 'Write', target: '/w/notes.md' },
+      { tool: 'Bash', target: 'rm -rf build' },
+      { tool: 'TodoWrite', target: null },
+    ]);
+  });
 });

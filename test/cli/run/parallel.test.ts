@@ -31,6 +31,7 @@ const RESULT_FIELDS = [
   'isError',
   'apiErrorStatus',
   'survivors',
+  'permissionDenials',
   'index',
   'tries',
 ];
