@@ -31,7 +31,7 @@ describe('orchestrate completion', () => {
   });
 
   test('a flag a command does not take is not offered', () => {
-    expect(complete('orchestrate sequential --max')).toEqual([]);
+    expect(complete('orchestrate sequential --max-w')).toEqual([]);
     expect(complete('orchestrate fallback --ret')).toEqual([]);
   });
 
