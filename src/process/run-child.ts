@@ -108,6 +108,15 @@ export class ChildRun {
       this.killing ?? sweepGroup(this.child.pid, this.options.killGraceMs, this.hooks.swept);
     const ended = await outcome;
     if (ended && ended.survivors.length > 0) this.hooks.survived(ended.survivors);
+    // The clock fired and was still deciding when the child exited on its own:
+    // no signal of ours ended it, so the run keeps its own outcome.
+    if (
+      ended?.exitedFirst &&
+      exit.signal === null &&
+      this.endReason &&
+      CLOCK_REASONS.has(this.endReason.kind)
+    )
+      this.endReason = null;
     await this.drain(pump);
     pump.finish();
     await Promise.all([log.ready, pump.stderrLog?.end()]);

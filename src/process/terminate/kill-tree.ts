@@ -4,7 +4,7 @@
  * once nothing of the tree is alive (or after a hard bound, so a caller never hangs).
  */
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
-import { groupHasMembers, processTable, treeMembers } from './process-table.js';
+import { groupHasMembers, isAlive, processTable, treeMembers } from './process-table.js';
 
 export interface KillTreeOptions {
   /** Time between SIGTERM and SIGKILL. */
@@ -18,6 +18,11 @@ export interface KillTreeOutcome {
   escalated: boolean;
   /** True when something was still alive at the hard bound. */
   survivors: number[];
+  /**
+   * True when the leader had already exited on its own (a zombie) when the
+   * group was frozen: the run ended before any signal of ours reached it.
+   */
+  exitedFirst?: boolean;
 }
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {
@@ -72,6 +77,7 @@ export async function killTree(pgid: number, options: KillTreeOptions): Promise<
   // or for a leader that dies to leave its setsid descendants re-parented
   // out of our sight. Stopped, nothing of the group can do either.
   signalGroup(pgid, 'SIGSTOP');
+  const exitedFirst = !isAlive(pgid);
   const table = processTable();
   const known = new Set([pgid, ...treeMembers(pgid, table)]);
   // The group and the descendants that left it (setsid); the signal waits for SIGCONT.
@@ -83,10 +89,10 @@ export async function killTree(pgid: number, options: KillTreeOptions): Promise<
   );
   signalGroup(pgid, 'SIGCONT');
   let left = await waitUntilGone(pgid, known, options.graceMs, pollMs);
-  if (left.length === 0) return { escalated: false, survivors: [] };
+  if (left.length === 0) return { escalated: false, survivors: [], exitedFirst };
   signalAll(pgid, left, 'SIGKILL');
   left = await waitUntilGone(pgid, known, 2000, pollMs);
-  return { escalated: true, survivors: left };
+  return { escalated: true, survivors: left, exitedFirst };
 }
 
 /** After the leader exited on its own: end any descendant it left behind. */
