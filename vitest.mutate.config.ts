@@ -8,6 +8,7 @@ export default defineConfig({
     include: [
       'test/agents/claude/verdict.test.ts',
       'test/process/build-result.test.ts',
+      'test/process/result-shape.test.ts',
       'test/process/ending-message.test.ts',
       'test/process/lifecycle.test.ts',
       'test/strategies/retry-policy.test.ts',

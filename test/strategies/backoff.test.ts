@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, sleep } from '../../src/strategies/backoff.js';
@@ -35,5 +36,12 @@ describe('backoff', () => {
     await expect(waiting).resolves.toBe(false);
     await expect(sleep(0, null)).resolves.toBe(true);
     await expect(sleep(10, AbortSignal.abort())).resolves.toBe(false);
+  });
+
+  it('a sleep that runs out says so and stops listening to the signal', async () => {
+    await expect(sleep(5, null)).resolves.toBe(true);
+    const controller = new AbortController();
+    await expect(sleep(5, controller.signal)).resolves.toBe(true);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });

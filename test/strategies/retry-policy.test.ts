@@ -48,6 +48,20 @@ describe('which outcomes are retried', () => {
     ).toBe(false);
   });
 
+  it('only a failure is transient, and only up to status 599', () => {
+    expect(isTransientFailure(result({ apiErrorStatus: 599 }))).toBe(true);
+    expect(isTransientFailure(result({ apiErrorStatus: 600 }))).toBe(false);
+    expect(isTransientFailure(result({ apiErrorStatus: 499 }))).toBe(false);
+    for (const status of ['timed_out', 'cancelled', 'spawn_error'] as const) {
+      expect(isTransientFailure(result({ status, apiErrorStatus: 529 }))).toBe(false);
+    }
+  });
+
+  it('a success is never retried, whatever shouldRetry says', () => {
+    const always = normalizeRetry({ attempts: 3, shouldRetry: () => true })!;
+    expect(retryReason(result({ status: 'succeeded', exitCode: 0 }), always)).toBeNull();
+  });
+
   it('the reason names the API status in words', () => {
     expect(retryReason(result({ apiErrorStatus: 529 }), retry)).toBe('API error 529 (overloaded)');
     expect(retryReason(result({ apiErrorStatus: 429 }), retry)).toBe(

@@ -108,6 +108,15 @@ describe("claude's verdict", () => {
     );
   });
 
+  it('an error without text or with padding is quoted as it is, trimmed', () => {
+    expect(claudeVerdict(result({ is_error: true, result: undefined }), 1).reason).toBe(
+      'the agent reported an error (success): ',
+    );
+    expect(claudeVerdict(result({ is_error: true, result: '  padded \n' }), 1).reason).toBe(
+      'the agent reported an error (success): padded',
+    );
+  });
+
   it('a non-numeric api_error_status is not taken for an API error', () => {
     const odd = result({ api_error_status: '529' as unknown as number });
     expect(claudeVerdict(odd, 0)).toEqual({ status: 'succeeded' });
