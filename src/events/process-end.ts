@@ -19,6 +19,7 @@ export function processEndDraft(
   return {
     kind: 'process-end',
     processId: result.processId,
+    agent: result.agent,
     attempt,
     status: result.status,
     exitCode: result.exitCode,

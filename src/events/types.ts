@@ -39,6 +39,8 @@ export interface SessionStartEvent extends EventBase {
 export interface ProcessStartEvent extends EventBase {
   kind: 'process-start';
   processId: string;
+  /** The agent that runs it ("claude", a command's name, ...); absent in older sessions. */
+  agent?: string;
   /** 1 for the first try, 2 for the first retry, ... */
   attempt: number;
   pid: number;
@@ -101,6 +103,8 @@ export interface AgentRetryEvent extends EventBase {
 export interface ProcessEndEvent extends EventBase {
   kind: 'process-end';
   processId: string;
+  /** The agent that ran it; absent in older sessions. */
+  agent?: string;
   attempt: number;
   status: ProcessStatus;
   exitCode: number;

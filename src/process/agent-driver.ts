@@ -3,7 +3,7 @@
  * how to call the agent and how to read what it prints; the lifecycle does
  * everything else (spawn, stream, log, time out, end the tree, build the result).
  */
-import type { ProcessResult, ProcessStatus } from './result.js';
+import type { ProcessResult, ProcessStatus, TokenUsage } from './result.js';
 
 export interface AgentInvocation {
   command: string;
@@ -61,6 +61,19 @@ export interface AgentDriver {
   reader(hooks: ReaderHooks): OutputReader;
   /** Advice appended to a spawn error, e.g. how to install the agent. */
   installHint?: string;
+  /** A fresh reader of live progress for one try, when the agent's stream shows any. */
+  activity?(): ActivityReader;
+}
+
+/** Live progress of one try so far: tokens, turns, and what the agent just did. */
+export interface ActivitySnapshot extends TokenUsage {
+  turns: number;
+  activity: string | null;
+}
+
+/** Reads a try's parsed stream events; returns the progress when an event changes it. */
+export interface ActivityReader {
+  read(event: Record<string, unknown>): ActivitySnapshot | null;
 }
 
 export interface ReaderHooks {

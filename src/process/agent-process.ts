@@ -95,6 +95,11 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
     return this.status;
   }
 
+  /** The agent's name, as results and records show it. */
+  get agent(): string {
+    return this.driver.name;
+  }
+
   get workingDir(): string {
     return this.options.workingDir;
   }
@@ -184,12 +189,7 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
           : '';
       return this.finish(
         openLog(),
-        notStartedResult(
-          this.processId,
-          this.logFile,
-          'cancelled',
-          `cancelled before it started${reason}`,
-        ),
+        notStartedResult(this, 'cancelled', `cancelled before it started${reason}`),
       );
     }
     this.say('INFO', `Starting ${this.driver.name}${startLimits(options)}: ${commandLine}`);
@@ -198,13 +198,7 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
       const message = spawnErrorMessage(invocation.command, spawned.error, this.driver.installHint);
       return this.finish(
         openLog(),
-        notStartedResult(
-          this.processId,
-          this.logFile,
-          'spawn_error',
-          message,
-          performance.now() - started,
-        ),
+        notStartedResult(this, 'spawn_error', message, performance.now() - started),
       );
     }
     const log = openLog();

@@ -11,6 +11,7 @@ import { limitWords } from './watch/resource-limits.js';
 
 export interface RunFacts {
   processId: string;
+  agent: string;
   logFile: string;
   durationMs: number;
   exit: ChildExit | null;
@@ -90,6 +91,7 @@ export function buildResult(facts: RunFacts): ProcessResult {
   const ownExit = facts.endReason === null && facts.exit !== null && facts.exit.code !== null;
   return {
     processId: facts.processId,
+    agent: facts.agent,
     status,
     exitCode: ownExit ? facts.exit!.code! : -1,
     signal: facts.exit?.signal ?? null,
@@ -114,16 +116,14 @@ export function buildResult(facts: RunFacts): ProcessResult {
 
 /** The result for a process that never ran (spawn failure, cancelled before start, an error of ours). */
 export function notStartedResult(
-  processId: string,
-  logFile: string,
+  who: Pick<RunFacts, 'processId' | 'agent' | 'logFile'>,
   status: Extract<ProcessStatus, 'spawn_error' | 'cancelled' | 'failed'>,
   message: string,
   durationMs = 0,
 ): ProcessResult {
   return {
     ...buildResult({
-      processId,
-      logFile,
+      ...who,
       durationMs,
       exit: null,
       endReason: null,

@@ -14,6 +14,8 @@ export interface TokenUsage {
 
 export interface ProcessResult {
   processId: string;
+  /** The agent that ran: its driver's name ("claude", or a command's base name). */
+  agent: string;
   status: ProcessStatus;
   /** The child's exit code; -1 when it did not exit on its own (killed, never started). */
   exitCode: number;

@@ -127,6 +127,7 @@ export class ChildRun {
         : { text: '', truncated: pump.stdoutTruncated };
     const result = buildResult({
       processId: this.options.processId,
+      agent: driver.name,
       logFile: log.path,
       durationMs: this.exitedAt - startedAt,
       exit,

@@ -1,11 +1,12 @@
 /**
- * metadata.json: what the session is (id, pattern, working dir, model, start
- * time, versions). Written when the session starts, and again once the claude
- * binary has said its version (asking takes a moment; nothing waits for it
- * but `close()`).
+ * metadata.json: what the session is (id, pattern, working dir, model, agent,
+ * start time, versions). Written when the session starts, and again once the
+ * agent's binary has said its version (asking takes a moment; nothing waits
+ * for it but `close()`). A `command` agent is never asked: `--version` could
+ * mean anything to an arbitrary executable.
  */
 import { hostname } from 'node:os';
-import { resolveClaudeBinary } from '../agents/claude/binary.js';
+import { getAgent } from '../agents/registry.js';
 import { sessionFile } from './files.js';
 import type { NormalizedSessionOptions } from './options.js';
 import { writeJsonFile, writeJsonFileSync } from './json-file.js';
@@ -19,10 +20,12 @@ export interface SessionMetadata {
   model: string | null;
   startedAt: string;
   orchestrateVersion: string;
-  /** The claude binary the session's processes run by default. */
-  claudeCommand: string;
+  /** The agent the session's processes run by default ("claude", "codex", ...). */
+  agent: string;
+  /** Its binary; null for a `command` agent without a default command. */
+  agentCommand: string | null;
   /** Its `--version`; null until known, or if it could not say. */
-  claudeVersion: string | null;
+  agentVersion: string | null;
   nodeVersion: string;
   hostname: string;
   pid: number;
@@ -40,7 +43,14 @@ export function recordMetadata(
   options: NormalizedSessionOptions,
 ): { metadata: SessionMetadata; complete: Promise<SessionMetadata> } {
   const env = options.processDefaults.env ?? {};
-  const claudeCommand = options.processDefaults.command ?? resolveClaudeBinary(env);
+  const agent = getAgent(options.processDefaults.agent ?? options.agent);
+  const agentCommand =
+    options.processDefaults.command ??
+    (agent.needsCommand
+      ? null
+      : agent
+          .driver({ model: null, command: null, args: [], promptVia: null })
+          .defaultCommand(env));
   const metadata: SessionMetadata = {
     sessionId: identity.sessionId,
     patternName: options.patternName,
@@ -49,17 +59,22 @@ export function recordMetadata(
     model: options.model,
     startedAt: identity.startedAt.toISOString(),
     orchestrateVersion: orchestrateVersion(),
-    claudeCommand,
-    claudeVersion: null,
+    agent: agent.name,
+    agentCommand,
+    agentVersion: null,
     nodeVersion: process.version,
     hostname: hostname(),
     pid: process.pid,
   };
   const path = sessionFile(identity.sessionDir, 'metadata');
   writeJsonFileSync(path, metadata);
-  const complete = commandVersion(claudeCommand, env).then(async (claudeVersion) => {
-    const full = { ...metadata, claudeVersion };
-    if (claudeVersion !== null) await writeJsonFile(path, full).catch(() => undefined);
+  const asked =
+    agentCommand === null || agent.needsCommand
+      ? Promise.resolve(null)
+      : commandVersion(agentCommand, env);
+  const complete = asked.then(async (agentVersion) => {
+    const full = { ...metadata, agentVersion };
+    if (agentVersion !== null) await writeJsonFile(path, full).catch(() => undefined);
     return full;
   });
   return { metadata, complete };

@@ -3,11 +3,23 @@
  * messages that name the option, the value and what is accepted.
  */
 import { join, resolve } from 'node:path';
-import type { ClaudeProcessOptions } from '../agents/claude/claude-process.js';
+import type { PromptPlacement } from '../agents/agent-definition.js';
+import { getAgent } from '../agents/registry.js';
 import { consoleLogger, type Logger } from '../logging/logger.js';
+import type { AgentProcessOptions } from '../process/options.js';
 import { processIdProblem } from '../process/process-id.js';
 import { describeValue } from '../process/validate.js';
 import { existingDirectory } from '../process/validate.js';
+
+/** What `createProcess()` takes beyond the core's options: which agent, which model. */
+export interface SessionProcessOptions extends AgentProcessOptions {
+  /** The registered agent that runs it (default: the session's `agent`). */
+  agent?: string;
+  /** Passed to agents that take a model (`--model` for claude). */
+  model?: string;
+  /** Where a command agent's prompt goes (default 'argument'). */
+  promptVia?: PromptPlacement;
+}
 
 export interface OrchestratorSessionOptions {
   /** Names the session: its id is `${patternName}_${timestamp}`. */
@@ -18,8 +30,10 @@ export interface OrchestratorSessionOptions {
   baseLogDir?: string;
   /** The model every process of the session uses unless told otherwise. */
   model?: string;
+  /** The agent `createProcess()` uses unless told otherwise (default 'claude'). */
+  agent?: string;
   /** Options every `createProcess()` starts from (timeoutMs, command, env, streamOutput, ...). */
-  processDefaults?: Partial<ClaudeProcessOptions>;
+  processDefaults?: Partial<SessionProcessOptions>;
   /** Where the session's human lines also go (default: stderr). */
   logger?: Logger;
 }
@@ -29,7 +43,8 @@ export interface NormalizedSessionOptions {
   workingDir: string;
   baseLogDir: string;
   model: string | null;
-  processDefaults: Partial<ClaudeProcessOptions>;
+  agent: string;
+  processDefaults: Partial<SessionProcessOptions>;
   logger: Logger;
 }
 
@@ -68,6 +83,11 @@ export function normalizeSessionOptions(
       `Expected \`model\` to be a non-empty string, got ${describeValue(options.model)}`,
     );
   }
+  const agent = options.agent ?? 'claude';
+  if (typeof agent !== 'string') {
+    throw new TypeError(`Expected \`agent\` to be an agent name, got ${describeValue(agent)}`);
+  }
+  getAgent(agent);
   const defaults = options.processDefaults ?? {};
   if (defaults === null || typeof defaults !== 'object' || Array.isArray(defaults)) {
     throw new TypeError(
@@ -87,6 +107,7 @@ export function normalizeSessionOptions(
         ? defaultBaseLogDir(workingDir)
         : resolve(workingDir, options.baseLogDir),
     model: options.model ?? null,
+    agent,
     processDefaults: { ...defaults },
     logger: options.logger ?? consoleLogger,
   };

@@ -8,7 +8,7 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ClaudeProcess, type ClaudeProcessOptions } from '../agents/claude/claude-process.js';
+import { createAgentProcess } from '../agents/create-agent-process.js';
 import type { EventDraft, OrchestrateEvent, SessionStatus, StepInfo } from '../events/types.js';
 import type { WorkspaceArtifacts } from '../process/result.js';
 import { acquireWorktree } from '../workspaces/acquire.js';
@@ -26,6 +26,7 @@ import {
   normalizeSessionOptions,
   type NormalizedSessionOptions,
   type OrchestratorSessionOptions,
+  type SessionProcessOptions,
 } from './options.js';
 import { LiveRecords } from './live-records.js';
 import { ProcessIds } from './process-ids.js';
@@ -100,23 +101,22 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   }
 
   /**
-   * A ClaudeProcess with the session's defaults (working dir, log dir, model,
+   * A process of the session's agent (claude unless `agent` says otherwise)
+   * with the session's defaults (working dir, log dir, model,
    * `processDefaults`), recorded by the session. Ids default to process-001, process-002, ...
    */
   createProcess(
     prompt: string,
     processId?: string,
-    options: Partial<ClaudeProcessOptions> = {},
-  ): ClaudeProcess {
+    options: Partial<SessionProcessOptions> = {},
+  ): AgentProcess {
     const base = this.newProcessBase(prompt, processId);
-    const made = new ClaudeProcess({
-      ...base,
-      ...(this.model === null ? {} : { model: this.model }),
-      ...this.options.processDefaults,
-      ...options,
-      prompt,
-      processId: base.processId,
-    });
+    const { agent, model, promptVia, ...rest } = { ...this.options.processDefaults, ...options };
+    const made = createAgentProcess(
+      agent ?? this.options.agent,
+      { model: model ?? this.model, promptVia },
+      { ...base, ...rest, prompt, processId: base.processId },
+    );
     return this.track(made);
   }
 

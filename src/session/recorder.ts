@@ -8,19 +8,20 @@ import { apiRetryOf } from '../agents/claude/api-retry.js';
 import { processEndDraft } from '../events/process-end.js';
 import type { EventDraft } from '../events/types.js';
 import type { LogLevel } from '../logging/logger.js';
+import type { ActivityReader } from '../process/agent-driver.js';
 import type { AgentProcess, ProcessStartInfo, RetryInfo } from '../process/agent-process.js';
 import type { ProcessResult } from '../process/result.js';
-import { ActivityTally } from './activity.js';
 
 export type RecordSink = (draft: EventDraft) => void;
 
 export function recordProcess(process: AgentProcess, sink: RecordSink): void {
-  const tallies = new WeakMap<AgentProcess, ActivityTally>();
+  const tallies = new WeakMap<AgentProcess, ActivityReader | null>();
 
   process.on('start', function (this: AgentProcess, info: ProcessStartInfo) {
     sink({
       kind: 'process-start',
       processId: this.processId,
+      agent: this.agent,
       attempt: this.attempt,
       pid: info.pid,
       command: info.command,
@@ -37,8 +38,8 @@ export function recordProcess(process: AgentProcess, sink: RecordSink): void {
       return;
     }
     let tally = tallies.get(this);
-    if (!tally) tallies.set(this, (tally = new ActivityTally()));
-    const progress = tally.read(event);
+    if (tally === undefined) tallies.set(this, (tally = this.driver.activity?.() ?? null));
+    const progress = tally?.read(event);
     if (!progress) return;
     sink({
       kind: 'process-activity',

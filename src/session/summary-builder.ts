@@ -61,6 +61,7 @@ export class SummaryBuilder {
       case 'process-start': {
         const entry = this.entry(event.processId);
         entry.status = 'running';
+        entry.agent = event.agent ?? entry.agent;
         entry.tries = Math.max(entry.tries, event.attempt);
         return;
       }
@@ -161,6 +162,7 @@ function totalsOf(processes: ProcessSummary[], retries: number): SessionTotals {
 function blank(processId: string): ProcessSummary {
   return {
     processId,
+    agent: null,
     status: 'not_run',
     exitCode: null,
     durationMs: null,

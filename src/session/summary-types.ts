@@ -10,6 +10,8 @@ export type ProcessSummaryStatus = ProcessStatus | 'not_run' | 'running';
 
 export interface ProcessSummary {
   processId: string;
+  /** The agent that ran it; null before it started (or in older sessions). */
+  agent: string | null;
   status: ProcessSummaryStatus;
   /** The last try's exit code; null before a result. */
   exitCode: number | null;

@@ -1,4 +1,4 @@
-/** The versions a session records: orchestrate's own, and the claude binary's. */
+/** The versions a session records: orchestrate's own, and the agent binary's. */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { killTree, sweepGroup } from '../process/terminate/kill-tree.js';

@@ -9,5 +9,5 @@ import type { ProcessResult } from '../process/result.js';
 
 export function exceptionResult(process: AgentProcess, error: unknown): ProcessResult {
   const why = error instanceof Error ? error.message : String(error);
-  return notStartedResult(process.processId, process.logFile, 'failed', `failed: ${why}`);
+  return notStartedResult(process, 'failed', `failed: ${why}`);
 }

@@ -3,7 +3,7 @@
  * rate limited (429), overloaded (529) and other server errors (5xx). Never a
  * timeout the user set, never a cancel, never the agent's own clean failure.
  */
-import { apiStatusWords } from '../agents/claude/verdict.js';
+import { apiStatusWords } from '../process/api-status.js';
 import type { ProcessResult } from '../process/result.js';
 import type { NormalizedRetry } from './options.js';
 

@@ -2,8 +2,8 @@
  * From a TaskSpec to an AgentProcess on this machine: the one place that maps
  * spec fields onto the process options, through the agent registry.
  */
-import { getAgent } from '../agents/registry.js';
-import { AgentProcess } from '../process/agent-process.js';
+import { createAgentProcess } from '../agents/create-agent-process.js';
+import type { AgentProcess } from '../process/agent-process.js';
 import type { AgentProcessOptions } from '../process/options.js';
 import type { ExecuteOptions } from './executor.js';
 import type { TaskSpec } from './task-spec.js';
@@ -30,11 +30,9 @@ export function processOptions(spec: TaskSpec, options: ExecuteOptions): AgentPr
 
 /** An unstarted process for one try of `spec` (already checked by parseTaskSpec). */
 export function createTaskProcess(spec: TaskSpec, options: ExecuteOptions): AgentProcess {
-  const driver = getAgent(spec.agent).driver({
-    model: spec.model ?? null,
-    command: spec.command ?? null,
-    args: spec.args ?? [],
-    promptVia: spec.promptVia ?? null,
-  });
-  return new AgentProcess(driver, processOptions(spec, options));
+  return createAgentProcess(
+    spec.agent,
+    { model: spec.model, command: spec.command, args: spec.args, promptVia: spec.promptVia },
+    processOptions(spec, options),
+  );
 }

@@ -27,6 +27,7 @@ describe('process-end records', () => {
       numTurns: 1,
       model: 'm',
       isError: false,
+      agent: 'claude',
       apiErrorStatus: null,
       survivors: [],
       permissionDenials: [],

@@ -49,10 +49,11 @@ describe('OrchestratorSession', () => {
       model: 'claude-test',
       startedAt: session.startedAt.toISOString(),
       orchestrateVersion: expect.stringMatching(/^\d+\.\d+\.\d+/),
-      claudeCommand: fixture('print-claude-stream'),
+      agent: 'claude',
+      agentCommand: fixture('print-claude-stream'),
     });
     // print-claude-stream answers --version as claude does: "9.8.7 (Claude Code)".
-    expect(metadata.claudeVersion).toBe('9.8.7');
+    expect(metadata.agentVersion).toBe('9.8.7');
   });
 
   it('creates processes with the session defaults and auto ids process-001, process-002, ...', async () => {

@@ -32,6 +32,7 @@ function end(
     numTurns: null,
     model: null,
     isError: null,
+    agent: 'claude',
     apiErrorStatus: null,
     survivors: [],
     permissionDenials: [],

@@ -22,6 +22,7 @@ function result(fields: Partial<ProcessResult>): ProcessResult {
     numTurns: null,
     model: null,
     isError: null,
+    agent: 'claude',
     apiErrorStatus: null,
     survivors: [],
     permissionDenials: [],

@@ -4,6 +4,7 @@
  * 128 KiB) or when it starts with "-" (it would read as a flag).
  */
 import type { AgentDriver } from '../../process/agent-driver.js';
+import { ActivityTally } from './activity.js';
 import { CLAUDE_INSTALL_HINT, resolveClaudeBinary } from './binary.js';
 import { claudeStreamReader } from './stream-reader.js';
 
@@ -44,5 +45,6 @@ export function claudeDriver(model: string | null, baseArgs: string[] = []): Age
       };
     },
     reader: claudeStreamReader,
+    activity: () => new ActivityTally(),
   };
 }

@@ -4,27 +4,13 @@
  * failure, and so is a clean exit with no result at all.
  */
 import type { AgentFindings } from '../../process/agent-driver.js';
+import { apiStatusWords } from '../../process/api-status.js';
 import type { ClaudeResultEvent } from './stream-events.js';
-
-const API_STATUS_WORDS: Record<number, string> = {
-  400: 'bad request',
-  401: 'authentication failed',
-  403: 'permission denied',
-  404: 'not found',
-  413: 'request too large',
-  429: 'rate limited',
-  500: 'server error',
-  529: 'overloaded',
-};
 
 function excerpt(text: string | undefined, max = 200): string {
   if (!text) return '';
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}...` : flat;
-}
-
-export function apiStatusWords(status: number): string {
-  return API_STATUS_WORDS[status] ?? (status >= 500 ? 'server error' : 'client error');
 }
 
 export function claudeVerdict(

@@ -23,8 +23,8 @@ export async function runSessionsShow(id: string, flags: SessionsFlags): Promise
   }
   const files = listFiles(dir);
   const lines = [summaryText(summary)];
-  if (metadata?.claudeVersion)
-    lines.push(`Claude: ${metadata.claudeVersion} (${metadata.claudeCommand})`);
+  if (metadata?.agentVersion)
+    lines.push(`Agent: ${metadata.agent} ${metadata.agentVersion} (${metadata.agentCommand})`);
   lines.push(
     '',
     'Files:',

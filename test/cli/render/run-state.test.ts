@@ -37,6 +37,7 @@ function end(
     numTurns: 1,
     model: 'm',
     isError: false,
+    agent: 'claude',
     apiErrorStatus: null,
     outputChars: 2,
     outputTruncated: false,

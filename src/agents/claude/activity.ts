@@ -4,19 +4,14 @@
  * content block, with the same id; summed incrementally), its turns, and a short line saying what
  * the agent just did.
  */
-import { describeEvent } from '../agents/claude/describe-event.js';
-import type { ClaudeEvent } from '../agents/claude/stream-events.js';
-import { UsageTally } from '../agents/claude/usage-tally.js';
-import type { TokenUsage } from '../process/result.js';
+import type { ActivityReader, ActivitySnapshot } from '../../process/agent-driver.js';
+import { describeEvent } from './describe-event.js';
+import type { ClaudeEvent } from './stream-events.js';
+import { UsageTally } from './usage-tally.js';
 
 const ACTIVITY_CHARS = 160;
 
-export interface ActivitySnapshot extends TokenUsage {
-  turns: number;
-  activity: string | null;
-}
-
-export class ActivityTally {
+export class ActivityTally implements ActivityReader {
   private readonly usage = new UsageTally();
 
   /** Reads one agent event; returns the progress so far, or null if the event is not an assistant message. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActivityTally } from '../../src/session/activity.js';
+import { ActivityTally } from '../../../src/agents/claude/activity.js';
 
 const assistant = (
   id: string | undefined,
