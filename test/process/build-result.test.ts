@@ -4,6 +4,7 @@ import { buildResult, type RunFacts } from '../../src/process/build-result.js';
 function facts(overrides: Partial<RunFacts>): RunFacts {
   return {
     processId: 'p',
+    agent: 'claude',
     logFile: '/l/p.log',
     durationMs: 1500,
     exit: { code: null, signal: 'SIGKILL' },
