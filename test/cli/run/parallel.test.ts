@@ -13,6 +13,7 @@ const logDir = () => join(dir.path, `logs-${++runs}`);
 
 const RESULT_FIELDS = [
   'processId',
+  'agent',
   'status',
   'exitCode',
   'signal',
@@ -59,7 +60,13 @@ describe('orchestrate parallel', () => {
     expect(report.results.map((r: { index: number }) => r.index)).toEqual([0, 1, 2]);
     for (const r of report.results) {
       expect(Object.keys(r).sort()).toEqual([...RESULT_FIELDS].sort());
-      expect(r).toMatchObject({ status: 'succeeded', exitCode: 0, tries: 1, isError: false });
+      expect(r).toMatchObject({
+        agent: 'claude',
+        status: 'succeeded',
+        exitCode: 0,
+        tries: 1,
+        isError: false,
+      });
       expect(r.output).not.toBe('');
     }
     expect(JSON.parse(readFileSync(join(report.sessionDir, 'summary.json'), 'utf8')).status).toBe(
