@@ -17,6 +17,8 @@ export interface SessionProcessOptions extends AgentProcessOptions {
   agent?: string;
   /** Passed to agents that take a model (`--model` for claude). */
   model?: string;
+  /** The agent's own arguments (for a command agent, its arguments, where `{prompt}` may stand). */
+  args?: string[];
   /** Where a command agent's prompt goes (default 'argument'). */
   promptVia?: PromptPlacement;
 }

@@ -63,6 +63,8 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   private readonly live = new LiveRecords();
   private seq = 0;
   private ended = false;
+  /** Processes made by createProcess so far: the next one's ORCHESTRATE_SEQ minus one. */
+  private created = 0;
   private closing: Promise<SessionSummary> | null = null;
 
   constructor(options: OrchestratorSessionOptions) {
@@ -111,11 +113,20 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     options: Partial<SessionProcessOptions> = {},
   ): AgentProcess {
     const base = this.newProcessBase(prompt, processId);
-    const { agent, model, promptVia, ...rest } = { ...this.options.processDefaults, ...options };
+    const defaults = this.options.processDefaults;
+    // An option given as undefined leaves the session's default in place.
+    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+    const { agent, model, promptVia, args, ...rest } = { ...defaults, ...given };
     const made = createAgentProcess(
       agent ?? this.options.agent,
-      { model: model ?? this.model, promptVia },
-      { ...base, ...rest, prompt, processId: base.processId },
+      { model: model ?? this.model, promptVia, args },
+      {
+        ...base,
+        ...rest,
+        env: { ...defaults.env, ...options.env, ...this.identity(base.processId) },
+        prompt,
+        processId: base.processId,
+      },
     );
     return this.track(made);
   }
@@ -132,11 +143,18 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     options: Partial<AgentProcessOptions> = {},
   ): AgentProcess {
     const base = this.newProcessBase(prompt, processId);
-    const { model: _model, ...defaults } = this.options.processDefaults;
+    const {
+      model: _model,
+      agent: _agent,
+      promptVia: _via,
+      args: _args,
+      ...defaults
+    } = this.options.processDefaults;
     const made = new AgentProcess(driver, {
       ...base,
       ...defaults,
       ...options,
+      env: { ...defaults.env, ...options.env, ...this.identity(base.processId) },
       prompt,
       processId: base.processId,
     });
@@ -154,6 +172,15 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
       logDir: this.processLogDir,
       logger: silentLogger,
       processId: id,
+    };
+  }
+
+  /** What every process the session makes is told about its place in the run. */
+  private identity(processId: string): Record<string, string> {
+    return {
+      ORCHESTRATE_SESSION_ID: this.sessionId,
+      ORCHESTRATE_PROCESS_ID: processId,
+      ORCHESTRATE_SEQ: String(++this.created),
     };
   }
 

@@ -5,7 +5,8 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { findAgent, agentNames } from '../../agents/registry.js';
+import type { PromptPlacement } from '../../agents/agent-definition.js';
+import { agentNames, findAgent } from '../../agents/registry.js';
 import { findExecutable } from '../../process/spawn/spawn-child.js';
 import { badFlag, usageError } from '../errors.js';
 import { parseHalt, type HaltRule } from './halt.js';
@@ -41,10 +42,12 @@ export interface RunConfig {
   retries: number;
   /** The agent's own retries of a failed API call (claude: CLAUDE_CODE_MAX_RETRIES). */
   agentRetries?: number;
-  /** The agent's binary (--agent-bin, or --claude-bin for claude). */
-  agentBin?: string;
-  /** The registered agent every process runs (default claude). */
+  /** The agent of every task that names none (--agent, or "command" with --command). */
   agent: string;
+  /** The binary of that agent (--agent-bin, --claude-bin, --command), checked. */
+  agentBin?: string;
+  /** Where a command agent's prompt goes (--prompt-via). */
+  promptVia?: PromptPlacement;
   /** The --prices file, absolute and existing. */
   pricesFile?: string;
   json: boolean;
@@ -58,7 +61,7 @@ export interface RunConfig {
   passOutput: boolean;
   stopOnFailure: boolean;
   batchSize: number;
-  /** Everything after `--`, passed to claude. */
+  /** Everything after `--`, passed to the agent (for a command, its arguments). */
   extraArgs: string[];
   /** --worktree: each process in its own leased git worktree; null: in --cwd. */
   worktree: WorktreeConfig | null;
@@ -116,7 +119,6 @@ export function normalizeRunFlags(
     cwd,
     retries:
       raw.retries === undefined ? 0 : nonNegativeIntegerFlag('--retries', raw.retries, strategy),
-    agent: agentName(raw.agent, strategy),
     json: raw.json === true,
     quiet: raw.quiet === true,
     stream: raw.stream === true,
@@ -132,6 +134,7 @@ export function normalizeRunFlags(
     halt: raw.halt === undefined ? null : parseHalt(raw.halt, strategy),
     dryRun: raw.dryRun === true,
     failOnDenied: raw.failOnDenied === true,
+    agent: 'claude',
   };
   if (raw.results !== undefined) config.results = resolve(raw.results);
   if (raw.timeout !== undefined)
@@ -156,23 +159,50 @@ export function normalizeRunFlags(
   if (raw.joblog !== undefined) config.joblog = resolve(raw.joblog);
   if (raw.mockScript !== undefined)
     config.mock = { script: existingFile('--mock-script', raw.mockScript, strategy) };
-  if (raw.claudeBin !== undefined && raw.agentBin !== undefined)
-    throw usageError('--claude-bin and --agent-bin name the same binary; give one', strategy);
-  if (raw.claudeBin !== undefined && config.agent !== 'claude')
-    throw usageError(`--claude-bin is for claude; use --agent-bin for ${config.agent}`, strategy);
-  const bin = raw.agentBin ?? raw.claudeBin;
-  if (bin !== undefined) config.agentBin = executable(bin, strategy);
+  Object.assign(config, agentFlags(raw, strategy));
   if (raw.prices !== undefined) config.pricesFile = existingFile('--prices', raw.prices, strategy);
   return config;
 }
 
-/** A registered agent that needs no --command (that one is `command`). */
-function agentName(value: string | undefined, command: string): string {
-  if (value === undefined) return 'claude';
-  const agent = findAgent(value);
-  if (agent && !agent.needsCommand) return value;
-  const names = agentNames().filter((name) => !findAgent(name)?.needsCommand);
-  throw badFlag('--agent', value, `one of ${names.join(', ')}`, command);
+const PROMPT_VIA = ['argument', 'stdin', 'none'] as const;
+
+/** --agent, --command, --agent-bin (or its alias --claude-bin) and --prompt-via, checked together. */
+function agentFlags(
+  raw: RawRunFlags,
+  command: string,
+): Pick<RunConfig, 'agent' | 'agentBin' | 'promptVia'> {
+  if (raw.agentBin !== undefined && raw.claudeBin !== undefined)
+    throw usageError('--claude-bin and --agent-bin name the same binary; give one', command);
+  const bin = raw.agentBin ?? raw.claudeBin;
+  const binFlag = raw.agentBin !== undefined ? '--agent-bin' : '--claude-bin';
+  if (raw.agent !== undefined && !findAgent(raw.agent))
+    throw badFlag('--agent', raw.agent, `a registered agent: ${agentNames().join(', ')}`, command);
+  if (raw.command !== undefined) {
+    if (raw.agent !== undefined && raw.agent !== 'command')
+      throw usageError(
+        `--command runs any executable as agent "command"; drop --agent ${raw.agent}, or use --agent-bin to point ${raw.agent} at its binary`,
+        command,
+      );
+    if (bin !== undefined)
+      throw usageError(`--command already names the binary; drop ${binFlag}`, command);
+  }
+  const agent = raw.command !== undefined ? 'command' : (raw.agent ?? 'claude');
+  if (raw.claudeBin !== undefined && agent !== 'claude')
+    throw usageError(`--claude-bin is for claude; use --agent-bin for ${agent}`, command);
+  const result: Pick<RunConfig, 'agent' | 'agentBin' | 'promptVia'> = { agent };
+  if (raw.command !== undefined) result.agentBin = executable(raw.command, command, '--command');
+  else if (bin !== undefined) result.agentBin = executable(bin, command, binFlag);
+  if (raw.promptVia !== undefined) {
+    if (!(PROMPT_VIA as readonly string[]).includes(raw.promptVia))
+      throw badFlag('--prompt-via', raw.promptVia, 'argument, stdin or none', command);
+    if (agent !== 'command')
+      throw usageError(
+        `--prompt-via applies to --command (agent "command"); ${agent} places its prompt itself`,
+        command,
+      );
+    result.promptVia = raw.promptVia as PromptPlacement;
+  }
+  return result;
 }
 
 /** --worktree and the flags that only make sense with it. */

@@ -25,6 +25,8 @@ export interface RawRunFlags {
   agent?: string;
   agentBin?: string;
   prices?: string;
+  command?: string;
+  promptVia?: string;
   json?: boolean;
   quiet?: boolean;
   stream?: boolean;
@@ -63,7 +65,15 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
   return command
     .option(
       '--prompts-file <file>',
-      'read prompts from FILE: one per line, or JSON lines with prompt, id, model, cwd, timeout',
+      'read prompts from FILE: one per line, or JSON lines with prompt, id, agent, command, model, cwd, timeout, label',
+    )
+    .option(
+      '--command <path>',
+      'run this executable as the agent (agent "command"); arguments after -- go to it',
+    )
+    .option(
+      '--prompt-via <where>',
+      "where a command's prompt goes: argument (default; replaces {prompt} or comes last), stdin, none",
     )
     .option('--model <name>', modelHelp, collect)
     .option(
@@ -116,7 +126,10 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
       '--agent-retries <n>',
       "the agent's own retries of a failed API call (claude's CLAUDE_CODE_MAX_RETRIES; its default is 10)",
     )
-    .option('--agent <name>', 'the agent every process runs: claude (default), codex or gemini')
+    .option(
+      '--agent <name>',
+      'the agent every process runs: claude (default), codex, gemini, or command (with --command)',
+    )
     .option(
       '--agent-bin <path>',
       "the agent's binary (default: $ORCHESTRATE_<AGENT>_BIN, the agent on PATH, the installed one)",
@@ -125,10 +138,7 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
       '--prices <file>',
       'price tokens from FILE (JSON: USD per million input/output tokens per model) when the agent reports no cost',
     )
-    .option(
-      '--claude-bin <path>',
-      'the claude binary to run (default: $ORCHESTRATE_CLAUDE_BIN, claude on PATH, the bundled one)',
-    )
+    .option('--claude-bin <path>', 'the same as --agent-bin, for claude (kept for older scripts)')
     .option(
       '--json',
       'print one JSON document with every result on stdout; everything else goes to stderr',

@@ -59,12 +59,10 @@ function parseJsonTask(line: string, at: string, command?: string): Task {
   const prompt = text('prompt');
   if (prompt === undefined) throw usageError(`${at}: missing "prompt"`, command);
   const task: Task = { prompt, source: at };
-  const id = text('id');
-  const model = text('model');
-  const cwd = text('cwd');
-  if (id !== undefined) task.id = id;
-  if (model !== undefined) task.model = model;
-  if (cwd !== undefined) task.cwd = cwd;
+  for (const field of ['id', 'agent', 'command', 'model', 'cwd', 'label'] as const) {
+    const value = text(field);
+    if (value !== undefined) task[field] = value;
+  }
   if (record.timeout !== undefined)
     task.timeoutMs = durationFlag(`${at}: "timeout"`, record.timeout, command);
   return task;

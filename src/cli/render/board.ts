@@ -94,10 +94,15 @@ function cut(text: string, max: number): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-function row(view: ProcessView, idWidth: number, options: BoardOptions): string {
+function row(
+  view: ProcessView,
+  widths: { id: number; agent: number },
+  options: BoardOptions,
+): string {
   const { palette: p, now } = options;
   const cells = [
-    view.processId.padEnd(idWidth),
+    view.processId.padEnd(widths.id),
+    ...(widths.agent > 0 ? [(view.agent ?? '').padEnd(widths.agent)] : []),
     phaseWord(view, now).padEnd(17),
     elapsed(view, now).padStart(7),
     tokens(view).padStart(13),
@@ -145,10 +150,14 @@ function totals(state: RunState, options: BoardOptions): string {
 export function renderBoard(state: RunState, options: BoardOptions): string {
   const p = options.palette;
   const views = [...state.processes.values()];
-  const idWidth = Math.max(...views.map((v) => v.processId.length), 7);
+  const widths = {
+    id: Math.max(...views.map((v) => v.processId.length), 7),
+    // The agent column appears once any process's agent is known.
+    agent: Math.max(...views.map((v) => v.agent?.length ?? 0), 0),
+  };
   const title = `orchestrate ${state.strategy} · ${views.length} process${views.length === 1 ? '' : 'es'}${state.sessionId ? ` · ${state.sessionId}` : ''}`;
   const { shown, hidden } = visible(views, Math.max(options.height - 3, 2));
-  const rows = shown.map((v) => row(v, idWidth, options));
+  const rows = shown.map((v) => row(v, widths, options));
   if (hidden) rows.push(p.dim(hidden));
   return [p.bold(cut(title, options.width)), ...rows, totals(state, options)].join('\n');
 }

@@ -17,6 +17,7 @@ function header(result: StrategyResult, chosen: boolean, p: Palette): string {
     result.status === 'succeeded' ? p.green : result.status === 'cancelled' ? p.yellow : p.red;
   const parts = [
     result.processId,
+    result.agent,
     color(result.status.replace('_', ' ')),
     formatDuration(result.durationMs),
     ...(result.tries > 1 ? [`${result.tries} tries`] : []),

@@ -13,6 +13,8 @@ export type Phase = 'pending' | 'running' | 'retrying' | 'not_run' | ProcessStat
 
 export interface ProcessView {
   processId: string;
+  /** The agent that runs it, once known. */
+  agent: string | null;
   prompt: string;
   phase: Phase;
   attempt: number;
@@ -65,10 +67,10 @@ export class RunState {
   }
 
   /** A process the run will start (shown as pending until it does). */
-  add(processId: string, prompt: string): void {
+  add(processId: string, prompt: string, agent: string | null = null): void {
     const view = this.processes.get(processId);
-    if (view) view.prompt = prompt;
-    else this.processes.set(processId, blank(processId, prompt));
+    if (view) Object.assign(view, { prompt, agent: agent ?? view.agent });
+    else this.processes.set(processId, { ...blank(processId, prompt), agent });
   }
 
   apply(event: OrchestrateEvent): void {
@@ -88,6 +90,7 @@ export class RunState {
     if (event.kind === 'process-start') {
       Object.assign(view, {
         phase: 'running',
+        agent: event.agent ?? view.agent,
         attempt: event.attempt,
         startedAt: at,
         note: null,
@@ -174,6 +177,7 @@ export class RunState {
 function blank(processId: string, prompt: string): ProcessView {
   return {
     processId,
+    agent: null,
     prompt,
     phase: 'pending',
     attempt: 1,

@@ -1,5 +1,5 @@
 /**
- * --agent codex|gemini (any registered agent but claude and command): the
+ * Tasks of codex, gemini (any registered agent but claude and command): the
  * process for one planned task, on the agent's driver from the registry,
  * priced from --prices when the agent reports tokens but no cost.
  */
@@ -25,13 +25,16 @@ export function createAgentProcess(
   session: OrchestratorSession,
   config: RunConfig,
   prices: PriceTable | null,
-  { prompt, processId, model, ...options }: PlannedProcess,
+  { prompt, processId, model, agent, command, label: _label, ...options }: PlannedProcess,
 ): AgentProcess {
-  const driver = getAgent(config.agent).driver({
+  const driver = getAgent(agent).driver({
     model: model ?? config.models[0] ?? null,
-    command: null,
-    args: [],
+    command: command ?? null,
+    args: config.extraArgs,
     promptVia: null,
   });
-  return session.createAgentProcess(withPrices(driver, prices), prompt, processId, options);
+  return session.createAgentProcess(withPrices(driver, prices), prompt, processId, {
+    ...options,
+    ...(command === undefined ? {} : { command }),
+  });
 }

@@ -23,12 +23,13 @@ export interface DryRunTask extends PlannedProcess {
 export function dryRunText(
   tasks: DryRunTask[],
   driverFor: (task: DryRunTask) => AgentDriver,
-  command: string,
   extraArgs: string[],
 ): string {
   const lines: string[] = [];
   for (const task of tasks) {
-    const invocation = driverFor(task).invocation(task.prompt, command, extraArgs);
+    const driver = driverFor(task);
+    const command = task.command ?? driver.defaultCommand(process.env);
+    const invocation = driver.invocation(task.prompt, command, extraArgs);
     const argv = [invocation.command, ...invocation.args].map(shellQuote).join(' ');
     const facts = [
       ...(task.workingDir ? [`cwd ${task.workingDir}`] : []),
@@ -43,20 +44,18 @@ export function dryRunText(
   return `${lines.join('\n')}\n`;
 }
 
-/** The --dry-run text for a planned run, with the agent and binary that would run. */
+/** The --dry-run text for a planned run, with each task's agent and the binary that would run. */
 export function dryRun(config: RunConfig, planned: PlannedProcess[]): string {
-  const agent = getAgent(config.agent);
   const driverFor = (task: PlannedProcess) =>
-    agent.driver({
+    getAgent(task.agent).driver({
       model: task.model ?? config.models[0] ?? null,
-      command: null,
+      command: task.command ?? null,
       args: [],
-      promptVia: null,
+      promptVia: config.promptVia ?? null,
     });
-  const command = config.agentBin ?? driverFor({ prompt: '' }).defaultCommand(process.env);
   const tasks = planned.map((task, i) => ({
     ...task,
     shownId: task.processId ?? `process-${String(i + 1).padStart(3, '0')}`,
   }));
-  return dryRunText(tasks, driverFor, command, config.extraArgs);
+  return dryRunText(tasks, driverFor, config.extraArgs);
 }

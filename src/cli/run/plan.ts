@@ -4,12 +4,19 @@
  * prompts are the attempts themselves.
  */
 import { resolve } from 'node:path';
+import { agentNames, findAgent } from '../../agents/registry.js';
+import { findExecutable } from '../../process/spawn/spawn-child.js';
 import { usageError } from '../errors.js';
 import type { RunConfig } from '../options/normalize-run-flags.js';
 import type { Task } from '../prompts/task.js';
 
 export interface PlannedProcess {
   prompt: string;
+  /** The registered agent that runs it. */
+  agent: string;
+  /** Its binary, when the task or the flags name one. */
+  command?: string;
+  label?: string;
   processId?: string;
   model?: string;
   workingDir?: string;
@@ -39,10 +46,42 @@ export function planProcesses(config: RunConfig, tasks: Task[]): PlannedProcess[
 }
 
 function fromTask(config: RunConfig, task: Task): PlannedProcess {
-  const planned: PlannedProcess = { prompt: task.prompt };
+  const agent = task.agent ?? config.agent;
+  const definition = findAgent(agent);
+  if (!definition)
+    throw usageError(
+      `${task.source}: unknown agent "${agent}"; registered agents: ${agentNames().join(', ')}`,
+      config.strategy,
+    );
+  const planned: PlannedProcess = { prompt: task.prompt, agent };
+  const command =
+    task.command !== undefined
+      ? executableOf(task, config)
+      : agent === config.agent
+        ? config.agentBin
+        : undefined;
+  if (command !== undefined) planned.command = command;
+  else if (definition.needsCommand)
+    throw usageError(
+      `${task.source}: agent "${agent}" needs the executable to run: give --command <path>, or "command" in a JSON-lines task`,
+      config.strategy,
+    );
+  if (task.label !== undefined) planned.label = task.label;
   if (task.id !== undefined) planned.processId = task.id;
   if (task.model !== undefined) planned.model = task.model;
   if (task.cwd !== undefined) planned.workingDir = resolve(config.cwd, task.cwd);
   if (task.timeoutMs !== undefined) planned.timeoutMs = task.timeoutMs;
   return planned;
+}
+
+/** A task's own "command": a path (relative to --cwd) or a name on PATH. */
+function executableOf(task: Task, config: RunConfig): string {
+  const name = task.command!;
+  const found = findExecutable(name.includes('/') ? resolve(config.cwd, name) : name);
+  if (found === null)
+    throw usageError(
+      `${task.source}: "command" ${JSON.stringify(name)} is not an executable file (a path relative to --cwd, or a command on PATH)`,
+      config.strategy,
+    );
+  return found;
 }

@@ -35,8 +35,8 @@ import { jsonReport } from './json-report.js';
 import { writeJoblog } from './joblog.js';
 import { startMockBackend, type MockBackend } from './mock-backend.js';
 import { runOutcome } from './outcome.js';
-import { planProcesses } from './plan.js';
 import { leaseWorktrees, releaseWorktrees, type Lease } from './worktree-leases.js';
+import { planProcesses, type PlannedProcess } from './plan.js';
 
 export async function runStrategyCommand(
   strategy: StrategyName,
@@ -58,7 +58,7 @@ export async function runStrategyCommand(
     process.stdout.write(dryRun(config, planned));
     return EXIT.ok;
   }
-  if (config.agent === 'claude') config.agentBin = findClaude(config.agentBin);
+  withClaudeFound(planned);
   const prices = await readPrices(config);
   const state = new RunState(strategy, []);
   const view = await chooseView(config, state);
@@ -104,12 +104,13 @@ async function runSession(
     workingDir: config.cwd,
     ...(config.logDir === undefined ? {} : { baseLogDir: config.logDir }),
     ...(config.models.length === 1 ? { model: config.models[0] } : {}),
+    agent: config.agent,
     logger: silentLogger,
     processDefaults: {
       streamOutput: config.stream,
       console: view.streamSink,
-      extraArgs: config.extraArgs,
-      ...(config.agentBin === undefined ? {} : { command: config.agentBin }),
+      args: config.extraArgs,
+      ...(config.promptVia === undefined ? {} : { promptVia: config.promptVia }),
       ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
       ...(config.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: config.idleTimeoutMs }),
       ...(config.memoryLimitBytes === undefined
@@ -146,14 +147,13 @@ async function runSession(
   let run: StrategyRun | undefined;
   let leases: Map<string, Lease> | null = null;
   try {
-    if (config.worktree)
-      leases = await leaseWorktrees(session, planned, config.worktree, config.strategy);
-    processes = planned.map(({ prompt, processId, ...options }) =>
-      config.agent === 'claude'
+    processes = planned.map(({ prompt, processId, label: _label, ...options }) =>
+      options.agent === 'claude' || options.agent === 'command'
         ? session.createProcess(prompt, processId, options)
         : createAgentProcess(session, config, prices, { prompt, processId, ...options }),
     );
-    for (const [i, made] of processes.entries()) state.add(made.processId, planned[i]!.prompt);
+    for (const [i, made] of processes.entries())
+      state.add(made.processId, planned[i]!.prompt, planned[i]!.agent);
     if (parts.dashboard) {
       const { startRunDashboard } = await import('../dashboard/run-dashboard.js');
       dashboard = await startRunDashboard({
@@ -211,6 +211,14 @@ async function withArtifacts(
   const results = await releaseWorktrees(session, leases, run.results, config.worktree!);
   const final = run.final ? (results.find((r) => r.index === run.final!.index) ?? null) : null;
   return { results, final };
+}
+
+/** Every claude task without its own binary gets the one found (or a clear error when none is). */
+function withClaudeFound(planned: PlannedProcess[]): void {
+  const needing = planned.filter((p) => p.agent === 'claude' && p.command === undefined);
+  if (needing.length === 0) return;
+  const claude = findClaude(undefined);
+  for (const p of needing) p.command = claude;
 }
 
 /**

@@ -65,7 +65,9 @@ describe('--agent codex|gemini', () => {
   test('an unknown --agent, a bad --prices file and --claude-bin for codex are usage errors', async () => {
     const unknown = await runCli(['parallel', '--agent', 'clod', 'x']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('--agent: expected one of claude, codex, gemini, got "clod"');
+    expect(unknown.stderr).toContain(
+      '--agent: expected a registered agent: claude, codex, gemini, command, got "clod"',
+    );
     const bad = join(dir.path, 'bad-prices.json');
     writeFileSync(bad, JSON.stringify({ 'gpt-5.5': { input: -1, output: 1 } }));
     const prices = await runCli(['parallel', '--agent', 'codex', '--prices', bad, 'x']);

@@ -34,7 +34,7 @@ describe('the view a run gets', () => {
     expect(screen).toContain(ERASE_LINE);
     const text = plain(screen);
     expect(text).toMatch(/orchestrate parallel · 2 processes · parallel_/);
-    expect(text).toMatch(/✔ process-001 +succeeded/);
+    expect(text).toMatch(/✔ process-001 +claude +succeeded/);
     expect(text).toMatch(/2 succeeded +elapsed \S+ +tokens \S+ in \/ \S+ out +cost \$\d/);
     expect(text).toMatch(/Session folder: \S+\n*$/);
     expect(screen).toContain(GREEN);
@@ -47,7 +47,7 @@ describe('the view a run gets', () => {
     const { exitCode, screen } = await run.done;
     expect(exitCode).toBe(0);
     expect(screen).not.toMatch(COLOR_CODE);
-    expect(plain(screen)).toMatch(/✔ process-001 +succeeded/);
+    expect(plain(screen)).toMatch(/✔ process-001 +claude +succeeded/);
   });
 
   test('without a terminal, progress is plain lines with no escape codes', async () => {

@@ -96,6 +96,6 @@ describe('orchestrate fallback', () => {
       'first way',
       'second way',
     ]);
-    expect(result.stdout).toMatch(/── process-002 · failed · .* · chosen ──/);
+    expect(result.stdout).toMatch(/── process-002 · claude · failed · .* · chosen ──/);
   });
 });

@@ -83,7 +83,7 @@ describe('orchestrate parallel', () => {
     const result = await runCli(['parallel', '--mock-model', '--log-dir', logDir(), 'one', 'two']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^── process-001 · succeeded · .* ──\n.+\n── process-002 · succeeded/,
+      /^── process-001 · claude · succeeded · .* ──\n.+\n── process-002 · claude · succeeded/,
     );
     expect(result.stdout).toMatch(
       /\nSucceeded: 2 succeeded in .* · tokens .* · cost \$\d+\.\d{4}\n/,
