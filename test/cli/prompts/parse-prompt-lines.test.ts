@@ -27,7 +27,7 @@ describe('parsePromptLines', () => {
 
   test('an unknown field is refused with the accepted ones listed', () => {
     expect(() => parsePromptLines('{"promt": "a"}', 't.jsonl')).toThrow(
-      't.jsonl:1: unknown field "promt"; accepted: prompt, id, model, cwd, timeout',
+      't.jsonl:1: unknown field "promt"; accepted: prompt, id, agent, command, model, cwd, timeout, label',
     );
   });
 
