@@ -141,7 +141,7 @@ describe('orchestrate with other agents', () => {
       [['--command', fixture('print-ok'), '--agent', 'claude', 'x'], /drop --agent claude/],
       [
         ['--agent-bin', fixture('print-ok'), '--claude-bin', fixture('print-ok'), 'x'],
-        /--claude-bin is another name for --agent-bin/,
+        /--claude-bin and --agent-bin name the same binary; give one/,
       ],
     ];
     for (const [args, message] of cases) {
