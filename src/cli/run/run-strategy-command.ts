@@ -147,6 +147,8 @@ async function runSession(
   let run: StrategyRun | undefined;
   let leases: Map<string, Lease> | null = null;
   try {
+    if (config.worktree)
+      leases = await leaseWorktrees(session, planned, config.worktree, config.strategy);
     processes = planned.map(({ prompt, processId, label: _label, ...options }) =>
       options.agent === 'claude' || options.agent === 'command'
         ? session.createProcess(prompt, processId, options)
