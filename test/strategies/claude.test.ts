@@ -66,7 +66,7 @@ describe('strategies with the real claude', () => {
     expect(results[2]!.output).toContain('Mock reply: Plan the change');
     // The session records the version of the claude that ran, as its package states it.
     const metadata = JSON.parse(readFileSync(join(session.sessionDir, 'metadata.json'), 'utf8'));
-    expect(metadata.claudeVersion).toBe(installedClaudeVersion());
+    expect(metadata.agentVersion).toBe(installedClaudeVersion());
   });
 
   it('a 529 is retried `attempts` times and then reported failed, each retry recorded', async () => {

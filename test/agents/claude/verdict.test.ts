@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaudeResultEvent } from '../../../src/agents/claude/stream-events.js';
-import { apiStatusWords, claudeVerdict } from '../../../src/agents/claude/verdict.js';
+import { claudeVerdict } from '../../../src/agents/claude/verdict.js';
+import { apiStatusWords } from '../../../src/process/api-status.js';
 
 const result = (fields: Partial<ClaudeResultEvent> = {}): ClaudeResultEvent => ({
   type: 'result',
