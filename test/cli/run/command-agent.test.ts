@@ -74,7 +74,7 @@ describe('orchestrate with other agents', () => {
           .map((line) => line.split('=', 2) as [string, string]),
       ),
     );
-    expect(vars).toEqual([
+    expect(vars).toMatchObject([
       {
         ORCHESTRATE_SESSION_ID: report.sessionId,
         ORCHESTRATE_PROCESS_ID: 'process-001',
