@@ -63,6 +63,21 @@ export interface AgentDriver {
   installHint?: string;
   /** A fresh reader of live progress for one try, when the agent's stream shows any. */
   activity?(): ActivityReader;
+  /** The agent's own retry of a failed API call that `event` announces, or null. */
+  agentRetry?(event: Record<string, unknown>): AgentRetry | null;
+}
+
+/** An agent retrying a failed API call on its own, inside one try. */
+export interface AgentRetry {
+  /** The agent's retry number (1 for its first retry) and its limit, when it says. */
+  agentAttempt: number | null;
+  maxRetries: number | null;
+  /** How long the agent waits before this retry, when it says. */
+  delayMs: number | null;
+  /** The HTTP status of the failed call (429, 529, ...), or null (a connection error). */
+  errorStatus: number | null;
+  /** The agent's word for the error ("rate_limit", "overloaded"), or null. */
+  error: string | null;
 }
 
 /** Live progress of one try so far: tokens, turns, and what the agent just did. */

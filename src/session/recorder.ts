@@ -4,7 +4,6 @@
  * that inherits them, so one set of listeners records every try, each under
  * its own attempt number, though the strategies know nothing about sessions.
  */
-import { apiRetryOf } from '../agents/claude/api-retry.js';
 import { processEndDraft } from '../events/process-end.js';
 import type { EventDraft } from '../events/types.js';
 import type { LogLevel } from '../logging/logger.js';
@@ -32,7 +31,7 @@ export function recordProcess(process: AgentProcess, sink: RecordSink): void {
   });
 
   process.on('agent-event', function (this: AgentProcess, event: Record<string, unknown>) {
-    const retry = apiRetryOf(event);
+    const retry = this.driver.agentRetry?.(event) ?? null;
     if (retry) {
       sink({ kind: 'agent-retry', processId: this.processId, attempt: this.attempt, ...retry });
       return;

@@ -2,18 +2,13 @@
  * Claude's own retry of a failed API call (`{"type":"system","subtype":"api_retry"}`),
  * read as the agent-neutral fields of an `agent-retry` record.
  */
-import type { EventDraft } from '../../events/types.js';
-
-export type AgentRetryFields = Omit<
-  Extract<EventDraft, { kind: 'agent-retry' }>,
-  'kind' | 'processId' | 'attempt'
->;
+import type { AgentRetry } from '../../process/agent-driver.js';
 
 const numberOrNull = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
 
 /** The retry an event announces, or null when it is not one. */
-export function apiRetryOf(event: Record<string, unknown>): AgentRetryFields | null {
+export function apiRetryOf(event: Record<string, unknown>): AgentRetry | null {
   if (event.type !== 'system' || event.subtype !== 'api_retry') return null;
   return {
     agentAttempt: numberOrNull(event.attempt),

@@ -5,6 +5,7 @@
  */
 import type { AgentDriver } from '../../process/agent-driver.js';
 import { ActivityTally } from './activity.js';
+import { apiRetryOf } from './api-retry.js';
 import { CLAUDE_INSTALL_HINT, resolveClaudeBinary } from './binary.js';
 import { claudeStreamReader } from './stream-reader.js';
 
@@ -46,5 +47,6 @@ export function claudeDriver(model: string | null, baseArgs: string[] = []): Age
     },
     reader: claudeStreamReader,
     activity: () => new ActivityTally(),
+    agentRetry: apiRetryOf,
   };
 }
