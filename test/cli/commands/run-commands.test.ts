@@ -116,7 +116,7 @@ describe('run command usage errors', () => {
     writeFileSync(file, '{"prompt": "a"}\n{"prompt": "b", "modle": "x"}\n');
     await usageError(
       ['batch', '--prompts-file', file],
-      `${file}:2: unknown field "modle"; accepted: prompt, id, model, cwd, timeout`,
+      `${file}:2: unknown field "modle"; accepted: prompt, id, agent, command, model, cwd, timeout, label`,
     );
   });
 

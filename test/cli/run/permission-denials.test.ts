@@ -26,7 +26,7 @@ describe('permission denials', () => {
     expect(result.stderr).toMatch(
       /\[WARNING\] \[process-001\] Result: succeeded, .*; 1 tool call denied: Write\(.*notes\.md\)/,
     );
-    expect(result.stdout).toMatch(/── process-001 · succeeded · .* · 1 denied ──/);
+    expect(result.stdout).toMatch(/── process-001 · claude · succeeded · .* · 1 denied ──/);
     expect(result.stdout).toContain('To let agents edit files: -- --allowedTools Write,Edit');
     expect(result.stdout).toMatch(/Succeeded: 1 succeeded in .* · 1 with denied tool calls/);
     expect(result.code).toBe(0);
