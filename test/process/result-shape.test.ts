@@ -5,6 +5,7 @@ import { buildResult, notStartedResult, type RunFacts } from '../../src/process/
 function facts(overrides: Partial<RunFacts> = {}): RunFacts {
   return {
     processId: 'p',
+    agent: 'command',
     logFile: '/l/p.log',
     durationMs: 1500.4,
     exit: { code: 0, signal: null },
@@ -171,9 +172,15 @@ describe('buildResult', () => {
 describe('notStartedResult', () => {
   it('has the status and message given, no exit and empty output', () => {
     expect(
-      notStartedResult('p', '/l/p.log', 'spawn_error', 'command not found: x', 12),
+      notStartedResult(
+        { processId: 'p', agent: 'command', logFile: '/l/p.log' },
+        'spawn_error',
+        'command not found: x',
+        12,
+      ),
     ).toMatchObject({
       processId: 'p',
+      agent: 'command',
       status: 'spawn_error',
       exitCode: -1,
       signal: null,
