@@ -24,7 +24,8 @@ export {
   type RetrySpec,
 } from './tasks/task-spec.js';
 export { parseTaskSpec, TaskSpecError } from './tasks/parse-task-spec.js';
-export type { Executor, ExecuteOptions, TaskEvent } from './tasks/executor.js';
+export type { Executor, ExecuteOptions, RetryNotice, TaskEvent } from './tasks/executor.js';
+export { redactSpec, looksSecret, REDACTED } from './tasks/redact.js';
 export { LocalExecutor, localExecutor } from './tasks/local-executor.js';
 export { runTask, type RunTaskOptions, type TaskResult } from './tasks/run-task.js';
 export type { AgentProcessOptions } from './process/options.js';
@@ -48,6 +49,9 @@ export { runSequential } from './strategies/run-sequential.js';
 export { runWithFallback } from './strategies/run-with-fallback.js';
 export { runBatched } from './strategies/run-batched.js';
 export { isTransientFailure } from './strategies/retry-policy.js';
+export type { TaskInput, TaskRunOptions } from './strategies/inputs.js';
+export type { Limiter } from './strategies/limiter.js';
+export type { SessionExecutor } from './session/session-executor.js';
 export type {
   StrategyResult,
   FallbackResult,

@@ -65,6 +65,8 @@ export function describeRecord(event: OrchestrateEvent): EventLine | null {
         message: `Work on branch ${event.branch}: ${files} file${files === 1 ? '' : 's'} changed, commit ${event.commit.slice(0, 12)}, patch ${event.patchFile}`,
       };
     }
+    case 'task':
+      return null;
     case 'step':
       return {
         level: 'INFO',

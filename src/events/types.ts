@@ -11,6 +11,7 @@ import type {
   TokenUsage,
   WorkspaceArtifacts,
 } from '../process/result.js';
+import type { TaskSpec } from '../tasks/task-spec.js';
 
 /** Fields every record carries. */
 export interface EventBase {
@@ -34,6 +35,16 @@ export interface SessionStartEvent extends EventBase {
   orchestrateVersion: string;
   /** The orchestrator's own pid. */
   pid: number;
+}
+
+/**
+ * A task given to the session as data, recorded before its first try: enough
+ * to run it again (`env` values whose names look secret are redacted).
+ */
+export interface TaskRecordEvent extends EventBase {
+  kind: 'task';
+  processId: string;
+  spec: TaskSpec;
 }
 
 export interface ProcessStartEvent extends EventBase {
@@ -174,6 +185,7 @@ export interface SessionEndEvent extends EventBase {
 
 export type OrchestrateEvent =
   | SessionStartEvent
+  | TaskRecordEvent
   | ProcessStartEvent
   | ProcessActivityEvent
   | RetryEvent
@@ -195,6 +207,7 @@ type Draft<E> = E extends OrchestrateEvent ? Omit<E, keyof EventBase> : never;
 
 export const EVENT_KINDS: readonly EventKind[] = [
   'session-start',
+  'task',
   'process-start',
   'process-activity',
   'retry',

@@ -5,11 +5,11 @@
  * worktree; then the lease is released and the artifacts join the result.
  */
 import { join, relative } from 'node:path';
-import { silentLogger } from '../logging/logger.js';
 import type { ProcessResult } from '../process/result.js';
 import { normalizeRetry } from '../strategies/options.js';
 import { runTracked } from '../strategies/run-tracked.js';
-import { localExecutor } from '../tasks/local-executor.js';
+import { specTask } from '../strategies/strategy-task.js';
+import { parseTaskSpec } from '../tasks/parse-task-spec.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
 import type { Worktree } from '../workspaces/worktree.js';
 import type { PatternContext, TaskDefaults } from './context.js';
@@ -48,16 +48,16 @@ export async function runStep(ctx: PatternContext, request: StepRequest): Promis
     prompt: request.prompt,
   };
   spec.cwd ??= session.workingDir;
-  const process = session.track(
-    localExecutor.createProcess(spec, {
-      logDir: session.processLogDir,
-      logger: silentLogger,
-      streamOutput: ctx.streamOutput,
-      ...(ctx.console ? { console: ctx.console } : {}),
-    }),
-  );
-  const retry = spec.retry ? normalizeRetry(spec.retry) : null;
-  const { index: _index, ...result } = await runTracked(process, 0, {
+  const checked = parseTaskSpec(spec);
+  // Through the session's executor: recorded, and under the session's limiter as well as the pattern's.
+  const task = specTask(checked, {
+    executor: session.executor,
+    logDir: session.processLogDir,
+    streamOutput: ctx.streamOutput,
+    ...(ctx.console ? { console: ctx.console } : {}),
+  });
+  const retry = checked.retry ? normalizeRetry(checked.retry) : null;
+  const { index: _index, ...result } = await runTracked(task, 0, {
     limiter: ctx.limiter,
     signal: ctx.signal,
     retry,

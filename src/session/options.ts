@@ -38,6 +38,11 @@ export interface OrchestratorSessionOptions {
   processDefaults?: Partial<SessionProcessOptions>;
   /** Where the session's human lines also go (default: stderr). */
   logger?: Logger;
+  /**
+   * Most tries running at once across everything the session runs through its
+   * `executor` (strategies given specs, patterns, runTask); default: no limit.
+   */
+  maxWorkers?: number;
 }
 
 export interface NormalizedSessionOptions {
@@ -48,6 +53,7 @@ export interface NormalizedSessionOptions {
   agent: string;
   processDefaults: Partial<SessionProcessOptions>;
   logger: Logger;
+  maxWorkers: number;
 }
 
 export const SESSIONS_FOLDER = join('.orchestrate', 'sessions');
@@ -101,7 +107,14 @@ export function normalizeSessionOptions(
       `Expected \`logger\` to be a Logger ({ log(level, source, message) }), got ${describeValue(options.logger)}`,
     );
   }
+  const maxWorkers = options.maxWorkers ?? Number.POSITIVE_INFINITY;
+  if (maxWorkers !== Number.POSITIVE_INFINITY && (!Number.isSafeInteger(maxWorkers) || maxWorkers < 1)) {
+    throw new TypeError(
+      `Expected \`maxWorkers\` to be a positive integer, got ${describeValue(options.maxWorkers)}`,
+    );
+  }
   return {
+    maxWorkers,
     patternName: options.patternName,
     workingDir,
     baseLogDir:

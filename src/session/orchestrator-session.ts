@@ -8,13 +8,12 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAgentProcess } from '../agents/create-agent-process.js';
 import type { EventDraft, OrchestrateEvent, SessionStatus, StepInfo } from '../events/types.js';
 import type { WorkspaceArtifacts } from '../process/result.js';
 import { acquireWorktree } from '../workspaces/acquire.js';
 import type { WorktreeOptions } from '../workspaces/options.js';
 import type { ReleaseOptions, Worktree } from '../workspaces/worktree.js';
-import { silentLogger, type LogLevel } from '../logging/logger.js';
+import type { LogLevel } from '../logging/logger.js';
 import type { AgentDriver } from '../process/agent-driver.js';
 import { AgentProcess } from '../process/agent-process.js';
 import type { AgentProcessOptions } from '../process/options.js';
@@ -28,7 +27,10 @@ import {
   type OrchestratorSessionOptions,
   type SessionProcessOptions,
 } from './options.js';
+import { createLimiter, type Limiter } from '../strategies/limiter.js';
 import { LiveRecords } from './live-records.js';
+import { ProcessMaker } from './process-maker.js';
+import { SessionExecutor } from './session-executor.js';
 import { ProcessIds } from './process-ids.js';
 import { recordProcess } from './recorder.js';
 import { RecordWriter } from './record-writer.js';
@@ -61,10 +63,16 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   private readonly metadataDone: Promise<SessionMetadata>;
   private readonly ids: ProcessIds;
   private readonly live = new LiveRecords();
+  private readonly maker: ProcessMaker;
+  /**
+   * The one limiter under everything the session runs through `executor`
+   * (strategies given specs, patterns): `maxWorkers` tries at once in all.
+   */
+  readonly limiter: Limiter;
+  /** Runs TaskSpecs as processes of this session, recorded and under `limiter`. */
+  readonly executor: SessionExecutor;
   private seq = 0;
   private ended = false;
-  /** Processes made by createProcess so far: the next one's ORCHESTRATE_SEQ minus one. */
-  private created = 0;
   private closing: Promise<SessionSummary> | null = null;
 
   constructor(options: OrchestratorSessionOptions) {
@@ -85,6 +93,33 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     this.processLogDir = join(sessionDir, SESSION_FILES.processes);
     mkdirSync(this.processLogDir, { recursive: true });
     this.writer = new RecordWriter(sessionDir, this.options.logger);
+    this.limiter = createLimiter(this.options.maxWorkers);
+    this.maker = new ProcessMaker({
+      sessionId,
+      workingDir: this.workingDir,
+      processLogDir: this.processLogDir,
+      options: this.options,
+      freeId: (id) => {
+        const free = id ?? this.ids.nextFree();
+        this.assertUsable(free);
+        return free;
+      },
+      track: (process) => this.track(process),
+    });
+    const { env, streamOutput, console } = this.options.processDefaults;
+    this.executor = new SessionExecutor({
+      workingDir: this.workingDir,
+      processLogDir: this.processLogDir,
+      limiter: this.limiter,
+      track: (process) => this.track(process),
+      record: (draft) => this.record(draft),
+      identity: (id) => this.maker.identity(id),
+      defaults: {
+        ...(env ? { env } : {}),
+        ...(streamOutput === undefined ? {} : { streamOutput }),
+        ...(console ? { console } : {}),
+      },
+    });
     const { metadata, complete } = recordMetadata(
       { sessionId, sessionDir, startedAt: this.startedAt },
       this.options,
@@ -112,23 +147,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     processId?: string,
     options: Partial<SessionProcessOptions> = {},
   ): AgentProcess {
-    const base = this.newProcessBase(prompt, processId);
-    const defaults = this.options.processDefaults;
-    // An option given as undefined leaves the session's default in place.
-    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-    const { agent, model, promptVia, args, ...rest } = { ...defaults, ...given };
-    const made = createAgentProcess(
-      agent ?? this.options.agent,
-      { model: model ?? this.model, promptVia, args },
-      {
-        ...base,
-        ...rest,
-        env: { ...defaults.env, ...options.env, ...this.identity(base.processId) },
-        prompt,
-        processId: base.processId,
-      },
-    );
-    return this.track(made);
+    return this.maker.createProcess(prompt, processId, options);
   }
 
   /**
@@ -142,46 +161,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     processId?: string,
     options: Partial<AgentProcessOptions> = {},
   ): AgentProcess {
-    const base = this.newProcessBase(prompt, processId);
-    const {
-      model: _model,
-      agent: _agent,
-      promptVia: _via,
-      args: _args,
-      ...defaults
-    } = this.options.processDefaults;
-    const made = new AgentProcess(driver, {
-      ...base,
-      ...defaults,
-      ...options,
-      env: { ...defaults.env, ...options.env, ...this.identity(base.processId) },
-      prompt,
-      processId: base.processId,
-    });
-    return this.track(made);
-  }
-
-  /** The checked prompt, a free id, and the session's folders for a new process. */
-  private newProcessBase(prompt: string, processId: string | undefined) {
-    if (typeof prompt !== 'string')
-      throw new TypeError(`Expected \`prompt\` to be a string, got ${describeValue(prompt)}`);
-    const id = processId ?? this.ids.nextFree();
-    this.assertUsable(id);
-    return {
-      workingDir: this.workingDir,
-      logDir: this.processLogDir,
-      logger: silentLogger,
-      processId: id,
-    };
-  }
-
-  /** What every process the session makes is told about its place in the run. */
-  private identity(processId: string): Record<string, string> {
-    return {
-      ORCHESTRATE_SESSION_ID: this.sessionId,
-      ORCHESTRATE_PROCESS_ID: processId,
-      ORCHESTRATE_SEQ: String(++this.created),
-    };
+    return this.maker.createDriverProcess(driver, prompt, processId, options);
   }
 
   /** Records a process made elsewhere (a CommandProcess, say) like one from createProcess. */

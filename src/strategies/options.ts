@@ -4,7 +4,6 @@
  * Misuse (a bad option, a process that already ran) rejects; an agent's
  * failure never does.
  */
-import { AgentProcess } from '../process/agent-process.js';
 import type { ProcessResult } from '../process/result.js';
 import type { RetryOptions } from './types.js';
 import { describeValue } from '../process/validate.js';
@@ -83,44 +82,4 @@ export function normalizeRetry(value: RetryOptions | undefined): NormalizedRetry
     );
   }
   return { attempts, minDelayMs, maxDelayMs, shouldRetry: value.shouldRetry ?? null };
-}
-
-/**
- * Checks the input: an array of unstarted processes, each object once, no two
- * writing the same log file. Returns a copy.
- */
-export function normalizeProcesses(strategy: string, value: unknown): AgentProcess[] {
-  if (!Array.isArray(value)) {
-    throw new TypeError(
-      `Expected ${strategy}'s \`processes\` to be an array, got ${describeValue(value)}`,
-    );
-  }
-  const seen = new Map<unknown, number>();
-  const logs = new Map<string, number>();
-  value.forEach((process: unknown, index) => {
-    if (!(process instanceof AgentProcess)) {
-      throw new TypeError(
-        `Expected \`processes[${index}]\` to be an AgentProcess (ClaudeProcess, CommandProcess, ...), got ${describeValue(process)}`,
-      );
-    }
-    if (seen.has(process)) {
-      throw new Error(
-        `\`processes[${index}]\` is the same object as \`processes[${seen.get(process)}]\` (${process.processId}); a process object runs once. Use clone() for another run.`,
-      );
-    }
-    if (process.state !== 'pending') {
-      throw new Error(
-        `\`processes[${index}]\` (${process.processId}) has already ${process.state === 'running' ? 'started' : 'run'}; a process object runs once. Use clone() for another run.`,
-      );
-    }
-    const other = logs.get(process.logFile);
-    if (other !== undefined) {
-      throw new Error(
-        `\`processes[${index}]\` and \`processes[${other}]\` would both log to ${process.logFile}; give them different processIds.`,
-      );
-    }
-    seen.set(process, index);
-    logs.set(process.logFile, index);
-  });
-  return [...value] as AgentProcess[];
 }

@@ -1,15 +1,15 @@
 /**
- * A set of processes run together under one limiter: the body of runParallel
+ * A set of tasks run together under one limiter: the body of runParallel
  * and of each batch of runBatched. Results come in completion order.
  */
-import type { AgentProcess } from '../process/agent-process.js';
 import { createLimiter } from './limiter.js';
 import type { NormalizedRetry } from './options.js';
 import { runTracked } from './run-tracked.js';
+import type { StrategyTask } from './strategy-task.js';
 import type { StrategyResult } from './types.js';
 
 export interface PoolEntry {
-  process: AgentProcess;
+  task: StrategyTask;
   /** Position in the strategy's input. */
   index: number;
 }
@@ -27,8 +27,8 @@ export async function runPool(
   const limiter = createLimiter(Math.max(1, options.concurrency));
   const results: StrategyResult[] = [];
   await Promise.all(
-    entries.map(async ({ process, index }) => {
-      results.push(await runTracked(process, index, { ...options, limiter }));
+    entries.map(async ({ task, index }) => {
+      results.push(await runTracked(task, index, { ...options, limiter }));
     }),
   );
   return results;

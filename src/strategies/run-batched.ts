@@ -5,10 +5,9 @@
  * each prompt of a batch gets the outputs of the previous batch's successful
  * processes, in input order. Results: batch by batch, completion order within.
  */
-import type { AgentProcess } from '../process/agent-process.js';
+import { strategyTasks, type TaskInput } from './inputs.js';
 import { withLinkedSignal } from './linked-signal.js';
 import {
-  normalizeProcesses,
   normalizeRetry,
   normalizeSignal,
   optionalBoolean,
@@ -20,11 +19,11 @@ import { runPool } from './pool.js';
 import type { BatchedOptions, StrategyResult } from './types.js';
 
 export async function runBatched(
-  processes: AgentProcess[],
+  tasks: TaskInput[],
   options: BatchedOptions,
 ): Promise<StrategyResult[]> {
-  const list = normalizeProcesses('runBatched', processes);
   const raw = optionsObject('runBatched', options);
+  const list = strategyTasks('runBatched', tasks, raw);
   const batchSize = positiveInteger('batchSize', raw.batchSize);
   const passOutput = optionalBoolean('passOutput', raw.passOutput);
   const retry = normalizeRetry(raw.retry);
@@ -34,10 +33,10 @@ export async function runBatched(
     for (let start = 0; start < list.length; start += batchSize) {
       const batch = list
         .slice(start, start + batchSize)
-        .map((process, offset) => ({ process, index: start + offset }));
+        .map((task, offset) => ({ task, index: start + offset }));
       if (passOutput && !signal?.aborted) {
-        for (const { process } of batch) {
-          process.prompt = withPreviousOutput(process.prompt, previous);
+        for (const { task } of batch) {
+          task.prompt = withPreviousOutput(task.prompt, previous);
         }
       }
       const done = await runPool(batch, { concurrency: batchSize, signal, retry });

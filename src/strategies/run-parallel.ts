@@ -1,11 +1,11 @@
 /**
- * runParallel: every process at once, or at most `maxWorkers` at a time (the
- * default is all of them: no hidden cap). Results in completion order, each
- * with its `index` in the input.
+ * runParallel: every task at once, or at most `maxWorkers` at a time (the
+ * default is all of them: no hidden cap). Tasks are specs (run by `executor`)
+ * or process objects. Results in completion order, each with its `index` in
+ * the input.
  */
-import type { AgentProcess } from '../process/agent-process.js';
+import { strategyTasks, type TaskInput } from './inputs.js';
 import {
-  normalizeProcesses,
   normalizeRetry,
   normalizeSignal,
   optionsObject,
@@ -16,17 +16,17 @@ import { runPool } from './pool.js';
 import type { ParallelOptions, StrategyResult } from './types.js';
 
 export async function runParallel(
-  processes: AgentProcess[],
+  tasks: TaskInput[],
   options?: ParallelOptions,
 ): Promise<StrategyResult[]> {
-  const list = normalizeProcesses('runParallel', processes);
   const raw = optionsObject('runParallel', options);
+  const list = strategyTasks('runParallel', tasks, raw);
   const maxWorkers =
     raw.maxWorkers === undefined
       ? Math.max(1, list.length)
       : positiveInteger('maxWorkers', raw.maxWorkers);
   const retry = normalizeRetry(raw.retry);
-  const entries = list.map((process, index) => ({ process, index }));
+  const entries = list.map((task, index) => ({ task, index }));
   return withLinkedSignal(normalizeSignal(raw.signal), (signal) =>
     runPool(entries, { concurrency: maxWorkers, signal, retry }),
   );

@@ -1,15 +1,14 @@
 /**
- * runSequential: one process after another, in input order. With
- * `passOutput`, each prompt gets the outputs of the successful processes
+ * runSequential: one task (spec or process) after another, in input order. With
+ * `passOutput`, each prompt gets the outputs of the successful tasks
  * before it; with `stopOnFailure`, the first result that is not a success
  * ends the run and the rest get no result. A cancel outranks both: every
  * process left gets a 'cancelled' result.
  */
-import type { AgentProcess } from '../process/agent-process.js';
+import { strategyTasks, type TaskInput } from './inputs.js';
 import { createLimiter } from './limiter.js';
 import { withLinkedSignal } from './linked-signal.js';
 import {
-  normalizeProcesses,
   normalizeRetry,
   normalizeSignal,
   optionalBoolean,
@@ -20,11 +19,11 @@ import { runTracked } from './run-tracked.js';
 import type { SequentialOptions, StrategyResult } from './types.js';
 
 export async function runSequential(
-  processes: AgentProcess[],
+  tasks: TaskInput[],
   options?: SequentialOptions,
 ): Promise<StrategyResult[]> {
-  const list = normalizeProcesses('runSequential', processes);
   const raw = optionsObject('runSequential', options);
+  const list = strategyTasks('runSequential', tasks, raw);
   const passOutput = optionalBoolean('passOutput', raw.passOutput);
   const stopOnFailure = optionalBoolean('stopOnFailure', raw.stopOnFailure);
   const retry = normalizeRetry(raw.retry);
@@ -32,11 +31,11 @@ export async function runSequential(
     const track = { limiter: createLimiter(1), signal, retry };
     const results: StrategyResult[] = [];
     const outputs: string[] = [];
-    for (const [index, process] of list.entries()) {
+    for (const [index, task] of list.entries()) {
       if (passOutput && !signal?.aborted) {
-        process.prompt = withPreviousOutput(process.prompt, outputs);
+        task.prompt = withPreviousOutput(task.prompt, outputs);
       }
-      const result = await runTracked(process, index, track);
+      const result = await runTracked(task, index, track);
       results.push(result);
       if (result.status === 'succeeded') outputs.push(result.output);
       else if (stopOnFailure && !signal?.aborted) break;

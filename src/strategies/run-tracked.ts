@@ -1,16 +1,14 @@
 /**
- * One process through all its tries. Each try takes a slot of the shared
- * limiter; the backoff between tries holds none. A retry is a clone with the
- * next attempt number (so it logs to `<id>.attempt-N.log` and keeps the same
- * listeners), announced first with a 'retry' event on the process it replaces.
+ * One task through all its tries. Each try takes a slot of the shared
+ * limiter; the backoff between tries holds none. Before a retry the task
+ * announces it (a 'retry' event on the process it replaces, or to the
+ * executor and `onEvent` for a spec); each try logs apart (`<id>.attempt-N.log`).
  */
-import type { AgentProcess } from '../process/agent-process.js';
 import { backoffDelay, sleep } from './backoff.js';
-import { exceptionResult } from './exception-result.js';
 import type { Limiter } from './limiter.js';
 import type { NormalizedRetry } from './options.js';
 import { retryReason } from './retry-policy.js';
-import { runOnce } from './run-once.js';
+import type { StrategyTask } from './strategy-task.js';
 import type { StrategyResult } from './types.js';
 
 export interface TrackOptions {
@@ -21,38 +19,23 @@ export interface TrackOptions {
 
 /** Resolves with the last try's result; never rejects. */
 export async function runTracked(
-  process: AgentProcess,
+  task: StrategyTask,
   index: number,
   options: TrackOptions,
 ): Promise<StrategyResult> {
   const { limiter, signal, retry } = options;
-  let current = process;
   for (let tries = 1; ; tries++) {
-    const running = current;
-    const result = await limiter.run(() => runOnce(running, signal), signal);
+    const attempt = tries;
+    const result = await limiter.run(() => task.runTry(attempt, signal), signal);
     const reason =
       retry && tries < retry.attempts ? safeReason(() => retryReason(result, retry)) : null;
     if (!retry || reason === null) return { ...result, index, tries };
-    let next: AgentProcess;
-    try {
-      next = running.clone({ attempt: tries + 1 });
-    } catch (error) {
-      return { ...exceptionResult(running, error), index, tries };
-    }
     const delayMs = backoffDelay(tries, retry);
-    const info = {
-      processId: running.processId,
-      attempt: tries + 1,
-      delayMs,
-      reason,
-      previous: result,
-    };
     try {
-      running.emit('retry', info);
-    } catch {
-      // A listener's failure must not stop the retry it was told about.
+      task.retrying({ attempt: tries + 1, delayMs, reason, previous: result });
+    } catch (error) {
+      return { ...task.failure(error), index, tries };
     }
-    current = next;
     await sleep(delayMs, signal);
   }
 }

@@ -6,33 +6,33 @@
  * before run() resolves). A cancel gives every process left a 'cancelled'
  * result, so the attempts then cover the whole input.
  */
-import type { AgentProcess } from '../process/agent-process.js';
 import { describeValue } from '../process/validate.js';
+import { strategyTasks, type TaskInput } from './inputs.js';
 import { createLimiter } from './limiter.js';
 import { withLinkedSignal } from './linked-signal.js';
-import { normalizeProcesses, normalizeSignal, optionsObject, positiveInteger } from './options.js';
+import { normalizeSignal, optionsObject, positiveInteger } from './options.js';
 import { runTracked } from './run-tracked.js';
 import type { FallbackOptions, FallbackResult, StrategyResult } from './types.js';
 
 export async function runWithFallback(
-  processes: AgentProcess[],
+  tasks: TaskInput[],
   options?: FallbackOptions,
 ): Promise<FallbackResult> {
-  const list = normalizeProcesses('runWithFallback', processes);
+  const raw = optionsObject('runWithFallback', options);
+  const list = strategyTasks('runWithFallback', tasks, raw);
   if (list.length === 0) {
     throw new TypeError(
-      `Expected runWithFallback's \`processes\` to hold at least one process, got ${describeValue(processes)}`,
+      `Expected runWithFallback's tasks to hold at least one task, got ${describeValue(tasks)}`,
     );
   }
-  const raw = optionsObject('runWithFallback', options);
   const timeoutMs =
     raw.timeoutMs === undefined ? null : positiveInteger('timeoutMs', raw.timeoutMs);
   return withLinkedSignal(normalizeSignal(raw.signal), async (signal) => {
     const track = { limiter: createLimiter(1), signal, retry: null };
     const attempts: StrategyResult[] = [];
-    for (const [index, process] of list.entries()) {
-      // A clone carries the process's options, prompt and listeners, with this attempt's limit.
-      const attempt = timeoutMs === null ? process : process.clone({ timeoutMs });
+    for (const [index, task] of list.entries()) {
+      // A copy carries the task's options, prompt and listeners, with this attempt's limit.
+      const attempt = timeoutMs === null ? task : task.withTimeout(timeoutMs);
       const result = await runTracked(attempt, index, track);
       attempts.push(result);
       if (result.status === 'succeeded') break;

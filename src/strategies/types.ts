@@ -1,5 +1,6 @@
 /** The shapes the four strategies take and give. */
 import type { ProcessResult } from '../process/result.js';
+import type { TaskRunOptions } from './inputs.js';
 
 /** A process's result, with where it stood in the input and how many runs it took. */
 export type StrategyResult = ProcessResult & {
@@ -29,7 +30,7 @@ export interface RetryOptions {
   shouldRetry?: (result: ProcessResult) => boolean;
 }
 
-export interface ParallelOptions {
+export interface ParallelOptions extends TaskRunOptions {
   /** Most processes running at once (default: all of them). */
   maxWorkers?: number;
   /** Aborting it cancels every process: running ones end, pending ones never start. */
@@ -37,7 +38,7 @@ export interface ParallelOptions {
   retry?: RetryOptions;
 }
 
-export interface SequentialOptions {
+export interface SequentialOptions extends TaskRunOptions {
   /** Give each prompt the outputs of the successful processes before it. */
   passOutput?: boolean;
   /** Stop after the first result that is not a success; the rest get no result. */
@@ -46,13 +47,13 @@ export interface SequentialOptions {
   retry?: RetryOptions;
 }
 
-export interface FallbackOptions {
+export interface FallbackOptions extends TaskRunOptions {
   /** Time limit for each attempt, replacing the process's own (default: the process's own). */
   timeoutMs?: number;
   signal?: AbortSignal;
 }
 
-export interface BatchedOptions {
+export interface BatchedOptions extends TaskRunOptions {
   /** Processes per batch; each batch runs fully in parallel. */
   batchSize: number;
   /** Give each prompt of a batch the outputs of the previous batch's successful processes. */

@@ -28,8 +28,8 @@ export interface ExecuteOptions {
   processId?: string;
   /** Which try this is (default 1); tries after the first log to `<id>.attempt-N.log`. */
   attempt?: number;
-  /** Added on top of the spec's `env` (e.g. the session's ORCHESTRATE_* variables). */
-  env?: Record<string, string>;
+  /** Added on top of the spec's `env` (e.g. the session's ORCHESTRATE_* variables); `undefined` removes one. */
+  env?: Record<string, string | undefined>;
   /** Mirror the agent's output to `console` (default false). */
   streamOutput?: boolean;
   console?: Writable;
@@ -37,7 +37,21 @@ export interface ExecuteOptions {
   logger?: Logger;
 }
 
+/** Another try of a task is coming. */
+export interface RetryNotice {
+  /** The try about to start (2 for the first retry). */
+  attempt: number;
+  delayMs: number;
+  /** Why the previous try is retried, in words. */
+  reason: string;
+  previous: ProcessResult;
+}
+
 export interface Executor {
   /** Runs one try of `spec`; resolves for every outcome of the task, rejects only for misuse. */
   run(spec: TaskSpec, options: ExecuteOptions): Promise<ProcessResult>;
+  /** Told before another try of `spec` (a session records it); optional. */
+  retrying?(spec: TaskSpec, notice: RetryNotice): void;
+  /** Where task logs go when the caller names no `logDir` (a session's processes folder). */
+  readonly logDir?: string;
 }

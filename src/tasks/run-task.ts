@@ -22,13 +22,14 @@ export type TaskResult = ProcessResult & { tries: number };
 
 export async function runTask(spec: TaskSpec, options: RunTaskOptions): Promise<TaskResult> {
   const checked = parseTaskSpec(spec);
-  const { executor = localExecutor, ...execute } = options;
+  const { executor = localExecutor as Executor, ...execute } = options;
   const retry = checked.retry ? normalizeRetry(checked.retry) : null;
   for (let tries = 1; ; tries++) {
     const result = await executor.run(checked, { ...execute, attempt: tries });
     const reason = retry && tries < retry.attempts ? retryReason(result, retry) : null;
     if (!retry || reason === null) return { ...result, tries };
     const delayMs = backoffDelay(tries, retry);
+    executor.retrying?.(checked, { attempt: tries + 1, delayMs, reason, previous: result });
     execute.onEvent?.({ kind: 'retry', taskId: checked.id, attempt: tries + 1, delayMs, reason });
     // Cancelled while waiting: the next try resolves 'cancelled' without starting.
     await sleep(delayMs, execute.signal ?? null);

@@ -20,6 +20,8 @@ export function processOptions(spec: TaskSpec, options: ExecuteOptions): AgentPr
     timeoutMs: spec.timeoutMs,
     idleTimeoutMs: spec.idleTimeoutMs,
     memoryLimitBytes: spec.memoryLimitBytes,
+    maxProcesses: spec.maxProcesses,
+    killGraceMs: spec.killGraceMs,
     signal: options.signal,
     attempt: options.attempt,
     streamOutput: options.streamOutput ?? false,

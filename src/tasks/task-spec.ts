@@ -33,6 +33,8 @@ export const taskSpecSchema = z
     timeoutMs: milliseconds.optional(),
     idleTimeoutMs: positive.optional(),
     memoryLimitBytes: positive.optional(),
+    maxProcesses: positive.optional(),
+    killGraceMs: milliseconds.optional(),
     retry: retrySpecSchema.optional(),
     label: z.string().optional(),
     /** Reserved for the workspaces issue: where the task runs (passed through as data). */
@@ -61,6 +63,8 @@ export const ACCEPTED: Record<string, string> = {
   timeoutMs: 'a non-negative integer (milliseconds)',
   idleTimeoutMs: 'a positive integer (milliseconds)',
   memoryLimitBytes: 'a positive integer (bytes)',
+  maxProcesses: 'a positive integer (processes in the tree)',
+  killGraceMs: 'a non-negative integer (milliseconds between SIGTERM and SIGKILL)',
   retry: 'an object like {"attempts": 3}',
   'retry.attempts': 'a positive integer (total tries, the first included)',
   'retry.minDelayMs': 'a non-negative integer (milliseconds)',

@@ -60,7 +60,7 @@ describe('runWithFallback', () => {
   });
 
   it('rejects an empty list: there would be no result to give', async () => {
-    await expect(runWithFallback([])).rejects.toThrow('to hold at least one process');
+    await expect(runWithFallback([])).rejects.toThrow('to hold at least one task');
   });
 
   it('rejects a timeoutMs that is not a positive integer', async () => {

@@ -1,0 +1,109 @@
+/**
+ * A session's executor: runs TaskSpecs on this machine as processes of the
+ * session. Each task is recorded as data before its first try (a 'task'
+ * record, secrets in `env` redacted), runs in the session's folders with its
+ * ORCHESTRATE_* variables, and is recorded try by try like any process of the
+ * session. Every try, whoever asks for it (a strategy, a pattern, runTask),
+ * starts through `start()`: the one place that waits for the session's limiter.
+ */
+import type { Writable } from 'node:stream';
+import type { EventDraft } from '../events/types.js';
+import { silentLogger } from '../logging/logger.js';
+import type { AgentProcess } from '../process/agent-process.js';
+import type { ProcessResult } from '../process/result.js';
+import type { Limiter } from '../strategies/limiter.js';
+import { runOnce } from '../strategies/run-once.js';
+import type { ExecuteOptions, Executor, RetryNotice } from '../tasks/executor.js';
+import { localExecutor } from '../tasks/local-executor.js';
+import { parseTaskSpec } from '../tasks/parse-task-spec.js';
+import { redactSpec } from '../tasks/redact.js';
+import type { TaskSpec } from '../tasks/task-spec.js';
+
+/** What the executor needs of its session. */
+export interface SessionParts {
+  readonly workingDir: string;
+  readonly processLogDir: string;
+  readonly limiter: Limiter;
+  /** Claims the id and records the process's tries (the session's `track`). */
+  track(process: AgentProcess): AgentProcess;
+  /** Appends a record to the session. */
+  record(draft: EventDraft): void;
+  /** The ORCHESTRATE_* variables of a new task. */
+  identity(processId: string): Record<string, string>;
+  /** The session's process defaults that apply to tasks. */
+  defaults: {
+    env?: Record<string, string | undefined>;
+    streamOutput?: boolean;
+    console?: Writable;
+  };
+}
+
+export class SessionExecutor implements Executor {
+  /** Each task's first try: later tries are its clones, so they keep its listeners and env. */
+  private readonly firstTries = new Map<string, AgentProcess>();
+
+  constructor(private readonly session: SessionParts) {}
+
+  get logDir(): string {
+    return this.session.processLogDir;
+  }
+
+  async run(spec: TaskSpec, options: ExecuteOptions): Promise<ProcessResult> {
+    const attempt = options.attempt ?? 1;
+    const process = attempt === 1 ? this.firstTry(spec, options) : this.laterTry(spec, attempt);
+    return this.start(process, options.signal ?? null);
+  }
+
+  retrying(spec: TaskSpec, notice: RetryNotice): void {
+    this.session.record({
+      kind: 'retry',
+      processId: spec.id,
+      attempt: notice.attempt,
+      delayMs: notice.delayMs,
+      reason: notice.reason,
+      previousStatus: notice.previous.status,
+      previousApiErrorStatus: notice.previous.apiErrorStatus,
+    });
+  }
+
+  /**
+   * The start path of every try the session runs: it waits for a slot of the
+   * session's limiter (a cancel while waiting ends it at once, unstarted),
+   * then runs; the slot is held until the try has ended.
+   */
+  private start(process: AgentProcess, signal: AbortSignal | null): Promise<ProcessResult> {
+    return this.session.limiter.run(() => runOnce(process, signal), signal);
+  }
+
+  private firstTry(spec: TaskSpec, options: ExecuteOptions): AgentProcess {
+    const { session } = this;
+    const checked = parseTaskSpec({ ...spec, cwd: spec.cwd ?? session.workingDir });
+    const { defaults } = session;
+    const process = localExecutor.createProcess(checked, {
+      ...options,
+      logDir: session.processLogDir,
+      processId: checked.id,
+      attempt: 1,
+      env: { ...defaults.env, ...options.env, ...session.identity(checked.id) },
+      streamOutput: options.streamOutput ?? defaults.streamOutput ?? false,
+      logger: options.logger ?? silentLogger,
+      ...(options.console ?? defaults.console
+        ? { console: (options.console ?? defaults.console)! }
+        : {}),
+    });
+    session.track(process);
+    session.record({ kind: 'task', processId: checked.id, spec: redactSpec(checked) });
+    this.firstTries.set(checked.id, process);
+    return process;
+  }
+
+  private laterTry(spec: TaskSpec, attempt: number): AgentProcess {
+    const first = this.firstTries.get(spec.id);
+    if (!first) {
+      throw new Error(
+        `Task "${spec.id}" asks for try ${attempt} before its first try ran in this session; run try 1 first.`,
+      );
+    }
+    return first.clone({ attempt, prompt: spec.prompt });
+  }
+}

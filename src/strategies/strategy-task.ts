@@ -1,0 +1,100 @@
+/**
+ * What a strategy runs: one task, as a process object (the library's first
+ * shape) or as a TaskSpec sent to an executor. Both give the strategy the same
+ * three things: an id, a prompt it may change before the first try, and a way
+ * to run try N that resolves for every outcome.
+ */
+import { join } from 'node:path';
+import type { AgentProcess } from '../process/agent-process.js';
+import { notStartedResult } from '../process/build-result.js';
+import type { ProcessResult } from '../process/result.js';
+import type { ExecuteOptions, Executor, RetryNotice } from '../tasks/executor.js';
+import type { TaskSpec } from '../tasks/task-spec.js';
+import { exceptionResult } from './exception-result.js';
+import { runOnce } from './run-once.js';
+
+export interface StrategyTask {
+  readonly id: string;
+  /** The prompt; strategies may change it before the first try. */
+  prompt: string;
+  /** Runs try `attempt` (1-based); resolves for every outcome, never rejects. */
+  runTry(attempt: number, signal: AbortSignal | null): Promise<ProcessResult>;
+  /** Announces the next try; throws when it cannot be made (the strategy then stops retrying). */
+  retrying(notice: RetryNotice): void;
+  /** A copy whose tries end after `timeoutMs` (fallback's per-attempt limit). */
+  withTimeout(timeoutMs: number): StrategyTask;
+  /** The failed result of a try that threw. */
+  failure(error: unknown): ProcessResult;
+}
+
+/** A process object: the first try runs it, each retry runs a clone with the next attempt number. */
+export function processTask(process: AgentProcess): StrategyTask {
+  let current = process;
+  return {
+    id: process.processId,
+    get prompt() {
+      return current.prompt;
+    },
+    set prompt(value: string) {
+      current.prompt = value;
+    },
+    runTry: (_attempt, signal) => runOnce(current, signal),
+    retrying(notice) {
+      const running = current;
+      current = running.clone({ attempt: notice.attempt });
+      try {
+        running.emit('retry', { processId: running.processId, ...notice });
+      } catch {
+        // A listener's failure must not stop the retry it was told about.
+      }
+    },
+    withTimeout: (timeoutMs) => processTask(process.clone({ timeoutMs })),
+    failure: (error) => exceptionResult(current, error),
+  };
+}
+
+/** Where a spec's tries run, and what they are given. */
+export type SpecRun = Pick<ExecuteOptions, 'onEvent' | 'streamOutput' | 'console'> & {
+  executor: Executor;
+  logDir: string;
+};
+
+/** A TaskSpec (already checked): each try is one `executor.run()`. */
+export function specTask(spec: TaskSpec, run: SpecRun): StrategyTask {
+  const task: StrategyTask = {
+    id: spec.id,
+    prompt: spec.prompt,
+    async runTry(attempt, signal) {
+      const { executor, ...given } = run;
+      const options: ExecuteOptions = { ...given, attempt };
+      if (signal) options.signal = signal;
+      try {
+        return await executor.run({ ...spec, prompt: task.prompt }, options);
+      } catch (error) {
+        const result = task.failure(error);
+        run.onEvent?.({ kind: 'end', taskId: spec.id, result });
+        return result;
+      }
+    },
+    retrying(notice) {
+      run.executor.retrying?.({ ...spec, prompt: task.prompt }, notice);
+      run.onEvent?.({
+        kind: 'retry',
+        taskId: spec.id,
+        attempt: notice.attempt,
+        delayMs: notice.delayMs,
+        reason: notice.reason,
+      });
+    },
+    withTimeout: (timeoutMs) => specTask({ ...spec, prompt: task.prompt, timeoutMs }, run),
+    failure(error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return notStartedResult(
+        { processId: spec.id, agent: spec.agent, logFile: join(run.logDir, `${spec.id}.log`) },
+        'failed',
+        `failed: ${why}`,
+      );
+    },
+  };
+  return task;
+}
