@@ -11,7 +11,17 @@ export interface MockModelEnvOptions {
    * 10 retries, several minutes of waiting); the default here is 2.
    */
   maxRetries?: number;
+  /**
+   * How claude signs in: `'api-key'` (default: `ANTHROPIC_API_KEY`) or
+   * `'subscription'` (`CLAUDE_CODE_OAUTH_TOKEN`, as a Pro/Max login). Only a
+   * subscription reads the `anthropic-ratelimit-unified-*` headers and prints
+   * `rate_limit_event`s; an API key sees plain 429s and retries them.
+   */
+  auth?: 'api-key' | 'subscription';
 }
+
+/** The token claude sends in `'subscription'` mode; the mock model accepts any. */
+export const MOCK_OAUTH_TOKEN = 'sk-ant-oat01-mock-model';
 
 export const DEFAULT_MOCK_MAX_RETRIES = 2;
 
@@ -24,6 +34,12 @@ export function mockModelEnv(
   options: MockModelEnvOptions = {},
 ): Record<string, string> {
   const maxRetries = options.maxRetries ?? DEFAULT_MOCK_MAX_RETRIES;
+  const auth = options.auth ?? 'api-key';
+  if (auth !== 'api-key' && auth !== 'subscription') {
+    throw new TypeError(
+      `Expected \`auth\` to be 'api-key' or 'subscription', got \`${String(auth)}\` (${typeof auth})`,
+    );
+  }
   if (!Number.isInteger(maxRetries) || maxRetries < 0) {
     throw new TypeError(
       `Expected \`maxRetries\` to be a non-negative integer, got \`${String(maxRetries)}\` (${typeof maxRetries})`,
@@ -35,7 +51,9 @@ export function mockModelEnv(
   return {
     // Where the model is, and a key so claude needs no login.
     ANTHROPIC_BASE_URL: url,
-    ANTHROPIC_API_KEY: MOCK_API_KEY,
+    ...(auth === 'api-key'
+      ? { ANTHROPIC_API_KEY: MOCK_API_KEY }
+      : { CLAUDE_CODE_OAUTH_TOKEN: MOCK_OAUTH_TOKEN }),
     // A throwaway home: the user's config, sessions and credentials are never read or written.
     HOME: homeDir,
     CLAUDE_CONFIG_DIR: join(homeDir, '.claude'),

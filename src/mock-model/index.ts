@@ -1,5 +1,6 @@
 export { startMockModel, type MockModel, type MockModelOptions } from './server.js';
-export { mockModelEnv, MOCK_API_KEY, type MockModelEnvOptions } from './env.js';
+export { mockModelEnv, MOCK_API_KEY, MOCK_OAUTH_TOKEN, type MockModelEnvOptions } from './env.js';
+export type { MockAccountInput, MockAccountSpec } from './account-schema.js';
 export { loadMockScript, parseMockScript, MockScriptError } from './load-script.js';
 export { mockScriptSchema } from './script.js';
 export type {

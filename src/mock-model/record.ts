@@ -5,6 +5,8 @@ export type MockAnswer =
   | 'text'
   | 'toolUse'
   | 'error'
+  /** Refused by the mock account's capacity (429). */
+  | 'rate_limited'
   | 'stream_error'
   | 'hang'
   | 'drop'

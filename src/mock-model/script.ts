@@ -4,6 +4,7 @@
  * The full format is described in docs/mock-model.md.
  */
 import { z } from 'zod';
+import { accountSchema } from './account-schema.js';
 
 const nonNegativeInt = z.number().int().nonnegative();
 
@@ -144,6 +145,8 @@ const ruleSchema = z.strictObject({
 export const mockScriptSchema = z.strictObject({
   rules: z.array(ruleSchema).default([]),
   default: turnSchema.optional(),
+  /** A capacity: calls past it get 429 until the window resets (account-schema.ts). */
+  account: accountSchema.optional(),
 });
 
 /** A script as written (JSON or a TS literal): optional fields may be left out. */

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { MockAccount } from './account.js';
 import { parseMockScript } from './load-script.js';
 import { createResolver } from './match.js';
 import type { RouteContext } from './messages-route.js';
@@ -28,6 +29,8 @@ export interface MockModel {
   readonly port: number;
   /** Every request received so far, in order of arrival (a live array). */
   readonly requests: readonly MockRequestRecord[];
+  /** The script's account: calls admitted and refused so far (null without one). */
+  readonly account: { readonly admitted: number; readonly rejected: number } | null;
   /** Stops the server, ending pending delays and hanging replies at once. */
   close(): Promise<void>;
 }
@@ -80,7 +83,12 @@ function newRecord(req: IncomingMessage, index: number): MockRequestRecord {
 export async function startMockModel(options: MockModelOptions = {}): Promise<MockModel> {
   const { host, port, script, onRequest } = normalizeOptions(options);
   const closing = new AbortController();
-  const context: RouteContext = { resolve: createResolver(script), closing: closing.signal };
+  const account = script.account ? new MockAccount(script.account) : null;
+  const context: RouteContext = {
+    resolve: createResolver(script),
+    account,
+    closing: closing.signal,
+  };
   const requests: MockRequestRecord[] = [];
   const sockets = new Set<Socket>();
 
@@ -112,6 +120,7 @@ export async function startMockModel(options: MockModelOptions = {}): Promise<Mo
     url: `http://${urlHost(host)}:${address.port}`,
     port: address.port,
     requests,
+    account,
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing.abort();

@@ -13,6 +13,7 @@ import {
   mockModelEnv,
   startMockModel,
   type MockModel,
+  type MockModelEnvOptions,
   type MockScriptInput,
 } from '../../src/mock-model/index.js';
 
@@ -37,7 +38,7 @@ export interface MockClaude {
 
 export async function withMockClaude(
   script?: MockScriptInput,
-  options: { maxRetries?: number } = {},
+  options: MockModelEnvOptions = {},
 ): Promise<MockClaude> {
   if (!existsSync(claudeBin)) throw new Error(`claude is not installed at ${claudeBin}`);
   const model = await startMockModel({ script });
