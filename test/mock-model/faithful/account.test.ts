@@ -61,17 +61,15 @@ describe('the mock account', () => {
   });
 
   test('an API key gets a 429 with retry-after and succeeds once the window resets', async () => {
-    mock = await withMockClaude({ account: { requests: 1, windowMs: 2_000 } }, { maxRetries: 3 });
-    expect((await runClaude(mock, 'first')).exitCode).toBe(0);
-    const second = await runClaude(mock, 'second');
+    mock = await withMockClaude({ account: { requests: 1, windowMs: 5_000 } }, { maxRetries: 3 });
+    // Two at once: one call fits the window, the other is refused until it resets.
+    const runs = await Promise.all([runClaude(mock, 'first'), runClaude(mock, 'second')]);
 
-    expect(second.exitCode).toBe(0);
-    expect(second.result).toMatchObject({ is_error: false, result: 'Mock reply: second' });
-    expect(second.events.filter((e) => e.subtype === 'api_retry')[0]).toMatchObject({
-      error_status: 429,
-      error: 'rate_limit',
-    });
-    expect(rateLimitInfo(second.events)).toEqual([]);
+    expect(runs.map((run) => run.exitCode)).toEqual([0, 0]);
+    expect(runs.map((run) => run.result?.is_error)).toEqual([false, false]);
+    const retried = runs.flatMap((run) => run.events.filter((e) => e.subtype === 'api_retry'));
+    expect(retried[0]).toMatchObject({ error_status: 429, error: 'rate_limit' });
+    expect(runs.flatMap((run) => rateLimitInfo(run.events))).toEqual([]);
     expect(mock.model.account!.rejected).toBeGreaterThanOrEqual(1);
     expect(mock.model.requests.at(-1)).toMatchObject({ answer: 'text', status: 200 });
   });
