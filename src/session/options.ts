@@ -108,7 +108,10 @@ export function normalizeSessionOptions(
     );
   }
   const maxWorkers = options.maxWorkers ?? Number.POSITIVE_INFINITY;
-  if (maxWorkers !== Number.POSITIVE_INFINITY && (!Number.isSafeInteger(maxWorkers) || maxWorkers < 1)) {
+  if (
+    maxWorkers !== Number.POSITIVE_INFINITY &&
+    (!Number.isSafeInteger(maxWorkers) || maxWorkers < 1)
+  ) {
     throw new TypeError(
       `Expected \`maxWorkers\` to be a positive integer, got ${describeValue(options.maxWorkers)}`,
     );

@@ -87,7 +87,7 @@ export class SessionExecutor implements Executor {
       env: { ...defaults.env, ...options.env, ...session.identity(checked.id) },
       streamOutput: options.streamOutput ?? defaults.streamOutput ?? false,
       logger: options.logger ?? silentLogger,
-      ...(options.console ?? defaults.console
+      ...((options.console ?? defaults.console)
         ? { console: (options.console ?? defaults.console)! }
         : {}),
     });

@@ -52,14 +52,22 @@ export function strategyTasks(
     seen.set(item, index);
     if (item instanceof AgentProcess) {
       checkProcess(item, name);
-      claim(claims, `log:${item.logFile}`, index, (other) =>
-        `${name} and \`processes[${other}]\` would both log to ${item.logFile}; give them different processIds.`,
+      claim(
+        claims,
+        `log:${item.logFile}`,
+        index,
+        (other) =>
+          `${name} and \`processes[${other}]\` would both log to ${item.logFile}; give them different processIds.`,
       );
       return processTask(item);
     }
     const spec = checkedSpec(item, name);
-    claim(claims, `id:${spec.id}`, index, (other) =>
-      `${name} and \`tasks[${other}]\` are both "${spec.id}" and would write the same log; give them different ids.`,
+    claim(
+      claims,
+      `id:${spec.id}`,
+      index,
+      (other) =>
+        `${name} and \`tasks[${other}]\` are both "${spec.id}" and would write the same log; give them different ids.`,
     );
     run ??= specRun(options);
     return specTask(spec, run);
@@ -98,7 +106,8 @@ function checkedSpec(item: unknown, name: string): TaskSpec {
   }
 }
 
-function specRun(options: TaskRunOptions): SpecRun {  const executor: Executor = options.executor ?? localExecutor;
+function specRun(options: TaskRunOptions): SpecRun {
+  const executor: Executor = options.executor ?? localExecutor;
   if (typeof executor?.run !== 'function') {
     throw new TypeError(
       `Expected \`executor\` to be an Executor ({ run(spec, options) }), got ${describeValue(executor)}`,

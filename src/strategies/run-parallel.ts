@@ -5,12 +5,7 @@
  * the input.
  */
 import { strategyTasks, type TaskInput } from './inputs.js';
-import {
-  normalizeRetry,
-  normalizeSignal,
-  optionsObject,
-  positiveInteger,
-} from './options.js';
+import { normalizeRetry, normalizeSignal, optionsObject, positiveInteger } from './options.js';
 import { withLinkedSignal } from './linked-signal.js';
 import { runPool } from './pool.js';
 import type { ParallelOptions, StrategyResult } from './types.js';

@@ -8,12 +8,7 @@
 import { strategyTasks, type TaskInput } from './inputs.js';
 import { createLimiter } from './limiter.js';
 import { withLinkedSignal } from './linked-signal.js';
-import {
-  normalizeRetry,
-  normalizeSignal,
-  optionalBoolean,
-  optionsObject,
-} from './options.js';
+import { normalizeRetry, normalizeSignal, optionalBoolean, optionsObject } from './options.js';
 import { withPreviousOutput } from './pass-output.js';
 import { runTracked } from './run-tracked.js';
 import type { SequentialOptions, StrategyResult } from './types.js';
