@@ -1,6 +1,6 @@
 /**
  * Human durations for --timeout and per-task `timeout`: `90s`, `5m`, `1h30m`,
- * `1.5m`, `250ms`; a bare number is seconds (as in GNU timeout).
+ * `1.5m`, `250ms`, `7d`, `2w`; a bare number is seconds (as in GNU timeout).
  */
 import { badFlag } from '../errors.js';
 
@@ -11,9 +11,11 @@ const UNIT_MS: Record<string, number> = {
   m: 60_000,
   min: 60_000,
   h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
 };
 
-const PART = /(\d+(?:\.\d+)?)(ms|sec|min|s|m|h)/gy;
+const PART = /(\d+(?:\.\d+)?)(ms|sec|min|s|m|h|d|w)/gy;
 
 export const DURATION_ACCEPTED =
   'a duration such as 90s, 5m, 1h30m, 250ms (a bare number is seconds)';

@@ -1,28 +1,37 @@
 /**
  * `orchestrate sessions`: the past runs under the log folder, newest first,
- * one row each (id, status, start, duration, processes, cost), or all their
- * summaries as one JSON array with --json.
+ * one row each (id, status, start, duration, processes, cost) and a line of
+ * totals, or all their summaries as one JSON array with --json. `--since`
+ * keeps the runs started from a moment on.
  */
 import { listSessions } from '../../session/read-session.js';
 import type { SessionSummary } from '../../session/summary-types.js';
 import type { SessionsFlags } from '../commands/sessions-command.js';
 import { EXIT, type ExitCode } from '../errors.js';
 import { paletteFor, type Palette } from '../render/color.js';
-import { formatCost, formatDuration } from '../render/units.js';
+import { formatCost, formatDuration, formatTokens } from '../render/units.js';
+import { cutoffFlag } from './age.js';
 import { baseLogDir } from './locate.js';
 
 export async function runSessionsList(flags: SessionsFlags): Promise<ExitCode> {
   const base = baseLogDir(flags, 'sessions');
-  const sessions = await listSessions(base);
+  const since =
+    flags.since === undefined
+      ? null
+      : cutoffFlag('--since', flags.since, 'sessions', { allowDate: true });
+  const all = await listSessions(base);
+  const sessions = since ? all.filter((s) => Date.parse(s.startedAt) >= since.getTime()) : all;
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(sessions, null, 2)}\n`);
     return EXIT.ok;
   }
   if (sessions.length === 0) {
-    process.stdout.write(`No sessions in ${base}.\n`);
+    const when = since ? ` started since ${localTime(since.toISOString())}` : '';
+    process.stdout.write(`No sessions${when} in ${base}.\n`);
     return EXIT.ok;
   }
-  process.stdout.write(`${sessionsTable(sessions, paletteFor(process.stdout))}\n`);
+  const p = paletteFor(process.stdout);
+  process.stdout.write(`${sessionsTable(sessions, p)}\n${p.dim(sessionsTotals(sessions))}\n`);
   return EXIT.ok;
 }
 
@@ -60,4 +69,32 @@ export function sessionsTable(sessions: SessionSummary[], p: Palette): string {
       .join('  ')
       .trimEnd();
   return [p.bold(line(header)), ...rows.map((r) => line(r, statusColor(r[1]!, p)))].join('\n');
+}
+
+/** `3 sessions, 7 processes (5 ok), $0.4210, 12.3k in / 450 out tokens`. */
+export function sessionsTotals(sessions: SessionSummary[]): string {
+  let processes = 0;
+  let succeeded = 0;
+  let cost = 0;
+  const usage = {
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheCreationInputTokens: 0,
+    cacheReadInputTokens: 0,
+  };
+  for (const s of sessions) {
+    processes += s.totals.processes;
+    succeeded += s.totals.succeeded;
+    cost += s.totals.costUsd;
+    for (const key of Object.keys(usage) as Array<keyof typeof usage>) {
+      usage[key] += s.totals.usage[key];
+    }
+  }
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return [
+    count(sessions.length, 'session', 'sessions'),
+    `${count(processes, 'process', 'processes')} (${succeeded} ok)`,
+    formatCost(cost),
+    `${formatTokens(usage)} tokens`,
+  ].join(', ');
 }

@@ -12,6 +12,9 @@ describe('parseDuration', () => {
     ['2min', 120_000],
     ['10', 10_000],
     [' 3S ', 3000],
+    ['7d', 604_800_000],
+    ['2w', 1_209_600_000],
+    ['1d12h', 129_600_000],
   ])('reads %j as %i ms', (text, ms) => {
     expect(parseDuration(text)).toBe(ms);
   });

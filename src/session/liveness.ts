@@ -1,0 +1,65 @@
+/**
+ * Is a session folder still being written? A closed session has summary.json.
+ * Without one, the orchestrator named in metadata.json (hostname and pid) is
+ * either still running or died without closing. On its own host we can tell:
+ * the pid must be alive and must have started before the session did (a pid
+ * reused by a later process does not count). On another host we cannot.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { sessionFile } from './files.js';
+import type { SessionMetadata } from './metadata.js';
+
+/**
+ * `closed`: summary.json exists. `running`: its orchestrator is alive here.
+ * `abandoned`: no summary and its orchestrator is gone (killed, crashed).
+ * `unknown`: no summary, and it ran on another host (or metadata.json is missing).
+ */
+export type SessionLiveness = 'closed' | 'running' | 'abandoned' | 'unknown';
+
+/** Linux reports process start times in clock ticks; USER_HZ is 100 on every Linux ABI. */
+const CLOCK_TICKS_PER_SECOND = 100;
+/** Start times read this way are exact to a tick; allow for clock steps around the start. */
+const START_SLACK_MS = 2000;
+
+export function sessionLiveness(
+  sessionDir: string,
+  metadata: Pick<SessionMetadata, 'hostname' | 'pid' | 'startedAt'> | null,
+): SessionLiveness {
+  if (existsSync(sessionFile(sessionDir, 'summary'))) return 'closed';
+  if (!metadata || metadata.hostname !== hostname()) return 'unknown';
+  const started = processStartTime(metadata.pid);
+  if (started === undefined) return 'unknown'; // no /proc: cannot tell
+  if (started === null) return 'abandoned';
+  const sessionStart = Date.parse(metadata.startedAt);
+  if (Number.isNaN(sessionStart)) return 'unknown';
+  return started <= sessionStart + START_SLACK_MS ? 'running' : 'abandoned';
+}
+
+/**
+ * When a living process started (ms since the epoch); null when there is no
+ * such process (or it is a zombie); undefined when /proc cannot say.
+ */
+export function processStartTime(pid: number): number | null | undefined {
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  let bootSeconds: number;
+  try {
+    const line = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'latin1'));
+    if (!line) return undefined;
+    bootSeconds = Number(line[1]);
+  } catch {
+    return undefined;
+  }
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+  } catch {
+    return null;
+  }
+  // Fields after the command name (which may hold spaces and parentheses).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  if (fields[0] === 'Z') return null;
+  const ticks = Number(fields[19]);
+  if (!Number.isFinite(ticks)) return undefined;
+  return bootSeconds * 1000 + (ticks / CLOCK_TICKS_PER_SECOND) * 1000;
+}
