@@ -5,6 +5,8 @@
  */
 import { AgentProcess } from '../process/agent-process.js';
 import type { AgentProcessOptions } from '../process/options.js';
+import { withPrices } from '../process/priced-driver.js';
+import type { PriceTable } from '../process/price-table.js';
 import type { AgentTask } from './agent-definition.js';
 import { getAgent } from './registry.js';
 
@@ -12,6 +14,7 @@ export function createAgentProcess(
   agent: string,
   task: Partial<AgentTask>,
   options: AgentProcessOptions,
+  prices?: PriceTable | null,
 ): AgentProcess {
   const definition = getAgent(agent);
   const command = task.command ?? options.command ?? null;
@@ -26,5 +29,5 @@ export function createAgentProcess(
     args: task.args ?? [],
     promptVia: task.promptVia ?? null,
   });
-  return new AgentProcess(driver, options);
+  return new AgentProcess(withPrices(driver, prices), options);
 }

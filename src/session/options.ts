@@ -7,6 +7,7 @@ import type { PromptPlacement } from '../agents/agent-definition.js';
 import { getAgent } from '../agents/registry.js';
 import { consoleLogger, type Logger } from '../logging/logger.js';
 import type { AgentProcessOptions } from '../process/options.js';
+import type { PriceTable } from '../process/price-table.js';
 import { processIdProblem } from '../process/process-id.js';
 import { describeValue } from '../process/validate.js';
 import { existingDirectory } from '../process/validate.js';
@@ -43,6 +44,8 @@ export interface OrchestratorSessionOptions {
    * `executor` (strategies given specs, patterns, runTask); default: no limit.
    */
   maxWorkers?: number;
+  /** USD per million tokens by model, for tasks of agents that report tokens but no cost. */
+  prices?: PriceTable;
 }
 
 export interface NormalizedSessionOptions {
@@ -54,6 +57,7 @@ export interface NormalizedSessionOptions {
   processDefaults: Partial<SessionProcessOptions>;
   logger: Logger;
   maxWorkers: number;
+  prices: PriceTable | null;
 }
 
 export const SESSIONS_FOLDER = join('.orchestrate', 'sessions');
@@ -118,6 +122,7 @@ export function normalizeSessionOptions(
   }
   return {
     maxWorkers,
+    prices: options.prices ?? null,
     patternName: options.patternName,
     workingDir,
     baseLogDir:

@@ -30,6 +30,7 @@ import {
 import { createLimiter, type Limiter } from '../strategies/limiter.js';
 import { LiveRecords } from './live-records.js';
 import { ProcessMaker } from './process-maker.js';
+import { RunningTries } from './running-tries.js';
 import { SessionExecutor } from './session-executor.js';
 import { ProcessIds } from './process-ids.js';
 import { recordProcess } from './recorder.js';
@@ -64,6 +65,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   private readonly ids: ProcessIds;
   private readonly live = new LiveRecords();
   private readonly maker: ProcessMaker;
+  private readonly running = new RunningTries();
   /**
    * The one limiter under everything the session runs through `executor`
    * (strategies given specs, patterns): `maxWorkers` tries at once in all.
@@ -107,6 +109,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
       track: (process) => this.track(process),
     });
     const { env, streamOutput, console } = this.options.processDefaults;
+    const { prices } = this.options;
     this.executor = new SessionExecutor({
       workingDir: this.workingDir,
       processLogDir: this.processLogDir,
@@ -118,6 +121,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
         ...(env ? { env } : {}),
         ...(streamOutput === undefined ? {} : { streamOutput }),
         ...(console ? { console } : {}),
+        ...(prices ? { prices } : {}),
       },
     });
     const { metadata, complete } = recordMetadata(
@@ -174,8 +178,15 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     this.assertUsable(process.processId);
     this.ids.claim(process.processId);
     this.builder.declare(process.processId);
+    // Watched first, so a listener of its 'process-start' record can already cancel it.
+    this.running.watch(process);
     recordProcess(process, (draft) => this.record(draft));
     return process;
+  }
+
+  /** Cancels the running try of one process of the session; false when it is not running. */
+  cancelProcess(processId: string, reason = 'cancelled'): boolean {
+    return this.running.cancel(processId, reason);
   }
 
   getSessionLogPath(): string {

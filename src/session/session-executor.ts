@@ -10,6 +10,7 @@ import type { Writable } from 'node:stream';
 import type { EventDraft } from '../events/types.js';
 import { silentLogger } from '../logging/logger.js';
 import type { AgentProcess } from '../process/agent-process.js';
+import type { PriceTable } from '../process/price-table.js';
 import type { ProcessResult } from '../process/result.js';
 import type { Limiter } from '../strategies/limiter.js';
 import { runOnce } from '../strategies/run-once.js';
@@ -35,6 +36,7 @@ export interface SessionParts {
     env?: Record<string, string | undefined>;
     streamOutput?: boolean;
     console?: Writable;
+    prices?: PriceTable;
   };
 }
 
@@ -84,9 +86,13 @@ export class SessionExecutor implements Executor {
       logDir: session.processLogDir,
       processId: checked.id,
       attempt: 1,
-      env: { ...defaults.env, ...options.env, ...session.identity(checked.id) },
+      // The spec's own env outranks the session's defaults; the ORCHESTRATE_* variables outrank all.
+      env: { ...defaults.env, ...checked.env, ...options.env, ...session.identity(checked.id) },
       streamOutput: options.streamOutput ?? defaults.streamOutput ?? false,
       logger: options.logger ?? silentLogger,
+      ...((options.prices ?? defaults.prices)
+        ? { prices: (options.prices ?? defaults.prices)! }
+        : {}),
       ...((options.console ?? defaults.console)
         ? { console: (options.console ?? defaults.console)! }
         : {}),

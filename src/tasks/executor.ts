@@ -6,6 +6,7 @@
 import type { Writable } from 'node:stream';
 import type { LogLevel, Logger } from '../logging/logger.js';
 import type { ProcessStartInfo } from '../process/agent-process.js';
+import type { PriceTable } from '../process/price-table.js';
 import type { ProcessResult } from '../process/result.js';
 import type { TaskSpec } from './task-spec.js';
 
@@ -35,6 +36,8 @@ export interface ExecuteOptions {
   console?: Writable;
   /** Where human log lines go (default: stderr). */
   logger?: Logger;
+  /** USD per million tokens by model, for agents that report tokens but no cost. */
+  prices?: PriceTable;
 }
 
 /** Another try of a task is coming. */

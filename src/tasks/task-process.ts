@@ -36,5 +36,6 @@ export function createTaskProcess(spec: TaskSpec, options: ExecuteOptions): Agen
     spec.agent,
     { model: spec.model, command: spec.command, args: spec.args, promptVia: spec.promptVia },
     processOptions(spec, options),
+    options.prices,
   );
 }

@@ -143,4 +143,41 @@ describe("a session's executor", () => {
     expect(queued!.status).toBe('cancelled');
     expect(queued!.message).toContain('before it started');
   });
+
+  it('cancelProcess ends the running try of one task by its id, and says false for none', async () => {
+    const session = quietSession(dir.path);
+    session.on('event', (event) => {
+      if (event.kind === 'process-start' && event.processId === 'stuck')
+        expect(session.cancelProcess('stuck', 'from a test')).toBe(true);
+    });
+    const results = await runParallel(
+      [spec('stuck', 'sleep-forever', { killGraceMs: 100 }), spec('quick', 'print-ok')],
+      { executor: session.executor },
+    );
+    expect(session.cancelProcess('stuck')).toBe(false);
+    await session.close();
+    const stuck = results.find((r) => r.processId === 'stuck')!;
+    expect(stuck.status).toBe('cancelled');
+    expect(stuck.message).toContain('from a test');
+    expect(results.find((r) => r.processId === 'quick')!.status).toBe('succeeded');
+  });
+
+  it("a spec's own env outranks the session's defaults; the ORCHESTRATE_* variables outrank both", async () => {
+    const session = quietSession(dir.path, {
+      processDefaults: { env: { SETTING: 'session', OTHER: 'session' } },
+    });
+    const [result] = await runParallel(
+      [
+        spec('env', 'print-env', {
+          promptVia: 'none',
+          env: { SETTING: 'spec', ORCHESTRATE_PROCESS_ID: 'mine' },
+        }),
+      ],
+      { executor: session.executor },
+    );
+    await session.close();
+    expect(result!.output).toContain('SETTING=spec\n');
+    expect(result!.output).toContain('OTHER=session\n');
+    expect(result!.output).toContain('ORCHESTRATE_PROCESS_ID=env\n');
+  });
 });

@@ -36,8 +36,12 @@ export async function runPatternCommand(
       workingDir: config.cwd,
       ...(config.logDir === undefined ? {} : { baseLogDir: config.logDir }),
       logger: silentLogger,
+      // -j: one limiter for every step of the pattern.
+      ...(config.maxWorkers === undefined ? {} : { maxWorkers: config.maxWorkers }),
+      // The fake model's address belongs to this run, not to the recorded tasks.
+      ...(mock ? { processDefaults: { env: mock.env } } : {}),
     });
-    const task = { ...config.task, ...(mock ? { env: mock.env } : {}) };
+    const task = { ...config.task };
     let run;
     try {
       run = await callPattern(config, raw, prompt, {

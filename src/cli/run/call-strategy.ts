@@ -1,5 +1,6 @@
-/** Calls the strategy a command names, with the options its flags set. */
-import type { AgentProcess } from '../../process/agent-process.js';
+/** Calls the strategy a command names on the run's specs, with the options its flags set. */
+import type { Executor } from '../../tasks/executor.js';
+import type { TaskSpec } from '../../tasks/task-spec.js';
 import type { RetryOptions, StrategyResult } from '../../strategies/types.js';
 import type { RunConfig } from '../options/normalize-run-flags.js';
 
@@ -21,8 +22,9 @@ async function loadStrategies() {
 
 export async function callStrategy(
   config: RunConfig,
-  processes: AgentProcess[],
+  specs: TaskSpec[],
   signal: AbortSignal,
+  executor: Executor,
 ): Promise<StrategyRun> {
   const strategies = await loadStrategies();
   const retry: RetryOptions | undefined =
@@ -30,10 +32,11 @@ export async function callStrategy(
   switch (config.strategy) {
     case 'parallel':
       return {
-        results: await strategies.runParallel(processes, {
+        results: await strategies.runParallel(specs, {
           maxWorkers: config.maxWorkers,
           signal,
           retry,
+          executor,
         }),
         final: null,
       };
@@ -43,15 +46,22 @@ export async function callStrategy(
         stopOnFailure: config.stopOnFailure,
         signal,
         retry,
+        executor,
       };
-      return { results: await strategies.runSequential(processes, options), final: null };
+      return { results: await strategies.runSequential(specs, options), final: null };
     }
     case 'batch': {
-      const options = { batchSize: config.batchSize, passOutput: config.passOutput, signal, retry };
-      return { results: await strategies.runBatched(processes, options), final: null };
+      const options = {
+        batchSize: config.batchSize,
+        passOutput: config.passOutput,
+        signal,
+        retry,
+        executor,
+      };
+      return { results: await strategies.runBatched(specs, options), final: null };
     }
     case 'fallback': {
-      const { attempts, ...final } = await strategies.runWithFallback(processes, { signal });
+      const { attempts, ...final } = await strategies.runWithFallback(specs, { signal, executor });
       return { results: attempts, final };
     }
   }

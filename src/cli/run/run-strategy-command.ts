@@ -7,7 +7,6 @@
 import type { OrchestrateEvent } from '../../events/types.js';
 import type { OrchestratorSession } from '../../session/orchestrator-session.js';
 import { silentLogger } from '../../logging/logger.js';
-import type { AgentProcess } from '../../process/agent-process.js';
 import type { Dashboard } from '../../dashboard/server.js';
 import type { PriceTable } from '../../process/price-table.js';
 import { EXIT, type ExitCode } from '../errors.js';
@@ -25,7 +24,7 @@ import { RunState } from '../render/run-state.js';
 import type { RunView } from '../render/view.js';
 import { callStrategy, type StrategyRun } from './call-strategy.js';
 import { chooseView } from './choose-view.js';
-import { createAgentProcess, readPrices } from './agent-process.js';
+import { readPrices } from './read-prices.js';
 import { dryRun } from './dry-run.js';
 import { findClaude } from './find-claude.js';
 import { HaltWatch } from './halt-watch.js';
@@ -37,6 +36,8 @@ import { startMockBackend, type MockBackend } from './mock-backend.js';
 import { runOutcome } from './outcome.js';
 import { leaseWorktrees, releaseWorktrees, type Lease } from './worktree-leases.js';
 import { planProcesses, type PlannedProcess } from './plan.js';
+import { taskSpecs } from './task-specs.js';
+import type { TaskSpec } from '../../tasks/task-spec.js';
 
 export async function runStrategyCommand(
   strategy: StrategyName,
@@ -106,24 +107,14 @@ async function runSession(
     ...(config.models.length === 1 ? { model: config.models[0] } : {}),
     agent: config.agent,
     logger: silentLogger,
+    // -j: one limiter for every task of the run.
+    ...(config.maxWorkers === undefined ? {} : { maxWorkers: config.maxWorkers }),
+    ...(prices ? { prices } : {}),
+    // What belongs to this run only; everything that shapes a task is in its spec.
     processDefaults: {
       streamOutput: config.stream,
       console: view.streamSink,
-      args: config.extraArgs,
-      ...(config.promptVia === undefined ? {} : { promptVia: config.promptVia }),
-      ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
-      ...(config.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: config.idleTimeoutMs }),
-      ...(config.memoryLimitBytes === undefined
-        ? {}
-        : { memoryLimitBytes: config.memoryLimitBytes }),
-      ...(config.maxProcesses === undefined ? {} : { maxProcesses: config.maxProcesses }),
-      ...(config.killGraceMs === undefined ? {} : { killGraceMs: config.killGraceMs }),
-      env: {
-        ...mock?.env,
-        ...(config.agentRetries === undefined
-          ? {}
-          : { CLAUDE_CODE_MAX_RETRIES: String(config.agentRetries) }),
-      },
+      env: { ...mock?.env },
     },
   });
   const halt =
@@ -143,30 +134,24 @@ async function runSession(
   // The session-start record was made in the constructor: replay it, then listen.
   for (const event of session.events()) read(event);
   session.on('event', read);
-  let processes: AgentProcess[] = [];
+  let specs: TaskSpec[] = [];
   let run: StrategyRun | undefined;
   let leases: Map<string, Lease> | null = null;
   try {
     if (config.worktree)
       leases = await leaseWorktrees(session, planned, config.worktree, config.strategy);
-    processes = planned.map(({ prompt, processId, label: _label, ...options }) =>
-      options.agent === 'claude' || options.agent === 'command'
-        ? session.createProcess(prompt, processId, options)
-        : createAgentProcess(session, config, prices, { prompt, processId, ...options }),
-    );
-    for (const [i, made] of processes.entries())
-      state.add(made.processId, planned[i]!.prompt, planned[i]!.agent);
+    specs = taskSpecs(config, planned);
+    for (const spec of specs) state.add(spec.id, spec.prompt, spec.agent);
     if (parts.dashboard) {
       const { startRunDashboard } = await import('../dashboard/run-dashboard.js');
       dashboard = await startRunDashboard({
         config: parts.dashboard,
         session,
-        processes,
         abort: (reason) => interrupts.controller.abort(reason),
         notice: (text) => view.notice(text),
       });
     }
-    run = await callStrategy(config, processes, interrupts.signal);
+    run = await callStrategy(config, specs, interrupts.signal, session.executor);
     if (leases) run = await withArtifacts(session, leases, run, config);
   } finally {
     if (leases && !run) await releaseWorktrees(session, leases, [], config.worktree!);
@@ -183,7 +168,7 @@ async function runSession(
     strategy: config.strategy,
     results: run!.results,
     final: run!.final,
-    processIds: processes.map((p) => p.processId),
+    processIds: specs.map((spec) => spec.id),
     interrupted: interrupts.received !== null,
     sessionId: session.sessionId,
     sessionDir: session.sessionDir,
