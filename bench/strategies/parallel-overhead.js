@@ -1,7 +1,9 @@
 // 200 quick fixture processes through runParallel at maxWorkers 8, vs a bare
 // child_process.spawn pool with 8 slots over the same fixture. Target: <= 1.15x.
-// A second row isolates the strategy's own share: runParallel vs a hand-written
-// 8-slot pool calling run() on the same CommandProcesses (the core's cost is in both).
+// Two rows: the tasks given as TaskSpecs (run by the local executor, as the CLI
+// runs them) and as process objects. A third isolates the strategy's own share:
+// runParallel vs a hand-written 8-slot pool calling run() on the same
+// CommandProcesses (the core's cost is in both).
 // Run alone: `npm run build && node bench/strategies/parallel-overhead.js`.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -58,6 +60,24 @@ function check(results) {
   if (bad) throw new Error(`fixture failed: ${bad.message}`);
 }
 
+/** The same tasks as data, on the local executor (each spec checked once, quietly). */
+async function orchestratedSpecs(command, dir, tag) {
+  const specs = Array.from({ length: COUNT }, (_, i) => ({
+    id: `s-${tag}-${i}`,
+    agent: 'command',
+    command,
+    prompt: 'hi',
+    cwd: dir,
+  }));
+  check(
+    await runParallel(specs, {
+      maxWorkers: SLOTS,
+      logger: silentLogger,
+      logDir: join(dir, 'logs'),
+    }),
+  );
+}
+
 async function orchestrated(command, dir, tag) {
   check(await runParallel(commandProcesses(command, dir, tag), { maxWorkers: SLOTS }));
 }
@@ -87,6 +107,7 @@ export async function run() {
     await barePool(command, dir.path); // warm up: page cache, JIT
     await orchestrated(command, dir.path, 'warm');
     await handPool(command, dir.path, 'warm-hand');
+    await orchestratedSpecs(command, dir.path, 'warm-specs');
     // Each round times the three back to back (in a rotating order), so a slow
     // spell on a shared machine hits all three; the ratios are per-round medians.
     const rounds = [];
@@ -95,9 +116,10 @@ export async function run() {
         bareMs: () => barePool(command, dir.path),
         oursMs: () => orchestrated(command, dir.path, r),
         handMs: () => handPool(command, dir.path, `hand-${r}`),
+        specsMs: () => orchestratedSpecs(command, dir.path, r),
       };
       const keys = Object.keys(work);
-      const order = [...keys.slice(r % 3), ...keys.slice(0, r % 3)];
+      const order = [...keys.slice(r % keys.length), ...keys.slice(0, r % keys.length)];
       const times = {};
       for (const key of order) times[key] = await timed(work[key]);
       rounds.push(times);
@@ -105,9 +127,19 @@ export async function run() {
     const bareMs = median(rounds.map((x) => x.bareMs));
     const oursMs = median(rounds.map((x) => x.oursMs));
     const handMs = median(rounds.map((x) => x.handMs));
+    const specsMs = median(rounds.map((x) => x.specsMs));
+    const specsVsBare = median(rounds.map((x) => x.specsMs / x.bareMs));
     const vsBare = median(rounds.map((x) => x.oursMs / x.bareMs));
     const vsHand = median(rounds.map((x) => x.oursMs / x.handMs));
     return [
+      {
+        name: `${COUNT} quick tasks as TaskSpecs at maxWorkers ${SLOTS}: runParallel vs bare spawn pool`,
+        baseline: `${round(bareMs, 0)} ms`,
+        orchestrate: `${round(specsMs, 0)} ms`,
+        ratio: round(specsVsBare),
+        target: '<= 1.15x',
+        pass: specsVsBare <= 1.15,
+      },
       {
         name: `${COUNT} quick processes at maxWorkers ${SLOTS}: runParallel vs bare spawn pool`,
         baseline: `${round(bareMs, 0)} ms`,

@@ -16,7 +16,7 @@ import type { Limiter } from '../strategies/limiter.js';
 import { runOnce } from '../strategies/run-once.js';
 import type { ExecuteOptions, Executor, RetryNotice } from '../tasks/executor.js';
 import { localExecutor } from '../tasks/local-executor.js';
-import { parseTaskSpec } from '../tasks/parse-task-spec.js';
+import { checkedTaskSpec, parseTaskSpec } from '../tasks/parse-task-spec.js';
 import { redactSpec } from '../tasks/redact.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
 
@@ -79,7 +79,10 @@ export class SessionExecutor implements Executor {
 
   private firstTry(spec: TaskSpec, options: ExecuteOptions): AgentProcess {
     const { session } = this;
-    const checked = parseTaskSpec({ ...spec, cwd: spec.cwd ?? session.workingDir });
+    const checked =
+      spec.cwd === undefined
+        ? parseTaskSpec({ ...spec, cwd: session.workingDir })
+        : checkedTaskSpec(spec);
     const { defaults } = session;
     const process = localExecutor.createProcess(checked, {
       ...options,

@@ -6,6 +6,7 @@
  */
 import { AgentProcess } from '../process/agent-process.js';
 import { describeValue } from '../process/validate.js';
+import type { Logger } from '../logging/logger.js';
 import type { Executor, TaskEvent } from '../tasks/executor.js';
 import { localExecutor } from '../tasks/local-executor.js';
 import { parseTaskSpec } from '../tasks/parse-task-spec.js';
@@ -23,6 +24,8 @@ export interface TaskRunOptions {
   logDir?: string;
   /** Each event of each spec's tries, as plain data. */
   onEvent?: (event: TaskEvent) => void;
+  /** Where the specs' human lines go (default: stderr; `silentLogger` for none). */
+  logger?: Logger;
 }
 
 export function strategyTasks(
@@ -124,5 +127,10 @@ function specRun(options: TaskRunOptions): SpecRun {
       `Expected \`onEvent\` to be a function, got ${describeValue(options.onEvent)}`,
     );
   }
-  return { executor, logDir, ...(options.onEvent ? { onEvent: options.onEvent } : {}) };
+  return {
+    executor,
+    logDir,
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  };
 }

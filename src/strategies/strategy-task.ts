@@ -54,7 +54,7 @@ export function processTask(process: AgentProcess): StrategyTask {
 }
 
 /** Where a spec's tries run, and what they are given. */
-export type SpecRun = Pick<ExecuteOptions, 'onEvent' | 'streamOutput' | 'console'> & {
+export type SpecRun = Pick<ExecuteOptions, 'onEvent' | 'streamOutput' | 'console' | 'logger'> & {
   executor: Executor;
   logDir: string;
 };
@@ -69,7 +69,9 @@ export function specTask(spec: TaskSpec, run: SpecRun): StrategyTask {
       const options: ExecuteOptions = { ...given, attempt };
       if (signal) options.signal = signal;
       try {
-        return await executor.run({ ...spec, prompt: task.prompt }, options);
+        // The checked spec itself while its prompt is unchanged: the executor need not check it again.
+        const current = task.prompt === spec.prompt ? spec : { ...spec, prompt: task.prompt };
+        return await executor.run(current, options);
       } catch (error) {
         const result = task.failure(error);
         run.onEvent?.({ kind: 'end', taskId: spec.id, result });

@@ -5,14 +5,14 @@
 import type { AgentProcess } from '../process/agent-process.js';
 import type { ProcessResult } from '../process/result.js';
 import type { ExecuteOptions, Executor } from './executor.js';
-import { parseTaskSpec } from './parse-task-spec.js';
+import { checkedTaskSpec } from './parse-task-spec.js';
 import { createTaskProcess } from './task-process.js';
 import type { TaskSpec } from './task-spec.js';
 
 export class LocalExecutor implements Executor {
   /** An unstarted process for one try of `spec`, for callers that watch processes. */
   createProcess(spec: TaskSpec, options: ExecuteOptions): AgentProcess {
-    const process = createTaskProcess(parseTaskSpec(spec), options);
+    const process = createTaskProcess(checkedTaskSpec(spec), options);
     if (options.onEvent) forwardEvents(process, spec.id, options.onEvent);
     return process;
   }

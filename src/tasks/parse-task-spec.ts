@@ -18,6 +18,16 @@ export class TaskSpecError extends TypeError {
   }
 }
 
+/** Specs this module returned: checked already, so passing one on costs no second check. */
+const checked = new WeakSet<object>();
+
+/** `value` itself when parseTaskSpec made it, else parseTaskSpec(value). */
+export function checkedTaskSpec(value: unknown): TaskSpec {
+  return typeof value === 'object' && value !== null && checked.has(value)
+    ? (value as TaskSpec)
+    : parseTaskSpec(value);
+}
+
 /** The spec, checked (a copy); throws a TaskSpecError listing every problem. */
 export function parseTaskSpec(value: unknown): TaskSpec {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -32,6 +42,7 @@ export function parseTaskSpec(value: unknown): TaskSpec {
     const which = typeof id === 'string' ? `Task "${id}"` : 'A task spec';
     throw new TaskSpecError(`${which} is invalid: ${problems.join('; ')}`, problems);
   }
+  checked.add(parsed.data);
   return parsed.data;
 }
 
