@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PromptPlacement } from '../../agents/agent-definition.js';
 import { agentNames, findAgent } from '../../agents/registry.js';
+import { getStrategy, listStrategies } from '../../strategies/registry.js';
 import { findExecutable } from '../../process/spawn/spawn-child.js';
 import { badFlag, usageError } from '../errors.js';
 import { parseHalt, type HaltRule } from './halt.js';
@@ -73,23 +74,13 @@ export interface WorktreeConfig {
   keep: boolean;
 }
 
-const NOT_FOR: Record<StrategyName, { maxWorkers?: string; retries?: string }> = {
-  parallel: {},
-  sequential: { maxWorkers: 'sequential runs one process at a time' },
-  batch: { maxWorkers: 'batch runs each batch all at once; set its size with --batch-size' },
-  fallback: {
-    maxWorkers: 'fallback runs one attempt at a time',
-    retries:
-      'fallback moves on to the next attempt instead; add attempts with --model, or use parallel, sequential or batch',
-  },
-};
-
 export function normalizeRunFlags(
   strategy: StrategyName,
   raw: RawRunFlags,
   extraArgs: string[],
 ): RunConfig {
-  const notFor = NOT_FOR[strategy];
+  const { refuses = {}, alternatives } = getStrategy(strategy);
+  const notFor = { maxWorkers: refuses.maxWorkers, retries: refuses.retry };
   if (raw.jobs !== undefined) {
     if (raw.maxWorkers !== undefined && raw.maxWorkers !== raw.jobs)
       throw usageError('-j/--max-workers and --jobs are the same flag; give one', strategy);
@@ -106,9 +97,9 @@ export function normalizeRunFlags(
   for (const model of models)
     if (model.trim() === '')
       throw badFlag('--model', model, 'a model name such as sonnet or claude-sonnet-4-5', strategy);
-  if (models.length > 1 && strategy !== 'fallback') {
+  if (models.length > 1 && !alternatives) {
     throw usageError(
-      `--model was given ${models.length} times; only fallback takes one attempt per --model`,
+      `--model was given ${models.length} times; only ${alternativeNames()} takes one attempt per --model`,
       strategy,
     );
   }
@@ -162,6 +153,14 @@ export function normalizeRunFlags(
   Object.assign(config, agentFlags(raw, strategy));
   if (raw.prices !== undefined) config.pricesFile = existingFile('--prices', raw.prices, strategy);
   return config;
+}
+
+/** The strategies whose tasks are alternatives (fallback), for messages. */
+function alternativeNames(): string {
+  return listStrategies()
+    .filter((s) => s.alternatives)
+    .map((s) => s.name)
+    .join(' or ');
 }
 
 const PROMPT_VIA = ['argument', 'stdin', 'none'] as const;

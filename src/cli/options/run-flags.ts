@@ -1,11 +1,14 @@
 /**
- * The flags of the four run commands, declared once: every run command gets
- * the shared ones, and each strategy its own. Values arrive as commander
- * strings and are checked later, in normalize-run-flags.ts.
+ * The flags of the run commands (one per registered strategy), declared once:
+ * every run command gets the shared ones, and each strategy those its
+ * definition takes. Values arrive as commander strings and are checked later,
+ * in normalize-run-flags.ts.
  */
 import { Option, type Command } from 'commander';
+import { getStrategy } from '../../strategies/registry.js';
 
-export type StrategyName = 'parallel' | 'sequential' | 'fallback' | 'batch';
+/** A registered strategy's name (see src/strategies/registry.ts). */
+export type StrategyName = string;
 
 /** The flags as commander hands them over (strings, repeatable --model as a list). */
 export interface RawRunFlags {
@@ -58,10 +61,10 @@ function shownIf(applies: boolean, option: Option): Option {
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function addSharedRunFlags(command: Command, strategy: StrategyName): Command {
-  const modelHelp =
-    strategy === 'fallback'
-      ? 'model for an attempt; repeat it for one attempt per model, in order'
-      : 'model for every process (a JSON-lines task may set its own)';
+  const { takes, alternatives } = getStrategy(strategy);
+  const modelHelp = alternatives
+    ? 'model for an attempt; repeat it for one attempt per model, in order'
+    : 'model for every process (a JSON-lines task may set its own)';
   return command
     .option(
       '--prompts-file <file>',
@@ -98,13 +101,13 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
     )
     .addOption(
       shownIf(
-        strategy === 'parallel',
+        takes.includes('maxWorkers'),
         new Option('-j, --max-workers <n>', 'at most N processes at once (default: all)'),
       ),
     )
     .addOption(
       shownIf(
-        strategy === 'parallel',
+        takes.includes('maxWorkers'),
         new Option('--jobs <n>', 'the same as -j (the name GNU parallel uses)'),
       ),
     )
@@ -115,7 +118,7 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
     )
     .addOption(
       shownIf(
-        strategy !== 'fallback',
+        takes.includes('retry'),
         new Option(
           '--retries <n>',
           'retry a process up to N times after a transient API error (429, 529, 5xx)',
@@ -183,17 +186,18 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
 }
 
 export function addStrategyFlags(command: Command, strategy: StrategyName): Command {
-  if (strategy === 'sequential' || strategy === 'batch') {
+  const { takes } = getStrategy(strategy);
+  if (takes.includes('passOutput')) {
     command.option(
       '--pass-output',
-      strategy === 'batch'
+      takes.includes('batchSize')
         ? "give each batch the earlier batches' outputs"
         : "give each prompt the earlier processes' outputs",
     );
   }
-  if (strategy === 'sequential')
+  if (takes.includes('stopOnFailure'))
     command.option('--stop-on-failure', 'stop after the first process that does not succeed');
-  if (strategy === 'batch')
+  if (takes.includes('batchSize'))
     command.option('--batch-size <n>', 'processes per batch, all run at once (default: 4)');
   return command;
 }

@@ -2,6 +2,7 @@
  * The --json document: exactly one JSON object on stdout, with every field of
  * every ProcessResult (plus `index` and `tries`), so `| jq` gets all of it.
  */
+import { findStrategy } from '../../strategies/registry.js';
 import { totalCost, type RunOutcome } from './outcome.js';
 
 export function jsonReport(outcome: RunOutcome): string {
@@ -16,7 +17,7 @@ export function jsonReport(outcome: RunOutcome): string {
     agentRetries: outcome.agentRetries,
     results: outcome.results,
     notRun: outcome.notRun,
-    ...(outcome.strategy === 'fallback' ? { chosen: outcome.chosen } : {}),
+    ...(findStrategy(outcome.strategy)?.alternatives ? { chosen: outcome.chosen } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

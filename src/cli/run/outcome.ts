@@ -3,6 +3,7 @@
  * the strategy gave and whether the user interrupted it. Shared by the human
  * report and the JSON document, so both always agree.
  */
+import { findStrategy } from '../../strategies/registry.js';
 import type { StrategyResult } from '../../strategies/types.js';
 import { EXIT, type ExitCode } from '../errors.js';
 import type { StrategyName } from '../options/run-flags.js';
@@ -17,7 +18,7 @@ export interface RunOutcome {
   results: StrategyResult[];
   /** Processes that got no result (sequential --stop-on-failure, or a fallback that succeeded early). */
   notRun: string[];
-  /** fallback only: the index of the attempt whose result stands (the success, or the last failure). */
+  /** Strategies of alternatives (fallback) only: the index of the attempt whose result stands (the success, or the last failure). */
   chosen: number | null;
   sessionId: string;
   sessionDir: string;
@@ -49,18 +50,19 @@ export function runOutcome(input: OutcomeInput): RunOutcome {
   const results = [...input.results].sort((a, b) => a.index - b.index);
   const ran = new Set(results.map((r) => r.processId));
   const notRun = input.processIds.filter((id) => !ran.has(id));
-  const chosen = input.strategy === 'fallback' ? (input.final?.index ?? null) : null;
+  // A strategy of alternatives (fallback): one result stands, and the others need not run.
+  const alternatives = findStrategy(input.strategy)?.alternatives === true;
+  const chosen = alternatives ? (input.final?.index ?? null) : null;
   let status: RunStatus;
   if (input.interrupted) status = 'cancelled';
   else if (input.halted) status = input.halted;
-  else if (input.strategy === 'fallback')
-    status = input.final?.status === 'succeeded' ? 'succeeded' : 'failed';
+  else if (alternatives) status = input.final?.status === 'succeeded' ? 'succeeded' : 'failed';
   else
     status =
       results.every((r) => r.status === 'succeeded') && notRun.length === 0
         ? 'succeeded'
         : 'failed';
-  const standing = input.strategy === 'fallback' ? (input.final ? [input.final] : []) : results;
+  const standing = alternatives ? (input.final ? [input.final] : []) : results;
   if (
     status === 'succeeded' &&
     input.failOnDenied &&
@@ -74,7 +76,7 @@ export function runOutcome(input: OutcomeInput): RunOutcome {
     status,
     exitCode,
     results,
-    notRun: input.strategy === 'fallback' ? [] : notRun,
+    notRun: alternatives ? [] : notRun,
     chosen,
     sessionId: input.sessionId,
     sessionDir: input.sessionDir,

@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { agentNames, findAgent } from '../../agents/registry.js';
+import { getStrategy } from '../../strategies/registry.js';
 import { findExecutable } from '../../process/spawn/spawn-child.js';
 import { usageError } from '../errors.js';
 import type { RunConfig } from '../options/normalize-run-flags.js';
@@ -25,18 +26,18 @@ export interface PlannedProcess {
 
 export function planProcesses(config: RunConfig, tasks: Task[]): PlannedProcess[] {
   const planned = tasks.map((task) => fromTask(config, task));
-  if (config.strategy !== 'fallback' || config.models.length <= 1) return planned;
+  if (!getStrategy(config.strategy).alternatives || config.models.length <= 1) return planned;
   if (planned.length > 1) {
     throw usageError(
-      `fallback takes one prompt with one attempt per --model, or several prompts; got ${planned.length} prompts and ${config.models.length} --model flags`,
-      'fallback',
+      `${config.strategy} takes one prompt with one attempt per --model, or several prompts; got ${planned.length} prompts and ${config.models.length} --model flags`,
+      config.strategy,
     );
   }
   const only = planned[0]!;
   if (only.model !== undefined)
     throw usageError(
       `${tasks[0]!.source}: a task with its own "model" cannot also take --model attempts`,
-      'fallback',
+      config.strategy,
     );
   return config.models.map((model, i) => ({
     ...only,

@@ -38,6 +38,7 @@ import { leaseWorktrees, releaseWorktrees, type Lease } from './worktree-leases.
 import { planProcesses, type PlannedProcess } from './plan.js';
 import { taskSpecs } from './task-specs.js';
 import type { TaskSpec } from '../../tasks/task-spec.js';
+import { getStrategy } from '../../strategies/registry.js';
 
 export async function runStrategyCommand(
   strategy: StrategyName,
@@ -219,7 +220,7 @@ function closingStatus(
   run: StrategyRun | undefined,
 ): 'cancelled' | 'succeeded' | 'failed' | undefined {
   if (interrupted) return 'cancelled';
-  if (strategy === 'fallback' && run?.final) {
+  if (getStrategy(strategy).alternatives && run?.final) {
     return run.final.status === 'succeeded' ? 'succeeded' : 'failed';
   }
   return undefined;
