@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDashboardCommand } from './commands/dashboard-command.js';
 import { registerCompletionCommand } from './commands/completion-command.js';
+import { registerConfigCommand } from './commands/config-command.js';
 import { registerLogsCommand } from './commands/logs-command.js';
 import { registerRunCommands } from './commands/run-commands.js';
 import { registerSessionsCommand } from './commands/sessions-command.js';
@@ -38,6 +39,7 @@ export function buildProgram(context: CommandContext): Command {
   registerWorktreesCommand(program, context);
   registerMergeCommand(program, context);
   registerPatternCommands(program, context);
+  registerConfigCommand(program, context);
   registerCompletionCommand(program, context);
   for (const command of allCommands(program)) command.showHelpAfterError(usageHint(command));
   return program;

@@ -4,6 +4,7 @@
  * handling, close the session, print the report (or the --json document).
  */
 import type { ExitCode } from '../errors.js';
+import { resolveConfig, withPatternConfigDefaults } from '../config/resolve-config.js';
 import { EXIT } from '../errors.js';
 import { silentLogger } from '../../logging/logger.js';
 import { Interrupts } from '../run/interrupts.js';
@@ -20,7 +21,12 @@ export async function runPatternCommand(
   raw: RawPatternFlags,
   extraArgs: string[],
 ): Promise<ExitCode> {
-  const config = normalizePatternFlags(pattern, raw, extraArgs);
+  const defaults = resolveConfig(raw.cwd ?? process.cwd(), process.env, pattern);
+  const config = normalizePatternFlags(
+    pattern,
+    withPatternConfigDefaults(raw, defaults),
+    extraArgs,
+  );
   if (prompt.trim() === '') throw usageError('give the task as the argument', pattern);
   let mock: MockBackend | null = null;
   const interrupts = new Interrupts({

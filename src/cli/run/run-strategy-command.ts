@@ -15,6 +15,7 @@ import {
   type DashboardConfig,
   type RawDashboardRunFlags,
 } from '../options/dashboard-flags.js';
+import { resolveConfig, withConfigDefaults } from '../config/resolve-config.js';
 import { normalizeRunFlags, type RunConfig } from '../options/normalize-run-flags.js';
 import type { RawRunFlags, StrategyName } from '../options/run-flags.js';
 import { collectTasks, readAllStdin } from '../prompts/collect-tasks.js';
@@ -46,7 +47,12 @@ export async function runStrategyCommand(
   raw: RawRunFlags & RawDashboardRunFlags,
   extraArgs: string[],
 ): Promise<ExitCode> {
-  const config = normalizeRunFlags(strategy, raw, extraArgs);
+  const defaults = resolveConfig(raw.cwd ?? process.cwd(), process.env, strategy);
+  const config = normalizeRunFlags(
+    strategy,
+    withConfigDefaults(strategy, raw, defaults),
+    extraArgs,
+  );
   const dashboard = runDashboardConfig(raw, strategy);
   const tasks = await collectTasks({
     args: prompts,
