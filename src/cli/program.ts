@@ -13,6 +13,7 @@ import { registerSessionsCommand } from './commands/sessions-command.js';
 import { registerWorktreesCommand } from './commands/worktrees-command.js';
 import { registerMergeCommand } from './commands/merge-command.js';
 import { registerPatternCommands } from './commands/pattern-commands.js';
+import { registerWorkerCommand } from './commands/worker-command.js';
 import type { CommandContext } from './commands/context.js';
 import { splitExtraArgs } from './argv.js';
 import { CLIError, EXIT, type ExitCode } from './errors.js';
@@ -40,6 +41,7 @@ export function buildProgram(context: CommandContext): Command {
   registerMergeCommand(program, context);
   registerPatternCommands(program, context);
   registerConfigCommand(program, context);
+  registerWorkerCommand(program, context);
   registerCompletionCommand(program, context);
   for (const command of allCommands(program)) command.showHelpAfterError(usageHint(command));
   return program;

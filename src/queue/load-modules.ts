@@ -4,25 +4,12 @@
  * run agents on one machine. A missing one is an error that says what to install.
  */
 import type * as BullMQ from 'bullmq';
-import type IORedis from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
+import { MissingPackageError } from './missing-package.js';
+import type { RedisConnection } from './redis-url.js';
 
 export type BullMQModule = typeof BullMQ;
-export type RedisConstructor = typeof IORedis;
-
-/** The versions the tests run; any later release of the same major should do. */
-export const INSTALL_HINT = 'npm install bullmq@^6.7.0 ioredis@^6.0.0';
-
-export class MissingPackageError extends Error {
-  constructor(name: string, cause: unknown) {
-    super(
-      `The Redis backend needs the optional package "${name}", which is not installed. ` +
-        `Install it beside orchestrate-agents: ${INSTALL_HINT}` +
-        ` (add -g when orchestrate itself is installed globally)`,
-      { cause },
-    );
-    this.name = 'MissingPackageError';
-  }
-}
+export type RedisClient = Redis;
 
 function missing(error: unknown, name: string): boolean {
   const code = (error as NodeJS.ErrnoException | null)?.code;
@@ -45,7 +32,13 @@ export function loadBullMQ(): Promise<BullMQModule> {
   return load('bullmq', () => import('bullmq'));
 }
 
-export async function loadRedis(): Promise<RedisConstructor> {
-  const module = await load('ioredis', () => import('ioredis'));
-  return module.default;
+/** A new ioredis client for `connection`, with `options` on top. */
+export async function newRedisClient(
+  connection: RedisConnection,
+  options: RedisOptions,
+): Promise<RedisClient> {
+  const { Redis } = await load('ioredis', () => import('ioredis'));
+  return typeof connection === 'string'
+    ? new Redis(connection, options)
+    : new Redis({ ...connection, ...options });
 }

@@ -1,0 +1,74 @@
+/**
+ * One job on a worker: checks the job's data as remote input, runs the spec on
+ * this machine's LocalExecutor (the same reaper, limits and logs as a local
+ * run) and sends its events back as coalesced progress updates. Resolves with
+ * the job's return value; an abort of `signal` cancels the agent's tree.
+ */
+import { join } from 'node:path';
+import type { Logger } from '../logging/logger.js';
+import { processIdProblem } from '../process/process-id.js';
+import { localExecutor } from '../tasks/local-executor.js';
+import { parseTaskSpec } from '../tasks/parse-task-spec.js';
+import { EventBatcher } from './event-batcher.js';
+import {
+  toWire,
+  type JobData,
+  type JobReturn,
+  type RunBatch,
+  type WireEvent,
+} from './job-protocol.js';
+
+export interface JobContext {
+  jobId: string;
+  data: unknown;
+  /** Identifies this run of the job (BullMQ's lock token). */
+  run: string;
+  worker: string;
+  logDir: string;
+  signal: AbortSignal;
+  logger: Logger;
+  sendProgress(batch: RunBatch): Promise<void>;
+}
+
+/** The job's data, checked; throws naming what is wrong (the job then fails, never retried). */
+export function parseJobData(data: unknown): JobData {
+  const value = (data ?? {}) as Partial<JobData>;
+  const spec = parseTaskSpec(value.spec);
+  for (const field of ['sessionId', 'processId'] as const) {
+    const problem = processIdProblem(value[field]);
+    if (problem) throw new TypeError(`The job's \`${field}\` ${problem}`);
+  }
+  if (!Number.isSafeInteger(value.attempt) || (value.attempt as number) < 1) {
+    throw new TypeError(
+      `The job's \`attempt\` must be a positive integer, got ${String(value.attempt)}`,
+    );
+  }
+  return { ...(value as JobData), spec };
+}
+
+export async function runJob(context: JobContext): Promise<JobReturn> {
+  const data = parseJobData(context.data);
+  const { run, worker, logger, jobId } = context;
+  const batcher = new EventBatcher<WireEvent>(
+    (events) => context.sendProgress({ run, worker, events }),
+    (error, dropped) =>
+      logger.log('WARNING', jobId, `Could not send ${dropped} event(s) back: ${error.message}`),
+  );
+  logger.log(
+    'INFO',
+    jobId,
+    `Running ${data.spec.agent} task ${data.processId} (try ${data.attempt})`,
+  );
+  const result = await localExecutor.run(data.spec, {
+    logDir: join(context.logDir, data.sessionId),
+    processId: data.processId,
+    attempt: data.attempt,
+    env: data.env,
+    signal: context.signal,
+    logger,
+    onEvent: (event) => batcher.add(toWire(event)),
+  });
+  await batcher.close();
+  logger.log('INFO', jobId, `Finished: ${result.message}`);
+  return { run, worker, result };
+}

@@ -1,0 +1,131 @@
+/**
+ * `orchestrate worker` as a real process on a real redis-server: its flags,
+ * a clear error for an unreachable Redis, and a graceful SIGTERM that lets a
+ * running task finish, or hands it back to another worker after --drain-timeout.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/logging/logger.js';
+import { BullMQExecutor } from '../../src/queue/bullmq-executor.js';
+import type { TaskEvent } from '../../src/tasks/executor.js';
+import { runCli } from '../cli/helpers/run-cli.js';
+import { fixture, pidAlive, tempDir } from '../helpers/fixtures.js';
+import { freePort, startRedisServer, type RedisServer } from '../helpers/redis-server.js';
+import { startWorker } from '../helpers/worker-process.js';
+
+let redis: RedisServer;
+const dir = tempDir();
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+
+afterAll(async () => {
+  await redis?.stop();
+  dir.cleanup();
+});
+
+const sleepy = (id: string, seconds: number) => ({
+  id,
+  agent: 'command',
+  command: fixture('sleep-then-print'),
+  args: [String(seconds), `${id} done`],
+  prompt: '',
+  promptVia: 'none' as const,
+});
+
+describe('orchestrate worker', () => {
+  it('refuses a missing or malformed --redis with the flag, the value and an example', async () => {
+    const missing = await runCli(['worker']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--redis is required');
+    const bad = await runCli(['worker', '--redis', 'http://localhost:6379']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--redis: expected a Redis URL such as redis://127.0.0.1:6379');
+    expect(bad.stderr).toContain('"http://localhost:6379"');
+    const concurrency = await runCli(['worker', '--redis', redis.url, '-c', '0']);
+    expect(concurrency.code).toBe(2);
+    expect(concurrency.stderr).toContain('--concurrency: expected a whole number of at least 1');
+  });
+
+  it('says clearly that Redis cannot be reached, and exits instead of waiting', async () => {
+    const port = await freePort();
+    const result = await runCli(['worker', '--redis', `redis://127.0.0.1:${port}`]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Cannot reach Redis at redis://127.0.0.1:${port}`);
+    expect(result.stderr).toContain('ECONNREFUSED');
+    expect(result.stderr).toContain('redis-server --port 6379');
+  });
+
+  it('on SIGTERM takes no new task, lets the running one finish, then exits 0', async () => {
+    const worker = await startWorker([
+      '--redis',
+      redis.url,
+      '--queue',
+      'drain',
+      '--log-dir',
+      dir.path,
+    ]);
+    const executor = new BullMQExecutor({
+      connection: redis.url,
+      queue: 'drain',
+      logger: silentLogger,
+    });
+    try {
+      const events: TaskEvent[] = [];
+      let stopped: ReturnType<typeof worker.stop> | null = null;
+      const result = await executor.run(sleepy('finish-me', 1), {
+        logDir: dir.path,
+        onEvent: (event) => {
+          events.push(event);
+          if (event.kind === 'start') stopped = worker.stop();
+        },
+      });
+      expect(result.status).toBe('succeeded');
+      expect(result.output).toBe('finish-me done\n');
+      const exit = await stopped!;
+      expect(exit.code).toBe(0);
+      expect(exit.stderr).toContain('Shutting down: no new tasks');
+      expect(events.filter((event) => event.kind === 'start')).toHaveLength(1);
+    } finally {
+      await executor.close();
+      await worker.stop();
+    }
+  });
+
+  it('after --drain-timeout ends the running agent and hands the task to another worker', async () => {
+    const args = ['--redis', redis.url, '--queue', 'handback', '--log-dir', dir.path];
+    const first = await startWorker([...args, '--drain-timeout', '500ms']);
+    const executor = new BullMQExecutor({
+      connection: redis.url,
+      queue: 'handback',
+      logger: silentLogger,
+    });
+    let second: Awaited<ReturnType<typeof startWorker>> | null = null;
+    try {
+      const starts: number[] = [];
+      let stopped: ReturnType<typeof first.stop> | null = null;
+      const result = await executor.run(sleepy('hand-me-back', 3), {
+        logDir: dir.path,
+        onEvent: (event) => {
+          if (event.kind !== 'start') return;
+          starts.push(event.info.pid);
+          if (starts.length === 1) {
+            stopped = first.stop();
+            void stopped.then(async () => (second = await startWorker(args)));
+          }
+        },
+      });
+      expect(result.status).toBe('succeeded');
+      expect(result.output).toBe('hand-me-back done\n');
+      expect(starts).toHaveLength(2);
+      expect(pidAlive(starts[0]!)).toBe(false);
+      const exit = await stopped!;
+      expect(exit.code).toBe(0);
+      expect(exit.stderr).toContain('Handed back to the queue');
+    } finally {
+      await executor.close();
+      await first.stop();
+      await (second as Awaited<ReturnType<typeof startWorker>> | null)?.stop();
+    }
+  });
+});
