@@ -28,6 +28,12 @@ export type { Executor, ExecuteOptions, RetryNotice, TaskEvent } from './tasks/e
 export { redactSpec, looksSecret, REDACTED } from './tasks/redact.js';
 export { LocalExecutor, localExecutor } from './tasks/local-executor.js';
 export { runTask, type RunTaskOptions, type TaskResult } from './tasks/run-task.js';
+export { BullMQExecutor, type BullMQExecutorOptions } from './queue/bullmq-executor.js';
+export { TaskWorker } from './queue/task-worker.js';
+export type { TaskWorkerOptions } from './queue/worker-options.js';
+export type { RedisConnection } from './queue/redis-url.js';
+export { RedisUnreachableError } from './queue/probe-redis.js';
+export { MissingPackageError } from './queue/missing-package.js';
 export type { AgentProcessOptions } from './process/options.js';
 export type {
   ProcessResult,

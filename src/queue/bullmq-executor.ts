@@ -1,0 +1,143 @@
+/**
+ * BullMQExecutor: the executor seam's second implementation. Each try of a
+ * spec becomes a BullMQ job (its id from the session, the process and the
+ * try, so a retry or a resume never enqueues it twice); a worker anywhere runs
+ * it, and its events come back to `onEvent` as from the local executor.
+ */
+import { randomUUID } from 'node:crypto';
+import { consoleLogger, type Logger } from '../logging/logger.js';
+import type { ProcessResult } from '../process/result.js';
+import type { ExecuteOptions, Executor } from '../tasks/executor.js';
+import { parseTaskSpec } from '../tasks/parse-task-spec.js';
+import type { TaskSpec } from '../tasks/task-spec.js';
+import { JobTracker } from './job-tracker.js';
+import { cancelChannel, cancelKey, DEFAULT_QUEUE, jobIdFor, type JobData } from './job-protocol.js';
+import { JobWatch } from './job-watch.js';
+import { normalizeConnection, type RedisConnection } from './redis-url.js';
+import { openSubmitter, type Submitter } from './submitter.js';
+import { unrunResult } from './unrun-result.js';
+
+export interface BullMQExecutorOptions {
+  /** Redis: a URL such as `redis://127.0.0.1:6379`, or ioredis options. */
+  connection: RedisConnection;
+  /** The queue workers take tasks from (default `orchestrate`). */
+  queue?: string;
+  /** Names this run's jobs, `<sessionId>/<processId>/<try>`: pass the session's id to resume it (default: a random id). */
+  sessionId?: string;
+  /** How often running jobs are checked in Redis, besides its events (default 1000 ms). */
+  pollIntervalMs?: number;
+  /** Where the executor's own lines go (Redis errors, warnings); default stderr. */
+  logger?: Logger;
+}
+
+/** Keep finished jobs a day, so a resumed session finds its results instead of running them again. */
+const KEEP = { age: 24 * 3600 };
+
+export class BullMQExecutor implements Executor {
+  readonly queueName: string;
+  readonly sessionId: string;
+  private readonly connection: RedisConnection;
+  private readonly logger: Logger;
+  private readonly trackers = new Map<string, JobTracker>();
+  private submitter: Promise<Submitter> | null = null;
+  private watch: JobWatch | null = null;
+
+  constructor(private readonly options: BullMQExecutorOptions) {
+    this.connection = normalizeConnection('connection', options.connection);
+    this.queueName = options.queue ?? DEFAULT_QUEUE;
+    this.sessionId = options.sessionId ?? randomUUID();
+    this.logger = options.logger ?? consoleLogger;
+  }
+
+  async run(spec: TaskSpec, options: ExecuteOptions): Promise<ProcessResult> {
+    const checked = parseTaskSpec(spec);
+    const processId = options.processId ?? checked.id;
+    const attempt = options.attempt ?? 1;
+    const jobId = jobIdFor(this.sessionId, processId, attempt);
+    if (this.trackers.has(jobId)) {
+      throw new Error(`Task ${processId} (try ${attempt}) is already running on this executor`);
+    }
+    const { queue } = await this.connect();
+    const tracker = new JobTracker(jobId, checked.id, options.onEvent);
+    if (options.signal?.aborted) {
+      const result = unrunResult(processId, 'cancelled', 'cancelled before it was queued');
+      tracker.settle(result);
+      return result;
+    }
+    this.trackers.set(jobId, tracker);
+    const data: JobData = {
+      spec: checked,
+      sessionId: this.sessionId,
+      processId,
+      attempt,
+      env: options.env,
+    };
+    const enqueue = () =>
+      queue.add('task', data, { jobId, attempts: 1, removeOnComplete: KEEP, removeOnFail: KEEP });
+    const onAbort = () => void this.cancel(jobId, tracker, processId);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await enqueue();
+      this.watch!.add(jobId, tracker, enqueue);
+      return await tracker.result;
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+      this.watch!.remove(jobId);
+      this.trackers.delete(jobId);
+    }
+  }
+
+  /** Closes the connections; tasks still running on workers go on. */
+  async close(): Promise<void> {
+    this.watch?.stop();
+    if (this.submitter) await (await this.submitter.catch(() => null))?.close();
+    this.submitter = null;
+  }
+
+  private connect(): Promise<Submitter> {
+    this.submitter ??= openSubmitter(this.connection, this.queueName, this.logger).then(
+      (submitter) => {
+        this.listen(submitter);
+        this.watch = new JobWatch(submitter.queue, this.options.pollIntervalMs ?? 1000);
+        return submitter;
+      },
+      (error: unknown) => {
+        this.submitter = null; // the next run tries again
+        throw error;
+      },
+    );
+    return this.submitter;
+  }
+
+  private listen({ events }: Submitter): void {
+    const tracked = (jobId: string) => this.trackers.get(jobId);
+    events.on('progress', ({ jobId, data }) => tracked(jobId)?.progress(data as never));
+    events.on('completed', ({ jobId, returnvalue }) => {
+      const value = returnvalue as unknown as { result: ProcessResult; worker: string };
+      tracked(jobId)?.settle(value.result, value);
+    });
+    events.on('failed', ({ jobId, failedReason }) => {
+      const tracker = tracked(jobId);
+      if (!tracker) return;
+      tracker.settle(
+        unrunResult(tracker.taskId, 'failed', `the worker could not run it: ${failedReason}`),
+      );
+    });
+    events.on('stalled', ({ jobId }) =>
+      tracked(jobId)?.lost(
+        'Its worker stopped renewing the lock (dead or cut off from Redis): the task runs again on another worker',
+      ),
+    );
+  }
+
+  private async cancel(jobId: string, tracker: JobTracker, processId: string): Promise<void> {
+    const { queue, client } = await this.connect();
+    // Not taken by a worker yet: removing it is the whole cancellation.
+    if ((await queue.remove(jobId).catch(() => 0)) === 1) {
+      tracker.settle(unrunResult(processId, 'cancelled', 'cancelled before a worker took it'));
+      return;
+    }
+    await client.set(cancelKey(this.queueName, jobId), '1', 'EX', 24 * 3600);
+    await client.publish(cancelChannel(this.queueName), jobId);
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The submitter's view of one job: which run of it is current, which events
+ * to pass on, and its one final result. Runs are told apart by their run id,
+ * so when a worker is presumed dead (its job stalled, or Redis lost the job)
+ * the next run's events take over, and a late word from the old run is
+ * recorded as a duplicate attempt, never as a second result.
+ */
+import type { ProcessResult } from '../process/result.js';
+import type { ExecuteOptions, TaskEvent } from '../tasks/executor.js';
+import { fromWire, type JobReturn, type RunBatch } from './job-protocol.js';
+
+export class JobTracker {
+  /** The run whose events are passed on; null until one starts (again). */
+  private current: string | null = null;
+  private readonly superseded = new Set<string>();
+  private settled = false;
+  private resolve!: (result: ProcessResult) => void;
+  readonly result: Promise<ProcessResult>;
+
+  constructor(
+    readonly jobId: string,
+    readonly taskId: string,
+    private readonly onEvent: ExecuteOptions['onEvent'],
+  ) {
+    this.result = new Promise((resolve) => (this.resolve = resolve));
+  }
+
+  get done(): boolean {
+    return this.settled;
+  }
+
+  /** A progress update from a worker. */
+  progress(batch: RunBatch): void {
+    if (this.settled || this.superseded.has(batch.run)) return this.late(batch);
+    if (batch.run !== this.current) {
+      // A run's first update holds its start: a new run takes over from one presumed lost.
+      if (!batch.events.some((event) => event.kind === 'start')) return;
+      if (this.current !== null) this.supersede(this.current);
+      this.current = batch.run;
+    }
+    for (const event of batch.events) {
+      // The end is the job's return value, passed on once, in settle().
+      if (event.kind !== 'end') this.emit(fromWire(event));
+    }
+  }
+
+  /** The current run is presumed lost (the job stalled or vanished): the next start takes over. */
+  lost(why: string): void {
+    if (this.settled) return;
+    this.say('WARNING', why);
+    if (this.current !== null) this.supersede(this.current);
+    this.current = null;
+  }
+
+  /** The job's final result; the first one wins, any later one is a duplicate attempt. */
+  settle(result: ProcessResult, from?: Pick<JobReturn, 'worker'>): void {
+    if (this.settled) {
+      this.say(
+        'WARNING',
+        `Duplicate attempt${from ? ` on ${from.worker}` : ''} ignored: ${result.message}`,
+      );
+      return;
+    }
+    this.settled = true;
+    this.emit({ kind: 'end', taskId: this.taskId, result });
+    this.resolve(result);
+  }
+
+  say(level: 'INFO' | 'WARNING' | 'ERROR', message: string): void {
+    this.emit({ kind: 'log', taskId: this.taskId, level, message });
+  }
+
+  private supersede(run: string): void {
+    this.superseded.add(run);
+  }
+
+  private late(batch: RunBatch): void {
+    const end = batch.events.find((event) => event.kind === 'end');
+    if (end && end.kind === 'end') {
+      this.say(
+        'WARNING',
+        `Duplicate attempt: ${batch.worker}, presumed dead, finished its run late (${end.result.message}); not recorded as the result`,
+      );
+    }
+  }
+
+  private emit(event: TaskEvent): void {
+    try {
+      this.onEvent?.(event);
+    } catch {
+      // A throwing listener must not cost the task its result.
+    }
+  }
+}

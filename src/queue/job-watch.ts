@@ -1,0 +1,83 @@
+/**
+ * The submitter's second pair of eyes: Redis events can be missed (a dropped
+ * connection, a Redis restart), so every `intervalMs` each unsettled job's
+ * state is read. A job that finished without its event reaching us is settled
+ * from its record; a job Redis no longer has (restarted without persistence)
+ * is enqueued again under the same id, and its lost run is not a result.
+ */
+import type { Queue } from 'bullmq';
+import type { ProcessResult } from '../process/result.js';
+import type { JobTracker } from './job-tracker.js';
+import { unrunResult } from './unrun-result.js';
+
+interface Watched {
+  tracker: JobTracker;
+  enqueue: () => Promise<unknown>;
+  /** A finished state seen once; settled from the record when seen again (its event had a poll's time). */
+  finishedSeen: boolean;
+}
+
+export class JobWatch {
+  private readonly jobs = new Map<string, Watched>();
+  private readonly timer: NodeJS.Timeout;
+  private polling = false;
+
+  constructor(
+    private readonly queue: Queue,
+    intervalMs: number,
+  ) {
+    this.timer = setInterval(() => void this.poll(), intervalMs);
+    this.timer.unref();
+  }
+
+  add(jobId: string, tracker: JobTracker, enqueue: () => Promise<unknown>): void {
+    this.jobs.set(jobId, { tracker, enqueue, finishedSeen: false });
+  }
+
+  remove(jobId: string): void {
+    this.jobs.delete(jobId);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling) return; // Redis is slow or away: one poll at a time
+    this.polling = true;
+    try {
+      for (const [jobId, watched] of this.jobs) {
+        if (!watched.tracker.done) await this.check(jobId, watched);
+      }
+    } catch {
+      // Redis unreachable: the next poll tries again; ioredis reconnects meanwhile.
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private async check(jobId: string, watched: Watched): Promise<void> {
+    const state = await this.queue.getJobState(jobId);
+    if (state === 'unknown') {
+      watched.tracker.lost(
+        'Redis no longer has this task (restarted without persistence, or evicted): it is queued again',
+      );
+      await watched.enqueue();
+      return;
+    }
+    if (state !== 'completed' && state !== 'failed') return;
+    if (!watched.finishedSeen) {
+      watched.finishedSeen = true;
+      return;
+    }
+    const job = await this.queue.getJob(jobId);
+    if (!job || watched.tracker.done) return;
+    if (state === 'completed') {
+      const value = job.returnvalue as { result: ProcessResult; worker: string };
+      watched.tracker.settle(value.result, value);
+    } else {
+      const message = `the worker could not run it: ${job.failedReason}`;
+      watched.tracker.settle(unrunResult(watched.tracker.taskId, 'failed', message));
+    }
+  }
+}
