@@ -15,7 +15,7 @@ import { cancelChannel, cancelKey, DEFAULT_QUEUE, jobIdFor, type JobData } from 
 import { JobWatch } from './job-watch.js';
 import { normalizeConnection, type RedisConnection } from './redis-url.js';
 import { openSubmitter, type Submitter } from './submitter.js';
-import { unrunResult } from './unrun-result.js';
+import { queuedTask } from './unrun-result.js';
 
 export interface BullMQExecutorOptions {
   /** Redis: a URL such as `redis://127.0.0.1:6379`, or ioredis options. */
@@ -58,12 +58,14 @@ export class BullMQExecutor implements Executor {
       throw new Error(`Task ${processId} (try ${attempt}) is already running on this executor`);
     }
     const { queue } = await this.connect();
-    const tracker = new JobTracker(jobId, checked.id, options.onEvent);
-    if (options.signal?.aborted) {
-      const result = unrunResult(processId, 'cancelled', 'cancelled before it was queued');
-      tracker.settle(result);
-      return result;
-    }
+    const tracker = new JobTracker(
+      jobId,
+      checked.id,
+      queuedTask(checked, processId),
+      options.onEvent,
+    );
+    if (options.signal?.aborted)
+      return tracker.unrun('cancelled', 'cancelled before it was queued');
     this.trackers.set(jobId, tracker);
     const data: JobData = {
       spec: checked,
@@ -74,7 +76,7 @@ export class BullMQExecutor implements Executor {
     };
     const enqueue = () =>
       queue.add('task', data, { jobId, attempts: 1, removeOnComplete: KEEP, removeOnFail: KEEP });
-    const onAbort = () => void this.cancel(jobId, tracker, processId);
+    const onAbort = () => void this.cancel(jobId, tracker);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       await enqueue();
@@ -119,9 +121,7 @@ export class BullMQExecutor implements Executor {
     events.on('failed', ({ jobId, failedReason }) => {
       const tracker = tracked(jobId);
       if (!tracker) return;
-      tracker.settle(
-        unrunResult(tracker.taskId, 'failed', `the worker could not run it: ${failedReason}`),
-      );
+      tracker.unrun('failed', `the worker could not run it: ${failedReason}`);
     });
     events.on('stalled', ({ jobId }) =>
       tracked(jobId)?.lost(
@@ -130,11 +130,11 @@ export class BullMQExecutor implements Executor {
     );
   }
 
-  private async cancel(jobId: string, tracker: JobTracker, processId: string): Promise<void> {
+  private async cancel(jobId: string, tracker: JobTracker): Promise<void> {
     const { queue, client } = await this.connect();
     // Not taken by a worker yet: removing it is the whole cancellation.
     if ((await queue.remove(jobId).catch(() => 0)) === 1) {
-      tracker.settle(unrunResult(processId, 'cancelled', 'cancelled before a worker took it'));
+      tracker.unrun('cancelled', 'cancelled before a worker took it');
       return;
     }
     await client.set(cancelKey(this.queueName, jobId), '1', 'EX', 24 * 3600);

@@ -8,6 +8,7 @@
 import type { ProcessResult } from '../process/result.js';
 import type { ExecuteOptions, TaskEvent } from '../tasks/executor.js';
 import { fromWire, type JobReturn, type RunBatch } from './job-protocol.js';
+import { unrunResult, type QueuedTask } from './unrun-result.js';
 
 export class JobTracker {
   /** The run whose events are passed on; null until one starts (again). */
@@ -20,6 +21,7 @@ export class JobTracker {
   constructor(
     readonly jobId: string,
     readonly taskId: string,
+    private readonly task: QueuedTask,
     private readonly onEvent: ExecuteOptions['onEvent'],
   ) {
     this.result = new Promise((resolve) => (this.resolve = resolve));
@@ -64,6 +66,13 @@ export class JobTracker {
     this.settled = true;
     this.emit({ kind: 'end', taskId: this.taskId, result });
     this.resolve(result);
+  }
+
+  /** Settles with a result of a task no worker ran to its end. */
+  unrun(status: 'cancelled' | 'failed', message: string): ProcessResult {
+    const result = unrunResult(this.task, status, message);
+    this.settle(result);
+    return result;
   }
 
   say(level: 'INFO' | 'WARNING' | 'ERROR', message: string): void {

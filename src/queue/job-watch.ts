@@ -8,7 +8,6 @@
 import type { Queue } from 'bullmq';
 import type { ProcessResult } from '../process/result.js';
 import type { JobTracker } from './job-tracker.js';
-import { unrunResult } from './unrun-result.js';
 
 interface Watched {
   tracker: JobTracker;
@@ -77,7 +76,7 @@ export class JobWatch {
       watched.tracker.settle(value.result, value);
     } else {
       const message = `the worker could not run it: ${job.failedReason}`;
-      watched.tracker.settle(unrunResult(watched.tracker.taskId, 'failed', message));
+      watched.tracker.unrun('failed', message);
     }
   }
 }

@@ -1,11 +1,30 @@
 /** The result of a queued task that no worker ran to its end: cancelled before, or failed by the queue. */
+import { getAgent } from '../agents/registry.js';
 import { notStartedResult } from '../process/build-result.js';
 import type { ProcessResult } from '../process/result.js';
+import type { TaskSpec } from '../tasks/task-spec.js';
+
+/** Who a queued task is, as its result names it: the process id and the agent's name. */
+export interface QueuedTask {
+  processId: string;
+  agent: string;
+}
+
+export function queuedTask(spec: TaskSpec, processId: string): QueuedTask {
+  const driver = getAgent(spec.agent).driver({
+    model: spec.model ?? null,
+    command: spec.command ?? null,
+    args: spec.args ?? [],
+    promptVia: spec.promptVia ?? null,
+  });
+  return { processId, agent: driver.name };
+}
 
 export function unrunResult(
-  processId: string,
+  task: QueuedTask,
   status: 'cancelled' | 'failed',
   message: string,
 ): ProcessResult {
-  return notStartedResult(processId, '', status, message);
+  // No log: the task never ran anywhere, or its worker's log is on the worker.
+  return notStartedResult({ ...task, logFile: '' }, status, message);
 }
