@@ -5,25 +5,17 @@
  */
 import type * as BullMQ from 'bullmq';
 import type { Redis, RedisOptions } from 'ioredis';
-import { MissingPackageError } from './missing-package.js';
+import { isMissing, MissingPackageError } from './missing-package.js';
 import type { RedisConnection } from './redis-url.js';
 
 export type BullMQModule = typeof BullMQ;
 export type RedisClient = Redis;
 
-function missing(error: unknown, name: string): boolean {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return (
-    (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&
-    String((error as Error).message).includes(`'${name}'`)
-  );
-}
-
 async function load<T>(name: string, importer: () => Promise<T>): Promise<T> {
   try {
     return await importer();
   } catch (error) {
-    if (missing(error, name)) throw new MissingPackageError(name, error);
+    if (isMissing(error, name)) throw new MissingPackageError(name, error);
     throw error;
   }
 }

@@ -6,10 +6,12 @@
  */
 import { join } from 'node:path';
 import type { Logger } from '../logging/logger.js';
+import type { TaskMetrics } from '../metrics/task-metrics.js';
 import { processIdProblem } from '../process/process-id.js';
 import { localExecutor } from '../tasks/local-executor.js';
 import { parseTaskSpec } from '../tasks/parse-task-spec.js';
 import { EventBatcher } from './event-batcher.js';
+import { queuedTask } from './unrun-result.js';
 import {
   toWire,
   type JobData,
@@ -28,6 +30,7 @@ export interface JobContext {
   signal: AbortSignal;
   logger: Logger;
   sendProgress(batch: RunBatch): Promise<void>;
+  metrics?: TaskMetrics;
 }
 
 /** The job's data, checked; throws naming what is wrong (the job then fails, never retried). */
@@ -54,6 +57,8 @@ export async function runJob(context: JobContext): Promise<JobReturn> {
     (error, dropped) =>
       logger.log('WARNING', jobId, `Could not send ${dropped} event(s) back: ${error.message}`),
   );
+  const { agent } = queuedTask(data.spec, data.processId);
+  let started = false;
   logger.log(
     'INFO',
     jobId,
@@ -66,8 +71,15 @@ export async function runJob(context: JobContext): Promise<JobReturn> {
     env: data.env,
     signal: context.signal,
     logger,
-    onEvent: (event) => batcher.add(toWire(event)),
+    onEvent: (event) => {
+      if (event.kind === 'start') {
+        started = true;
+        context.metrics?.started(agent);
+      }
+      batcher.add(toWire(event));
+    },
   });
+  context.metrics?.ended(result, started);
   await batcher.close();
   logger.log('INFO', jobId, `Finished: ${result.message}`);
   return { run, worker, result };

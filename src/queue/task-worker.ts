@@ -4,7 +4,7 @@
  * taking jobs, lets running ones finish for `drainTimeoutMs`, then ends their
  * agents and hands the jobs back to the queue for another worker.
  */
-import type { Job, Worker } from 'bullmq';
+import type { Job, Queue, Worker } from 'bullmq';
 import { bullConnection, describeConnection } from './redis-url.js';
 import { CancelListener } from './cancel-listener.js';
 import { cancelKey } from './job-protocol.js';
@@ -22,6 +22,7 @@ const HAND_BACK = 'handed back: the worker is shutting down';
 export class TaskWorker {
   readonly options: NormalizedWorkerOptions;
   private worker: Worker | null = null;
+  private counter: Queue | null = null;
   private cancels: CancelListener | null = null;
   private handBack = new AbortController();
   private closing: Promise<void> | null = null;
@@ -66,6 +67,16 @@ export class TaskWorker {
     return this.closing;
   }
 
+  /** Tasks waiting in the queue for a worker (for the queued-tasks metric). */
+  async queuedCount(): Promise<number> {
+    if (!this.worker) return 0;
+    const { Queue } = await loadBullMQ();
+    this.counter ??= new Queue(this.options.queue, {
+      connection: bullConnection(this.options.connection),
+    });
+    return this.counter.getWaitingCount();
+  }
+
   /** Ends running agents at once and hands their jobs back (a second SIGTERM). */
   handBackNow(): void {
     this.handBack.abort(HAND_BACK);
@@ -82,6 +93,7 @@ export class TaskWorker {
     } finally {
       clearTimeout(timer);
       await this.cancels?.close();
+      await this.counter?.close();
     }
     logger.log('INFO', name, 'Stopped');
   }
@@ -123,6 +135,7 @@ export class TaskWorker {
       logDir: this.options.logDir,
       signal: abort.signal,
       logger: this.options.logger,
+      metrics: this.options.metrics,
       sendProgress: (batch) => job.updateProgress(batch as never),
     });
     if (this.handBack.signal.aborted && abort.signal.reason === HAND_BACK) {

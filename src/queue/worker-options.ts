@@ -5,6 +5,7 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { consoleLogger, type Logger } from '../logging/logger.js';
+import type { TaskMetrics } from '../metrics/task-metrics.js';
 import { describeValue } from '../process/validate.js';
 import { DEFAULT_QUEUE } from './job-protocol.js';
 import { normalizeConnection, type RedisConnection } from './redis-url.js';
@@ -30,9 +31,12 @@ export interface TaskWorkerOptions {
   name?: string;
   /** Where the worker's own lines go (default stderr). */
   logger?: Logger;
+  /** Counts the tasks this worker runs (see `--metrics-port`). */
+  metrics?: TaskMetrics;
 }
 
-export type NormalizedWorkerOptions = Required<TaskWorkerOptions>;
+export type NormalizedWorkerOptions = Required<Omit<TaskWorkerOptions, 'metrics'>> &
+  Pick<TaskWorkerOptions, 'metrics'>;
 
 export function normalizeWorkerOptions(options: TaskWorkerOptions): NormalizedWorkerOptions {
   const queue = options.queue ?? DEFAULT_QUEUE;
@@ -52,6 +56,7 @@ export function normalizeWorkerOptions(options: TaskWorkerOptions): NormalizedWo
     maxStalledCount: nonNegative('maxStalledCount', options.maxStalledCount ?? 2),
     name: options.name ?? `${hostname()}:${process.pid}`,
     logger: options.logger ?? consoleLogger,
+    metrics: options.metrics,
   };
 }
 

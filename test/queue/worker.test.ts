@@ -10,6 +10,7 @@ import type { TaskEvent } from '../../src/tasks/executor.js';
 import { runCli } from '../cli/helpers/run-cli.js';
 import { fixture, pidAlive, tempDir } from '../helpers/fixtures.js';
 import { freePort, startRedisServer, type RedisServer } from '../helpers/redis-server.js';
+import { withMockClaude } from '../helpers/mock-claude.js';
 import { startWorker } from '../helpers/worker-process.js';
 
 let redis: RedisServer;
@@ -126,6 +127,60 @@ describe('orchestrate worker', () => {
       await executor.close();
       await first.stop();
       await (second as Awaited<ReturnType<typeof startWorker>> | null)?.stop();
+    }
+  });
+
+  it('serves Prometheus metrics: tasks by status and agent, running, queued, tokens and cost', async () => {
+    const port = await freePort();
+    const worker = await startWorker([
+      ...['--redis', redis.url, '--queue', 'metrics', '--log-dir', dir.path],
+      ...['--metrics-port', String(port)],
+    ]);
+    const executor = new BullMQExecutor({
+      connection: redis.url,
+      queue: 'metrics',
+      logger: silentLogger,
+    });
+    const mock = await withMockClaude({}, { maxRetries: 0 });
+    try {
+      expect(worker.output()).toContain(
+        `Metrics for Prometheus at http://127.0.0.1:${port}/metrics`,
+      );
+      const failing = {
+        ...sleepy('fails', 0),
+        command: fixture('exit-with'),
+        env: { EXIT_CODE: '3' },
+      };
+      await executor.run(sleepy('ok', 0), { logDir: dir.path });
+      await executor.run(failing, { logDir: dir.path });
+      const claude = await executor.run(
+        {
+          id: 'c',
+          agent: 'claude',
+          prompt: 'Hi',
+          command: mock.claudeBin,
+          cwd: mock.cwd,
+          env: mock.env as Record<string, string>,
+        },
+        { logDir: dir.path },
+      );
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(text).toContain(
+        'orchestrate_tasks_total{status="succeeded",agent="sleep-then-print"} 1',
+      );
+      expect(text).toContain('orchestrate_tasks_total{status="failed",agent="exit-with"} 1');
+      expect(text).toContain('orchestrate_tasks_total{status="succeeded",agent="claude"} 1');
+      expect(text).toContain('orchestrate_tasks_running{agent="claude"} 0');
+      expect(text).toContain('orchestrate_tasks_queued 0');
+      const output = Number(
+        /orchestrate_tokens_total\{agent="claude",kind="output"\} (\d+)/.exec(text)?.[1],
+      );
+      expect(output).toBe(claude.usage!.outputTokens);
+      expect(text).toMatch(/orchestrate_cost_usd_total\{agent="claude"\} [\d.e-]+/);
+    } finally {
+      await mock.cleanup();
+      await executor.close();
+      await worker.stop();
     }
   });
 });

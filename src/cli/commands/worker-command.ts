@@ -11,6 +11,7 @@ export interface WorkerCommandFlags {
   drainTimeout?: string;
   lockDuration?: string;
   stalledInterval?: string;
+  metricsPort?: string;
 }
 
 export function registerWorkerCommand(program: Command, context: CommandContext): void {
@@ -32,6 +33,10 @@ export function registerWorkerCommand(program: Command, context: CommandContext)
       "how long a task's lock lasts unrenewed: a dead worker's tasks run again after it (default: 30s)",
     )
     .option('--stalled-interval <duration>', 'how often to look for stalled tasks (default: 30s)')
+    .option(
+      '--metrics-port <[host:]port>',
+      'serve Prometheus metrics at http://host:port/metrics (host default: 127.0.0.1)',
+    )
     .action(async (flags: WorkerCommandFlags) => {
       noExtraArgs(context, 'worker');
       const { runWorker } = await import('../worker/run-worker.js');
