@@ -57,6 +57,20 @@ describe('orchestrate worker', () => {
     expect(result.stderr).toContain('redis-server --port 6379');
   });
 
+  it('warns at start when Redis may evict queued jobs (maxmemory-policy is not noeviction)', async () => {
+    const evicting = await startRedisServer(['--maxmemory-policy', 'allkeys-lru']);
+    try {
+      const worker = await startWorker(['--redis', evicting.url, '--log-dir', dir.path]);
+      const exit = await worker.stop();
+      expect(exit.stderr).toContain('has maxmemory-policy allkeys-lru');
+      expect(exit.stderr).toContain('CONFIG SET maxmemory-policy noeviction');
+      const quiet = await startWorker(['--redis', redis.url, '--log-dir', dir.path]);
+      expect((await quiet.stop()).stderr).not.toContain('maxmemory-policy');
+    } finally {
+      await evicting.stop();
+    }
+  });
+
   it('on SIGTERM takes no new task, lets the running one finish, then exits 0', async () => {
     const worker = await startWorker([
       '--redis',
