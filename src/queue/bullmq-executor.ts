@@ -11,7 +11,14 @@ import type { ExecuteOptions, Executor } from '../tasks/executor.js';
 import { parseTaskSpec } from '../tasks/parse-task-spec.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
 import { JobTracker } from './job-tracker.js';
-import { cancelChannel, cancelKey, DEFAULT_QUEUE, jobIdFor, type JobData } from './job-protocol.js';
+import {
+  cancelChannel,
+  cancelKey,
+  DEFAULT_QUEUE,
+  envToWire,
+  jobIdFor,
+  type JobData,
+} from './job-protocol.js';
 import { JobWatch } from './job-watch.js';
 import { normalizeConnection, type RedisConnection } from './redis-url.js';
 import { openSubmitter, type Submitter } from './submitter.js';
@@ -53,7 +60,8 @@ export class BullMQExecutor implements Executor {
     const checked = parseTaskSpec(spec);
     const processId = options.processId ?? checked.id;
     const attempt = options.attempt ?? 1;
-    const jobId = jobIdFor(this.sessionId, processId, attempt);
+    const sessionId = options.sessionId ?? this.sessionId;
+    const jobId = jobIdFor(sessionId, processId, attempt);
     if (this.trackers.has(jobId)) {
       throw new Error(`Task ${processId} (try ${attempt}) is already running on this executor`);
     }
@@ -69,10 +77,10 @@ export class BullMQExecutor implements Executor {
     this.trackers.set(jobId, tracker);
     const data: JobData = {
       spec: checked,
-      sessionId: this.sessionId,
+      sessionId,
       processId,
       attempt,
-      env: options.env,
+      env: envToWire(options.env),
     };
     const enqueue = () =>
       queue.add('task', data, { jobId, attempts: 1, removeOnComplete: KEEP, removeOnFail: KEEP });

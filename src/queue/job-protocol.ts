@@ -19,7 +19,8 @@ export interface JobData {
   sessionId: string;
   processId: string;
   attempt: number;
-  env?: Record<string, string>;
+  /** Added to the spec's env on the worker; null removes a variable (JSON has no undefined). */
+  env?: Record<string, string | null>;
 }
 
 /** A TaskEvent as JSON carries it: the start's date is an ISO string. */
@@ -68,4 +69,22 @@ export function toWire(event: TaskEvent): WireEvent {
 export function fromWire(event: WireEvent): TaskEvent {
   if (event.kind !== 'start') return event;
   return { ...event, info: { ...event.info, startedAt: new Date(event.info.startedAt) } };
+}
+
+/** ExecuteOptions' env as JSON carries it, and back. */
+export function envToWire(
+  env: Record<string, string | undefined> | undefined,
+): Record<string, string | null> | undefined {
+  return (
+    env && Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value ?? null]))
+  );
+}
+
+export function envFromWire(
+  env: Record<string, string | null> | undefined,
+): Record<string, string | undefined> | undefined {
+  return (
+    env &&
+    Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value ?? undefined]))
+  );
 }

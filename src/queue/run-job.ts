@@ -13,6 +13,7 @@ import { parseTaskSpec } from '../tasks/parse-task-spec.js';
 import { EventBatcher } from './event-batcher.js';
 import { queuedTask } from './unrun-result.js';
 import {
+  envFromWire,
   toWire,
   type JobData,
   type JobReturn,
@@ -68,7 +69,7 @@ export async function runJob(context: JobContext): Promise<JobReturn> {
     logDir: join(context.logDir, data.sessionId),
     processId: data.processId,
     attempt: data.attempt,
-    env: data.env,
+    env: envFromWire(data.env),
     signal: context.signal,
     logger,
     onEvent: (event) => {

@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { PromptPlacement } from '../agents/agent-definition.js';
+import type { Executor } from '../tasks/executor.js';
 import { getAgent } from '../agents/registry.js';
 import { consoleLogger, type Logger } from '../logging/logger.js';
 import type { AgentProcessOptions } from '../process/options.js';
@@ -46,6 +47,12 @@ export interface OrchestratorSessionOptions {
   maxWorkers?: number;
   /** USD per million tokens by model, for tasks of agents that report tokens but no cost. */
   prices?: PriceTable;
+  /**
+   * Where the tasks the session runs through its `executor` run: default this
+   * machine; a `BullMQExecutor` sends them to workers, and the session records
+   * their events as it records local runs.
+   */
+  backend?: Executor;
 }
 
 export interface NormalizedSessionOptions {
@@ -58,6 +65,7 @@ export interface NormalizedSessionOptions {
   logger: Logger;
   maxWorkers: number;
   prices: PriceTable | null;
+  backend: Executor | null;
 }
 
 export const SESSIONS_FOLDER = join('.orchestrate', 'sessions');
@@ -120,9 +128,15 @@ export function normalizeSessionOptions(
       `Expected \`maxWorkers\` to be a positive integer, got ${describeValue(options.maxWorkers)}`,
     );
   }
+  if (options.backend !== undefined && typeof options.backend?.run !== 'function') {
+    throw new TypeError(
+      `Expected \`backend\` to be an Executor (e.g. new BullMQExecutor({ connection })), got ${describeValue(options.backend)}`,
+    );
+  }
   return {
     maxWorkers,
     prices: options.prices ?? null,
+    backend: options.backend ?? null,
     patternName: options.patternName,
     workingDir,
     baseLogDir:

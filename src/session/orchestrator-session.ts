@@ -111,7 +111,14 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     const { env, streamOutput, console } = this.options.processDefaults;
     const { prices } = this.options;
     this.executor = new SessionExecutor({
+      sessionId,
       workingDir: this.workingDir,
+      backend: this.options.backend,
+      declare: (id) => {
+        this.assertUsable(id);
+        this.ids.claim(id);
+        this.builder.declare(id);
+      },
       processLogDir: this.processLogDir,
       limiter: this.limiter,
       track: (process) => this.track(process),

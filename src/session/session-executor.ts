@@ -19,10 +19,16 @@ import { localExecutor } from '../tasks/local-executor.js';
 import { checkedTaskSpec, parseTaskSpec } from '../tasks/parse-task-spec.js';
 import { redactSpec } from '../tasks/redact.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
+import { taskEventRecorder } from './task-recorder.js';
 
 /** What the executor needs of its session. */
 export interface SessionParts {
+  readonly sessionId: string;
   readonly workingDir: string;
+  /** Where tries run when not on this machine (a queue executor); null: here. */
+  readonly backend: Executor | null;
+  /** Claims a task's id for a try run by the backend (it has no local process to track). */
+  declare(processId: string): void;
   readonly processLogDir: string;
   readonly limiter: Limiter;
   /** Claims the id and records the process's tries (the session's `track`). */
@@ -51,6 +57,7 @@ export class SessionExecutor implements Executor {
   }
 
   async run(spec: TaskSpec, options: ExecuteOptions): Promise<ProcessResult> {
+    if (this.session.backend) return this.runOnBackend(this.session.backend, spec, options);
     const attempt = options.attempt ?? 1;
     const process = attempt === 1 ? this.firstTry(spec, options) : this.laterTry(spec, attempt);
     return this.start(process, options.signal ?? null);
@@ -104,6 +111,46 @@ export class SessionExecutor implements Executor {
     session.record({ kind: 'task', processId: checked.id, spec: redactSpec(checked) });
     this.firstTries.set(checked.id, process);
     return process;
+  }
+
+  /**
+   * A try on the backend: recorded from its events as a local try is from its
+   * process, under the same limiter. The spec keeps its own `cwd` (a path on
+   * the worker) or none (the worker's folder).
+   */
+  private runOnBackend(
+    backend: Executor,
+    spec: TaskSpec,
+    options: ExecuteOptions,
+  ): Promise<ProcessResult> {
+    const { session } = this;
+    const checked = parseTaskSpec(spec);
+    const attempt = options.attempt ?? 1;
+    if (attempt === 1) {
+      session.declare(checked.id);
+      session.record({ kind: 'task', processId: checked.id, spec: redactSpec(checked) });
+    }
+    const record = taskEventRecorder(checked, attempt, (draft) => session.record(draft));
+    const onEvent = options.onEvent;
+    const run = () =>
+      backend.run(checked, {
+        ...options,
+        logDir: options.logDir ?? session.processLogDir,
+        processId: checked.id,
+        attempt,
+        sessionId: session.sessionId,
+        env: {
+          ...session.defaults.env,
+          ...checked.env,
+          ...options.env,
+          ...session.identity(checked.id),
+        },
+        onEvent: (event) => {
+          record(event);
+          onEvent?.(event);
+        },
+      });
+    return session.limiter.run(run, options.signal ?? null);
   }
 
   private laterTry(spec: TaskSpec, attempt: number): AgentProcess {

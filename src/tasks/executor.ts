@@ -27,6 +27,8 @@ export interface ExecuteOptions {
   onEvent?: (event: TaskEvent) => void;
   /** The process id, naming the log files (default: the spec's `id`). */
   processId?: string;
+  /** The session the task belongs to: a queue executor names its jobs with it. */
+  sessionId?: string;
   /** Which try this is (default 1); tries after the first log to `<id>.attempt-N.log`. */
   attempt?: number;
   /** Added on top of the spec's `env` (e.g. the session's ORCHESTRATE_* variables); `undefined` removes one. */

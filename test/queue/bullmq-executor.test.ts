@@ -8,7 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logging/logger.js';
+import type { OrchestrateEvent } from '../../src/events/types.js';
 import { BullMQExecutor } from '../../src/queue/bullmq-executor.js';
+import { OrchestratorSession } from '../../src/session/orchestrator-session.js';
+import { runParallel } from '../../src/strategies/run-parallel.js';
 import type { TaskEvent } from '../../src/tasks/executor.js';
 import { localExecutor } from '../../src/tasks/local-executor.js';
 import { runTask } from '../../src/tasks/run-task.js';
@@ -179,5 +182,61 @@ describe('BullMQExecutor', () => {
     expect(result.status).toBe('cancelled');
     expect(result.message).toContain('before a worker took it');
     expect(events.map((event) => event.kind)).toEqual(['end']);
+  });
+
+  it("records a session's tasks run on workers as it records local runs", async () => {
+    const mock = await withMockClaude({}, { maxRetries: 0 });
+    try {
+      const specs: TaskSpec[] = [
+        { ...command('env', 'print-env'), env: { SECRET_TOKEN: 'hidden' } },
+        {
+          id: 'claude',
+          agent: 'claude',
+          prompt: 'Say hello',
+          command: mock.claudeBin,
+          cwd: mock.cwd,
+          env: mock.env as Record<string, string>,
+        },
+      ];
+      const local = new OrchestratorSession({
+        patternName: 'local',
+        workingDir: dir.path,
+        logger: silentLogger,
+      });
+      const remote = new OrchestratorSession({
+        patternName: 'remote',
+        workingDir: dir.path,
+        logger: silentLogger,
+        backend: executor(),
+      });
+      const here = await runParallel(specs, { executor: local.executor });
+      const there = await runParallel(specs, { executor: remote.executor });
+      const [localSummary, remoteSummary] = [await local.close(), await remote.close()];
+      expect(there.map((result) => result.status)).toEqual(here.map((result) => result.status));
+      expect(there[0]!.output).toContain(`ORCHESTRATE_SESSION_ID=${remote.sessionId}`);
+      const perProcess = (sessionDir: string, id: string) =>
+        readFileSync(join(sessionDir, 'events.jsonl'), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as OrchestrateEvent)
+          .filter(
+            (event) =>
+              ('processId' in event && event.processId === id) ||
+              ('source' in event && event.source === id),
+          )
+          .map((event) => event.kind);
+      for (const id of ['env', 'claude']) {
+        expect(perProcess(remote.sessionDir, id)).toEqual(perProcess(local.sessionDir, id));
+      }
+      expect(perProcess(remote.sessionDir, 'claude')).toContain('process-activity');
+      const task = readFileSync(join(remote.sessionDir, 'events.jsonl'), 'utf8')
+        .split('\n')
+        .find((line) => line.includes('"kind":"task"'));
+      expect(JSON.parse(task!).spec.env).toEqual({ SECRET_TOKEN: '[redacted]' });
+      expect(remoteSummary.totals.succeeded).toBe(localSummary.totals.succeeded);
+      expect(remoteSummary.totals.processes).toBe(2);
+    } finally {
+      await mock.cleanup();
+    }
   });
 });

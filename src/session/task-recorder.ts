@@ -1,0 +1,60 @@
+/**
+ * Session records from a try's TaskEvents, for tries that run elsewhere (on a
+ * queue's worker): the same records recorder.ts makes from a local process's
+ * events, read through the agent's driver from the registry.
+ */
+import { getAgent } from '../agents/registry.js';
+import { processEndDraft } from '../events/process-end.js';
+import type { ActivityReader } from '../process/agent-driver.js';
+import type { TaskEvent } from '../tasks/executor.js';
+import type { TaskSpec } from '../tasks/task-spec.js';
+import type { RecordSink } from './recorder.js';
+
+/** A listener that records one try of `spec` (already checked) into `sink`. */
+export function taskEventRecorder(
+  spec: TaskSpec,
+  attempt: number,
+  sink: RecordSink,
+): (event: TaskEvent) => void {
+  const driver = getAgent(spec.agent).driver({
+    model: spec.model ?? null,
+    command: spec.command ?? null,
+    args: spec.args ?? [],
+    promptVia: spec.promptVia ?? null,
+  });
+  const processId = spec.id;
+  let tally: ActivityReader | null = null;
+  return (event) => {
+    switch (event.kind) {
+      case 'start':
+        // A run that starts again (its worker died) reads its activity afresh.
+        tally = driver.activity?.() ?? null;
+        sink({
+          kind: 'process-start',
+          processId,
+          agent: driver.name,
+          attempt,
+          pid: event.info.pid,
+          command: event.info.command,
+          args: event.info.args,
+          promptChars: spec.prompt.length,
+          // The log is on the worker; the process-end record names it.
+          logFile: '',
+        });
+        return;
+      case 'agent-event': {
+        const retry = driver.agentRetry?.(event.event) ?? null;
+        if (retry) return sink({ kind: 'agent-retry', processId, attempt, ...retry });
+        const progress = tally?.read(event.event);
+        if (progress) sink({ kind: 'process-activity', processId, attempt, ...progress });
+        return;
+      }
+      case 'log':
+        return sink({ kind: 'log', level: event.level, source: processId, message: event.message });
+      case 'end':
+        return sink(processEndDraft(event.result, attempt));
+      default:
+        return; // 'retry' is recorded by the session executor's retrying()
+    }
+  };
+}
