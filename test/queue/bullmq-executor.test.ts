@@ -5,6 +5,7 @@
  * binary against the mock model.
  */
 import { readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logging/logger.js';
@@ -172,12 +173,20 @@ describe('BullMQExecutor', () => {
   it('cancels a task no worker has taken yet without running it', async () => {
     const controller = new AbortController();
     const events: TaskEvent[] = [];
-    const running = executor({ queue: 'nobody-listens' }).run(command('never', 'print-ok'), {
-      logDir: dir.path,
-      signal: controller.signal,
-      onEvent: (event) => events.push(event),
-    });
-    setTimeout(() => controller.abort(), 200);
+    const running = executor({ queue: 'nobody-listens', sessionId: 'waits' }).run(
+      command('never', 'print-ok'),
+      { logDir: dir.path, signal: controller.signal, onEvent: (event) => events.push(event) },
+    );
+    // Cancelled once it is in the queue.
+    const client = new Redis(redis.url);
+    try {
+      while (!(await client.exists('bull:nobody-listens:waits/never/1'))) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      client.disconnect();
+    }
+    controller.abort();
     const result = await running;
     expect(result.status).toBe('cancelled');
     expect(result.message).toContain('before a worker took it');

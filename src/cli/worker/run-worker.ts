@@ -21,11 +21,11 @@ export async function runWorker(flags: WorkerCommandFlags): Promise<ExitCode> {
     ? await TaskMetrics.create(() => worker?.queuedCount() ?? Promise.resolve(0))
     : undefined;
   worker = new TaskWorker({ ...options, metrics });
-  await worker.start();
   if (metrics && at) {
     const served = await serveMetrics(metrics, at);
     process.stderr.write(`Metrics for Prometheus at ${served.url}\n`);
   }
+  await worker.start();
   await new Promise<void>((resolve) => {
     let received = 0;
     const onSignal = (signal: NodeJS.Signals) => {
