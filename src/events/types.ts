@@ -29,6 +29,8 @@ export interface EventBase {
 export interface SessionStartEvent extends EventBase {
   kind: 'session-start';
   patternName: string;
+  /** The run's human name (`--name`), when it has one. */
+  name?: string;
   workingDir: string;
   sessionDir: string;
   model: string | null;

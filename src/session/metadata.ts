@@ -15,6 +15,8 @@ import { commandVersion, orchestrateVersion } from './versions.js';
 export interface SessionMetadata {
   sessionId: string;
   patternName: string;
+  /** The run's human name (`--name`), or null. */
+  name: string | null;
   workingDir: string;
   sessionDir: string;
   model: string | null;
@@ -54,6 +56,7 @@ export function recordMetadata(
   const metadata: SessionMetadata = {
     sessionId: identity.sessionId,
     patternName: options.patternName,
+    name: options.name,
     workingDir: options.workingDir,
     sessionDir: identity.sessionDir,
     model: options.model,

@@ -28,6 +28,8 @@ export interface SessionProcessOptions extends AgentProcessOptions {
 export interface OrchestratorSessionOptions {
   /** Names the session: its id is `${patternName}_${timestamp}`. */
   patternName: string;
+  /** A human name for the run ("nightly review"), shown by `sessions` and the dashboard. */
+  name?: string;
   /** Where the agents run (default: the current directory). */
   workingDir?: string;
   /** Where session folders go (default: `<workingDir>/.orchestrate/sessions`). */
@@ -57,6 +59,7 @@ export interface OrchestratorSessionOptions {
 
 export interface NormalizedSessionOptions {
   patternName: string;
+  name: string | null;
   workingDir: string;
   baseLogDir: string;
   model: string | null;
@@ -138,6 +141,7 @@ export function normalizeSessionOptions(
     prices: options.prices ?? null,
     backend: options.backend ?? null,
     patternName: options.patternName,
+    name: sessionName(options.name),
     workingDir,
     baseLogDir:
       options.baseLogDir === undefined
@@ -148,4 +152,15 @@ export function normalizeSessionOptions(
     processDefaults: { ...defaults },
     logger: options.logger ?? consoleLogger,
   };
+}
+
+/** A session's human name: one line of text, or null. */
+function sessionName(name: unknown): string | null {
+  if (name === undefined) return null;
+  if (typeof name !== 'string' || name.trim() === '' || /[\n\r]/.test(name) || name.length > 200) {
+    throw new TypeError(
+      `Expected \`name\` to be one line of text (1 to 200 characters), got ${describeValue(name)}`,
+    );
+  }
+  return name.trim();
 }

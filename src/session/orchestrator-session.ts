@@ -140,6 +140,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     this.record({
       kind: 'session-start',
       patternName: this.patternName,
+      ...(this.options.name === null ? {} : { name: this.options.name }),
       workingDir: this.workingDir,
       sessionDir,
       model: this.model,

@@ -17,6 +17,7 @@ export function summaryText(summary: SessionSummary): string {
     .map(([n, words]) => `${n} ${words}`);
   const lines = [
     `Session: ${summary.sessionId}`,
+    ...(summary.name ? [`Name: ${summary.name}`] : []),
     `Pattern: ${summary.patternName}`,
     `Status: ${summary.endedAt === null ? 'running' : summary.status}`,
     `Started: ${summary.startedAt}`,
@@ -47,6 +48,7 @@ function table(processes: ProcessSummary[]): string[] {
     p.usage ? `${p.usage.inputTokens + p.usage.outputTokens} tokens` : '',
     p.tries > 1 ? `${p.tries} tries` : '',
     p.step ? stepLabel(p) : '',
+    about(p),
   ]);
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows.map(
@@ -56,6 +58,13 @@ function table(processes: ProcessSummary[]): string[] {
         .join('  ')
         .trimEnd()}`,
   );
+}
+
+/** The task's label, else the start of its prompt in quotes. */
+function about(p: ProcessSummary): string {
+  if (p.label !== undefined) return p.label;
+  if (p.prompt === undefined || p.prompt === '') return '';
+  return JSON.stringify(p.prompt.length > 60 ? `${p.prompt.slice(0, 59)}…` : p.prompt);
 }
 
 function stepLabel(p: ProcessSummary): string {

@@ -28,6 +28,7 @@ export class SummaryBuilder {
   private session = {
     sessionId: '',
     patternName: '',
+    name: null as string | null,
     workingDir: '',
     sessionDir: '',
     model: null as string | null,
@@ -48,6 +49,7 @@ export class SummaryBuilder {
         this.session = {
           sessionId: event.sessionId,
           patternName: event.patternName,
+          name: event.name ?? null,
           workingDir: event.workingDir,
           sessionDir: event.sessionDir,
           model: event.model,
@@ -92,6 +94,12 @@ export class SummaryBuilder {
       case 'artifacts': {
         const { kind: _kind, at: _at, sessionId: _id, seq: _seq, processId, ...artifacts } = event;
         this.entry(processId).artifacts = artifacts;
+        return;
+      }
+      case 'task': {
+        const entry = this.entry(event.processId);
+        if (event.spec.label !== undefined) entry.label = event.spec.label;
+        entry.prompt = promptExcerpt(event.spec.prompt);
         return;
       }
       case 'step':
@@ -177,4 +185,12 @@ function blank(processId: string): ProcessSummary {
     message: null,
     logFile: null,
   };
+}
+
+/** The first line of a prompt, at most 100 characters (an ellipsis marks a cut). */
+export function promptExcerpt(prompt: string): string {
+  const lines = prompt.trim().split('\n');
+  const line = lines[0]!.trimEnd();
+  if (line.length > 100) return `${line.slice(0, 99)}…`;
+  return lines.length > 1 ? `${line} …` : line;
 }

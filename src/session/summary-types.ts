@@ -10,6 +10,10 @@ export type ProcessSummaryStatus = ProcessStatus | 'not_run' | 'running';
 
 export interface ProcessSummary {
   processId: string;
+  /** The task's label (a prompts-file `label`), when it has one. */
+  label?: string;
+  /** The start of the task's prompt: its first line, at most 100 characters. */
+  prompt?: string;
   /** The agent that ran it; null before it started (or in older sessions). */
   agent: string | null;
   status: ProcessSummaryStatus;
@@ -66,6 +70,8 @@ export type SummaryStatus = SessionStatus | 'incomplete';
 export interface SessionSummary {
   sessionId: string;
   patternName: string;
+  /** The run's human name (`--name`), or null. */
+  name: string | null;
   status: SummaryStatus;
   workingDir: string;
   sessionDir: string;

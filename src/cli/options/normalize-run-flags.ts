@@ -12,6 +12,7 @@ import { findExecutable } from '../../process/spawn/spawn-child.js';
 import { badFlag, usageError } from '../errors.js';
 import { parseHalt, type HaltRule } from './halt.js';
 import { DURATION_ACCEPTED, durationFlag, parseDuration } from './duration.js';
+import { runName } from './run-name.js';
 import { sizeFlag } from './size.js';
 import { nonNegativeIntegerFlag, positiveIntegerFlag } from './integers.js';
 import type { RawRunFlags, StrategyName } from './run-flags.js';
@@ -20,6 +21,8 @@ export const DEFAULT_BATCH_SIZE = 4;
 
 export interface RunConfig {
   strategy: StrategyName;
+  /** --name, checked. */
+  name?: string;
   /** Every --model, in order (several only for fallback). */
   models: string[];
   timeoutMs?: number;
@@ -146,6 +149,7 @@ export function normalizeRunFlags(
       strategy,
     );
   if (raw.logDir !== undefined) config.logDir = resolve(raw.logDir);
+  if (raw.name !== undefined) config.name = runName(raw.name, strategy);
   if (raw.promptsFile !== undefined) config.promptsFile = raw.promptsFile;
   if (raw.joblog !== undefined) config.joblog = resolve(raw.joblog);
   if (raw.mockScript !== undefined)

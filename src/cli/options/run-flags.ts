@@ -12,6 +12,7 @@ export type StrategyName = string;
 
 /** The flags as commander hands them over (strings, repeatable --model as a list). */
 export interface RawRunFlags {
+  name?: string;
   model?: string[];
   timeout?: string;
   idleTimeout?: string;
@@ -112,6 +113,7 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
       ),
     )
     .option('--cwd <dir>', 'working directory of the agents (default: the current directory)')
+    .option('--name <text>', 'a name for the run, shown by sessions, the report and the dashboard')
     .option(
       '--log-dir <dir>',
       'where session folders go (default: .orchestrate/sessions under --cwd)',

@@ -8,6 +8,7 @@ import type { TaskDefaults } from '../../patterns/context.js';
 import { badFlag, usageError } from '../errors.js';
 import { durationFlag } from '../options/duration.js';
 import { positiveIntegerFlag } from '../options/integers.js';
+import { runName } from '../options/run-name.js';
 import {
   executable,
   existingDirectory,
@@ -19,6 +20,8 @@ import { listFlag, type PatternName, type RawPatternFlags } from './pattern-flag
 
 export interface PatternConfig {
   pattern: PatternName;
+  /** --name, checked. */
+  name?: string;
   cwd: string;
   logDir?: string;
   json: boolean;
@@ -72,6 +75,7 @@ export function normalizePatternFlags(
     extraArgs,
   };
   if (raw.logDir !== undefined) config.logDir = resolve(raw.logDir);
+  if (raw.name !== undefined) config.name = runName(raw.name, pattern);
   if (raw.maxWorkers !== undefined)
     config.maxWorkers = positiveIntegerFlag('-j/--max-workers', raw.maxWorkers, pattern);
   if (raw.mockScript !== undefined)

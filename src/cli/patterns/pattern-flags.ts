@@ -8,6 +8,7 @@ export type PatternName = 'n-version' | 'cascade' | 'debate' | 'panel';
 
 export interface RawPatternFlags {
   json?: boolean;
+  name?: string;
   quiet?: boolean;
   maxWorkers?: string;
   timeout?: string;
@@ -52,6 +53,7 @@ export function addPatternFlags(command: Command, pattern: PatternName): Command
     .option('--command <path>', 'the executable of a command agent (implies --agent command)')
     .option('--model <name>', 'the model of every step')
     .option('--cwd <dir>', 'where the agents run (default: the current directory)')
+    .option('--name <text>', 'a name for the run, shown by sessions, the report and the dashboard')
     .option(
       '--log-dir <dir>',
       'where session folders go (default: .orchestrate/sessions under --cwd)',

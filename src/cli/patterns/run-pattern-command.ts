@@ -39,6 +39,7 @@ export async function runPatternCommand(
     const { OrchestratorSession } = await import('../../session/orchestrator-session.js');
     const session = new OrchestratorSession({
       patternName: pattern,
+      ...(config.name === undefined ? {} : { name: config.name }),
       workingDir: config.cwd,
       ...(config.logDir === undefined ? {} : { baseLogDir: config.logDir }),
       logger: silentLogger,

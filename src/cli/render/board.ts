@@ -101,7 +101,7 @@ function row(
 ): string {
   const { palette: p, now } = options;
   const cells = [
-    view.processId.padEnd(widths.id),
+    idText(view).padEnd(widths.id),
     ...(widths.agent > 0 ? [(view.agent ?? '').padEnd(widths.agent)] : []),
     phaseWord(view, now).padEnd(17),
     elapsed(view, now).padStart(7),
@@ -143,7 +143,7 @@ function totals(state: RunState, options: BoardOptions): string {
   return p.bold(
     `  ${parts.join(' · ')}   elapsed ${formatElapsed(end - state.startedAt)}` +
       `${usage ? `   tokens ${formatCount(inputTokens(usage))} in / ${formatCount(usage.outputTokens)} out` : ''}` +
-      `   cost ${formatCost(cost)}`,
+      `   cost ${formatCost(cost)}${state.simulatedCost ? ' (simulated)' : ''}`,
   );
 }
 
@@ -151,7 +151,7 @@ export function renderBoard(state: RunState, options: BoardOptions): string {
   const p = options.palette;
   const views = [...state.processes.values()];
   const widths = {
-    id: Math.max(...views.map((v) => v.processId.length), 7),
+    id: Math.max(...views.map((v) => idText(v).length), 7),
     // The agent column appears once any process's agent is known.
     agent: Math.max(...views.map((v) => v.agent?.length ?? 0), 0),
   };
@@ -160,4 +160,11 @@ export function renderBoard(state: RunState, options: BoardOptions): string {
   const rows = shown.map((v) => row(v, widths, options));
   if (hidden) rows.push(p.dim(hidden));
   return [p.bold(cut(title, options.width)), ...rows, totals(state, options)].join('\n');
+}
+
+/** The process id, and its label when it has one (cut to keep the columns narrow). */
+function idText(view: ProcessView): string {
+  if (view.label === null) return view.processId;
+  const label = view.label.length > 24 ? `${view.label.slice(0, 23)}…` : view.label;
+  return `${view.processId} ${label}`;
 }

@@ -12,11 +12,17 @@ export const ALLOW_HINT =
   'To let agents edit files: -- --allowedTools Write,Edit, or -- --permission-mode acceptEdits.';
 import { agentRetryCount, formatCost, formatDuration, formatTokens } from './units.js';
 
-function header(result: StrategyResult, chosen: boolean, p: Palette): string {
+function header(
+  result: StrategyResult,
+  chosen: boolean,
+  p: Palette,
+  label: string | undefined,
+): string {
   const color =
     result.status === 'succeeded' ? p.green : result.status === 'cancelled' ? p.yellow : p.red;
   const parts = [
     result.processId,
+    ...(label === undefined ? [] : [label]),
     result.agent,
     color(result.status.replace('_', ' ')),
     formatDuration(result.durationMs),
@@ -68,7 +74,7 @@ function totalsLine(outcome: RunOutcome, p: Palette): string {
       : outcome.status === 'cancelled'
         ? p.yellow('Cancelled')
         : p.red('Failed');
-  return `${p.bold(verdict)}: ${parts.join(', ')} in ${formatDuration(outcome.durationMs)}${retried}${denied} · tokens ${formatTokens(usage)} · cost ${formatCost(totalCost(outcome.results))}`;
+  return `${p.bold(verdict)}: ${parts.join(', ')} in ${formatDuration(outcome.durationMs)}${retried}${denied} · tokens ${formatTokens(usage)} · cost ${formatCost(totalCost(outcome.results))}${outcome.simulatedCost ? ' (simulated: --mock-model spends nothing)' : ''}`;
 }
 
 export function humanReport(
@@ -78,8 +84,10 @@ export function humanReport(
   const p = options.palette;
   const sections = outcome.results.map((r) => {
     const text = body(r, options.outputs);
-    return `${header(r, outcome.chosen === r.index, p)}${text ? `\n${text}` : ''}`;
+    const head = header(r, outcome.chosen === r.index, p, outcome.labels[r.processId]);
+    return `${head}${text ? `\n${text}` : ''}`;
   });
   if (outcome.notRun.length > 0) sections.push(p.dim(`Not run: ${outcome.notRun.join(', ')}`));
-  return `${[...sections, '', totalsLine(outcome, p), `Session folder: ${outcome.sessionDir}`].join('\n')}\n`;
+  const folder = `Session folder: ${outcome.sessionDir}${outcome.name === null ? '' : ` (${outcome.name})`}`;
+  return `${[...sections, '', totalsLine(outcome, p), folder].join('\n')}\n`;
 }

@@ -13,6 +13,8 @@ export type Phase = 'pending' | 'running' | 'retrying' | 'not_run' | ProcessStat
 
 export interface ProcessView {
   processId: string;
+  /** The task's label, if it has one. */
+  label: string | null;
   /** The agent that runs it, once known. */
   agent: string | null;
   prompt: string;
@@ -59,6 +61,9 @@ export class RunState {
   /** Usage of finished tries, per process, so a running try's figures add on top. */
   private readonly settled = new Map<string, TokenUsage>();
 
+  /** Costs come from the mock model (--mock-model): shown as simulated. */
+  simulatedCost = false;
+
   constructor(
     readonly strategy: string,
     tasks: Array<{ processId: string; prompt: string }>,
@@ -67,10 +72,11 @@ export class RunState {
   }
 
   /** A process the run will start (shown as pending until it does). */
-  add(processId: string, prompt: string, agent: string | null = null): void {
+  add(processId: string, prompt: string, agent: string | null = null, label?: string): void {
     const view = this.processes.get(processId);
-    if (view) Object.assign(view, { prompt, agent: agent ?? view.agent });
-    else this.processes.set(processId, { ...blank(processId, prompt), agent });
+    const named = label === undefined ? {} : { label };
+    if (view) Object.assign(view, { prompt, agent: agent ?? view.agent, ...named });
+    else this.processes.set(processId, { ...blank(processId, prompt), agent, ...named });
   }
 
   apply(event: OrchestrateEvent): void {
@@ -177,6 +183,7 @@ export class RunState {
 function blank(processId: string, prompt: string): ProcessView {
   return {
     processId,
+    label: null,
     agent: null,
     prompt,
     phase: 'pending',

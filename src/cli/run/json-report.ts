@@ -8,14 +8,18 @@ import { totalCost, type RunOutcome } from './outcome.js';
 export function jsonReport(outcome: RunOutcome): string {
   const document = {
     strategy: outcome.strategy,
+    ...(outcome.name === null ? {} : { name: outcome.name }),
     status: outcome.status,
     exitCode: outcome.exitCode,
     sessionId: outcome.sessionId,
     sessionDir: outcome.sessionDir,
     durationMs: Math.round(outcome.durationMs),
     costUsd: totalCost(outcome.results),
+    ...(outcome.simulatedCost ? { costSimulated: true } : {}),
     agentRetries: outcome.agentRetries,
-    results: outcome.results,
+    results: outcome.results.map((r) =>
+      outcome.labels[r.processId] === undefined ? r : { ...r, label: outcome.labels[r.processId] },
+    ),
     notRun: outcome.notRun,
     ...(findStrategy(outcome.strategy)?.alternatives ? { chosen: outcome.chosen } : {}),
   };

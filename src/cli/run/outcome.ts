@@ -27,6 +27,12 @@ export interface RunOutcome {
   agentRetries: number;
   /** --fail-on-denied: a refused tool call fails the run. */
   failOnDenied: boolean;
+  /** --name, or null. */
+  name: string | null;
+  /** The costs are the mock model's (--mock-model), not money spent. */
+  simulatedCost: boolean;
+  /** The tasks' labels, by process id (only those that have one). */
+  labels: Record<string, string>;
 }
 
 export interface OutcomeInput {
@@ -44,6 +50,9 @@ export interface OutcomeInput {
   /** Set when --halt stopped the run: the status it stopped with. */
   halted?: 'succeeded' | 'failed';
   failOnDenied?: boolean;
+  name?: string | null;
+  simulatedCost?: boolean;
+  labels?: Record<string, string>;
 }
 
 export function runOutcome(input: OutcomeInput): RunOutcome {
@@ -83,6 +92,9 @@ export function runOutcome(input: OutcomeInput): RunOutcome {
     durationMs: input.durationMs,
     agentRetries: input.agentRetries ?? 0,
     failOnDenied: input.failOnDenied === true,
+    name: input.name ?? null,
+    simulatedCost: input.simulatedCost === true,
+    labels: input.labels ?? {},
   };
 }
 

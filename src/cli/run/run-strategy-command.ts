@@ -69,6 +69,7 @@ export async function runStrategyCommand(
   withClaudeFound(planned);
   const prices = await readPrices(config);
   const state = new RunState(strategy, []);
+  state.simulatedCost = config.mock !== null;
   const view = await chooseView(config, state);
   let mock: MockBackend | null = null;
   const interrupts = new Interrupts({
@@ -109,6 +110,7 @@ async function runSession(
   const started = Date.now();
   const session = new OrchestratorSession({
     patternName: config.strategy,
+    ...(config.name === undefined ? {} : { name: config.name }),
     workingDir: config.cwd,
     ...(config.logDir === undefined ? {} : { baseLogDir: config.logDir }),
     ...(config.models.length === 1 ? { model: config.models[0] } : {}),
@@ -148,7 +150,7 @@ async function runSession(
     if (config.worktree)
       leases = await leaseWorktrees(session, planned, config.worktree, config.strategy);
     specs = taskSpecs(config, planned);
-    for (const spec of specs) state.add(spec.id, spec.prompt, spec.agent);
+    for (const spec of specs) state.add(spec.id, spec.prompt, spec.agent, spec.label);
     if (parts.dashboard) {
       const { startRunDashboard } = await import('../dashboard/run-dashboard.js');
       dashboard = await startRunDashboard({
@@ -182,6 +184,11 @@ async function runSession(
     durationMs: Date.now() - started,
     agentRetries: state.agentRetries(),
     failOnDenied: config.failOnDenied,
+    name: config.name ?? null,
+    simulatedCost: config.mock !== null,
+    labels: Object.fromEntries(
+      specs.flatMap((spec) => (spec.label === undefined ? [] : [[spec.id, spec.label]])),
+    ),
     ...(halt?.reason ? { halted: haltedStatus(config, run) } : {}),
   });
   if (config.json) process.stdout.write(jsonReport(outcome));
@@ -191,7 +198,11 @@ async function runSession(
     );
   if (config.joblog !== undefined) writeJoblog(config.joblog, outcome.results, state);
   if (config.results !== undefined)
-    writeResults(config.results, outcome.results, (result) => result.processId);
+    writeResults(
+      config.results,
+      outcome.results,
+      (result) => outcome.labels[result.processId] ?? result.processId,
+    );
   return outcome.exitCode;
 }
 

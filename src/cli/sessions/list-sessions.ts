@@ -50,7 +50,7 @@ export function statusColor(status: string, p: Palette): (text: string) => strin
 }
 
 export function sessionsTable(sessions: SessionSummary[], p: Palette): string {
-  const header = ['SESSION', 'STATUS', 'STARTED', 'DURATION', 'PROCESSES', 'COST'];
+  const header = ['SESSION', 'STATUS', 'STARTED', 'DURATION', 'PROCESSES', 'COST', 'RUN'];
   const rows = sessions.map((s) => [
     s.sessionId,
     s.status,
@@ -58,12 +58,14 @@ export function sessionsTable(sessions: SessionSummary[], p: Palette): string {
     formatDuration(s.durationMs),
     `${s.totals.succeeded}/${s.totals.processes} ok`,
     formatCost(s.totals.costUsd),
+    runTitle(s),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[], color?: (s: string) => string) =>
     cells
       .map((cell, i) => {
-        const padded = i >= 3 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!);
+        const padded =
+          i >= 3 && i < header.length - 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!);
         return i === 1 && color ? color(padded) : padded;
       })
       .join('  ')
@@ -97,4 +99,18 @@ export function sessionsTotals(sessions: SessionSummary[]): string {
     formatCost(cost),
     `${formatTokens(usage)} tokens`,
   ].join(', ');
+}
+
+/** What the run was: its --name, else its first task's label or prompt (and how many more). */
+export function runTitle(s: SessionSummary): string {
+  if (s.name) return s.name;
+  const first = s.processes[0];
+  if (!first) return '';
+  const text = first.label ?? (first.prompt ? JSON.stringify(cut(first.prompt, 40)) : '');
+  const more = s.processes.length - 1;
+  return text && more > 0 ? `${text} +${more}` : text;
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

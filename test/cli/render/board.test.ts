@@ -49,6 +49,18 @@ describe('renderBoard', () => {
     );
   });
 
+  test("a task's label stands beside its process id, and a mock run's cost says simulated", () => {
+    const s = state(2);
+    s.add('process-001', 'prompt number 1', 'claude', 'review the authentication module');
+    s.simulatedCost = true;
+    const lines = renderBoard(s, options).split('\n');
+    expect(lines[1]).toMatch(/ process-001 review the authenticati… +claude +pending/);
+    // The id column is as wide as the widest id with its label, so the rows stay aligned.
+    expect(lines[2]).toMatch(/ process-002 +pending/);
+    expect(lines[2]!.indexOf('pending')).toBe(lines[1]!.indexOf('pending'));
+    expect(lines.at(-1)).toMatch(/cost n\/a \(simulated\)$/);
+  });
+
   test('a retrying process shows which try comes and when', () => {
     const s = state(1);
     Object.assign(s.processes.get('process-001')!, {

@@ -86,7 +86,7 @@ describe('orchestrate parallel', () => {
       /^── process-001 · claude · succeeded · .* ──\n.+\n── process-002 · claude · succeeded/,
     );
     expect(result.stdout).toMatch(
-      /\nSucceeded: 2 succeeded in .* · tokens .* · cost \$\d+\.\d{4}\n/,
+      /\nSucceeded: 2 succeeded in .* · tokens .* · cost \$\d+\.\d{4} \(simulated: --mock-model spends nothing\)\n/,
     );
     const folder = /Session folder: (.+)\n$/.exec(result.stdout)?.[1];
     expect(folder && existsSync(join(folder, 'events.jsonl'))).toBe(true);

@@ -40,13 +40,13 @@ describe('orchestrate sessions', () => {
     const result = await runCli(['sessions', ...flags]);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^SESSION +STATUS +STARTED +DURATION +PROCESSES +COST$/);
+    expect(lines[0]).toMatch(/^SESSION +STATUS +STARTED +DURATION +PROCESSES +COST +RUN$/);
     expect(lines[1]).toMatch(
       new RegExp(
-        `^${second} +failed +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +\\S+ m?s +0/1 ok +\\$0\\.0000$`,
+        `^${second} +failed +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +\\S+ m?s +0/1 ok +\\$0\\.0000  "three"$`,
       ),
     );
-    expect(lines[2]).toMatch(new RegExp(`^${first} +failed .* 0/2 ok`));
+    expect(lines[2]).toMatch(new RegExp(`^${first} +failed .* 0/2 ok .* "one" \\+1$`));
   });
 
   test('--json prints one JSON array of the summaries', async () => {
