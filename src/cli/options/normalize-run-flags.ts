@@ -155,6 +155,11 @@ export function normalizeRunFlags(
   if (raw.mockScript !== undefined)
     config.mock = { script: existingFile('--mock-script', raw.mockScript, strategy) };
   Object.assign(config, agentFlags(raw, strategy));
+  if (config.agentRetries !== undefined && config.agent !== 'claude')
+    throw usageError(
+      `--agent-retries sets claude's CLAUDE_CODE_MAX_RETRIES; ${config.agent} has no such switch (codex: request_max_retries and stream_max_retries of its model provider in config.toml; gemini: general.maxAttempts in settings.json)`,
+      strategy,
+    );
   if (raw.prices !== undefined) config.pricesFile = existingFile('--prices', raw.prices, strategy);
   return config;
 }

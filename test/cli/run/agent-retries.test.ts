@@ -48,3 +48,13 @@ test('--agent-retries must be a whole number', async () => {
     '--agent-retries: expected a whole number of 0 or more, got "many"',
   );
 });
+
+test('--agent-retries with codex or gemini is refused, naming where their retries are set', async () => {
+  for (const agent of ['codex', 'gemini']) {
+    const result = await runCli(['parallel', '--agent', agent, '--agent-retries', '2', 'x']);
+    expect(result.code, agent).toBe(2);
+    expect(result.stderr).toContain(
+      `--agent-retries sets claude's CLAUDE_CODE_MAX_RETRIES; ${agent} has no such switch (codex: request_max_retries and stream_max_retries`,
+    );
+  }
+});
