@@ -28,15 +28,13 @@ import {
   type SessionProcessOptions,
 } from './options.js';
 import { createLimiter, type Limiter } from '../strategies/limiter.js';
-import { LiveRecords } from './live-records.js';
 import { ProcessMaker } from './process-maker.js';
 import { RunningTries } from './running-tries.js';
 import { SessionExecutor } from './session-executor.js';
 import { ProcessIds } from './process-ids.js';
 import { recordProcess } from './recorder.js';
-import { RecordWriter } from './record-writer.js';
+import { SessionRecords } from './session-records.js';
 import { createSessionDir } from './session-dir.js';
-import { SummaryBuilder } from './summary-builder.js';
 import type { SessionSummary } from './summary-types.js';
 import { summaryText } from './summarize-text.js';
 import { validateLevel, validateStatus } from './validate.js';
@@ -59,11 +57,9 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   readonly processLogDir: string;
   readonly metadata: SessionMetadata;
   private readonly options: NormalizedSessionOptions;
-  private readonly builder = new SummaryBuilder();
-  private readonly writer: RecordWriter;
+  private readonly records: SessionRecords;
   private readonly metadataDone: Promise<SessionMetadata>;
   private readonly ids: ProcessIds;
-  private readonly live = new LiveRecords();
   private readonly maker: ProcessMaker;
   private readonly running = new RunningTries();
   /**
@@ -73,8 +69,6 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   readonly limiter: Limiter;
   /** Runs TaskSpecs as processes of this session, recorded and under `limiter`. */
   readonly executor: SessionExecutor;
-  private seq = 0;
-  private ended = false;
   private closing: Promise<SessionSummary> | null = null;
 
   constructor(options: OrchestratorSessionOptions) {
@@ -94,7 +88,9 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     this.ids = new ProcessIds(sessionId);
     this.processLogDir = join(sessionDir, SESSION_FILES.processes);
     mkdirSync(this.processLogDir, { recursive: true });
-    this.writer = new RecordWriter(sessionDir, this.options.logger);
+    this.records = new SessionRecords(sessionId, sessionDir, this.options.logger, (event) =>
+      this.emit('event', event),
+    );
     this.limiter = createLimiter(this.options.maxWorkers);
     this.maker = new ProcessMaker({
       sessionId,
@@ -117,7 +113,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
       declare: (id) => {
         this.assertUsable(id);
         this.ids.claim(id);
-        this.builder.declare(id);
+        this.records.builder.declare(id);
       },
       processLogDir: this.processLogDir,
       limiter: this.limiter,
@@ -185,7 +181,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     }
     this.assertUsable(process.processId);
     this.ids.claim(process.processId);
-    this.builder.declare(process.processId);
+    this.records.builder.declare(process.processId);
     // Watched first, so a listener of its 'process-start' record can already cancel it.
     this.running.watch(process);
     recordProcess(process, (draft) => this.record(draft));
@@ -263,12 +259,12 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
    * (`getEventsPath()`, `readSession()`) has every record.
    */
   events(): readonly OrchestrateEvent[] {
-    return this.live.list();
+    return this.records.live.list();
   }
 
   /** The summary as of now (status 'incomplete' until close()). */
   getSummary(): SessionSummary {
-    return this.builder.summary();
+    return this.records.builder.summary();
   }
 
   /** The summary as human text, as the original's summarize(). */
@@ -284,8 +280,9 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
    */
   close(status?: SessionStatus): Promise<SessionSummary> {
     if (this.closing) return this.closing;
-    const final = status === undefined ? this.builder.derivedStatus() : validateStatus(status);
-    const now = this.builder.summary();
+    const { builder } = this.records;
+    const final = status === undefined ? builder.derivedStatus() : validateStatus(status);
+    const now = builder.summary();
     this.record({
       kind: 'session-end',
       status: final,
@@ -294,45 +291,25 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
       succeeded: now.totals.succeeded,
       costUsd: now.totals.costUsd,
     });
-    this.ended = true;
+    this.records.end();
     this.closing = this.finish();
     return this.closing;
   }
 
   private async finish(): Promise<SessionSummary> {
-    const summary = this.builder.summary();
-    this.writer.close();
+    const summary = this.records.builder.summary();
+    this.records.closeFiles();
     await this.metadataDone;
     await writeJsonFile(sessionFile(this.sessionDir, 'summary'), summary);
     return summary;
   }
 
   private record(draft: EventDraft): void {
-    if (this.ended) return;
-    const { kind, ...fields } = draft;
-    const event = {
-      kind,
-      seq: ++this.seq,
-      at: new Date().toISOString(),
-      sessionId: this.sessionId,
-      ...fields,
-    } as OrchestrateEvent;
-    this.live.add(event);
-    this.builder.apply(event);
-    this.writer.write(event);
-    try {
-      this.emit('event', event);
-    } catch (error) {
-      this.options.logger.log(
-        'ERROR',
-        'session',
-        `An 'event' listener threw: ${(error as Error).message}`,
-      );
-    }
+    this.records.record(draft);
   }
 
   private assertUsable(processId: string): void {
-    if (this.ended) {
+    if (this.records.ended) {
       throw new Error(
         `Session ${this.sessionId} is closed; start a new session for more processes.`,
       );
