@@ -137,6 +137,12 @@ export {
 } from './workspaces/merge.js';
 export type { PatternOptions, TaskDefaults } from './patterns/context.js';
 export {
+  PATTERNS,
+  patternNames,
+  type PatternDefinition,
+  type PatternName,
+} from './patterns/registry.js';
+export {
   nVersion,
   type NVersionOptions,
   type NVersionResult,

@@ -1,11 +1,12 @@
 /**
- * The one list of strategies: the docs table, the CLI's commands and each
+ * The one list of strategies (and of patterns): the docs table, the CLI's commands and each
  * definition's runner agree with it, and a registered strategy runs its tasks.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logging/logger.js';
+import { PATTERNS, patternNames } from '../../src/patterns/registry.js';
 import {
   getStrategy,
   listStrategies,
@@ -88,5 +89,18 @@ describe('the strategy registry', () => {
     expect(() => getStrategy('nope')).toThrow(
       /Unknown strategy "nope"; registered strategies: parallel, sequential, fallback, batch, first-only/,
     );
+  });
+});
+
+describe('the pattern registry', () => {
+  it('is the table in docs/patterns.md, and each runner is the library function it names', async () => {
+    const docs = readFileSync(join(repoRoot, 'docs/patterns.md'), 'utf8');
+    const commands = [...docs.matchAll(/^\| [^|]+\| `([a-z-]+)` +\|/gm)].map((m) => m[1]);
+    expect(commands).toEqual(patternNames());
+    const library = (await import('../../src/index.js')) as Record<string, unknown>;
+    for (const pattern of PATTERNS) {
+      expect(typeof library[pattern.runner], pattern.runner).toBe('function');
+      expect(docs).toContain(`orchestrate ${pattern.name}\``);
+    }
   });
 });

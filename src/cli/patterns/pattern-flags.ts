@@ -3,8 +3,9 @@
  * run commands' common ones, declared once, and each pattern's own.
  */
 import type { Command } from 'commander';
+import type { PatternName } from '../../patterns/registry.js';
 
-export type PatternName = 'n-version' | 'cascade' | 'debate' | 'panel';
+export type { PatternName };
 
 export interface RawPatternFlags {
   json?: boolean;
