@@ -78,6 +78,7 @@ export {
   listSessions,
   readSessionSummary,
   readSessionEvents,
+  readSessionTasks,
   readSessionMetadata,
 } from './session/read-session.js';
 export type {

@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseEvents } from '../events/parse-events.js';
 import type { OrchestrateEvent } from '../events/types.js';
+import type { TaskSpec } from '../tasks/task-spec.js';
 import { sessionFile } from './files.js';
 import type { SessionMetadata } from './metadata.js';
 import { SummaryBuilder } from './summary-builder.js';
@@ -35,6 +36,16 @@ async function readJson<T>(path: string): Promise<T | null> {
 export async function readSessionEvents(sessionDir: string): Promise<OrchestrateEvent[]> {
   const text = await readText(sessionFile(resolve(sessionDir), 'events'));
   return text === null ? [] : parseEvents(text);
+}
+
+/**
+ * The tasks the session ran as data (its 'task' records), in the order they
+ * first started: enough to run them again, once the secrets redacted from
+ * their `env` are supplied.
+ */
+export async function readSessionTasks(sessionDir: string): Promise<TaskSpec[]> {
+  const events = await readSessionEvents(sessionDir);
+  return events.flatMap((event) => (event.kind === 'task' ? [event.spec] : []));
 }
 
 export async function readSessionMetadata(sessionDir: string): Promise<SessionMetadata | null> {

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrchestrateEvent } from '../../src/events/types.js';
 import { runBatched } from '../../src/strategies/run-batched.js';
 import { runParallel } from '../../src/strategies/run-parallel.js';
+import { readSessionTasks } from '../../src/session/read-session.js';
 import { runTask } from '../../src/tasks/run-task.js';
 import type { TaskSpec } from '../../src/tasks/task-spec.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
@@ -51,11 +52,13 @@ describe("a session's executor", () => {
     ]);
     const record = events[1] as Extract<OrchestrateEvent, { kind: 'task' }>;
     expect(record.processId).toBe('env');
-    expect(record.spec).toEqual({
+    const recorded = {
       ...task,
       cwd: dir.path,
       env: { ANTHROPIC_API_KEY: '[redacted]', GITHUB_TOKEN: '[redacted]', DEBUG: 'yes' },
-    });
+    };
+    expect(record.spec).toEqual(recorded);
+    await expect(readSessionTasks(session.sessionDir)).resolves.toEqual([recorded]);
   });
 
   it('runs each task in the session folders with its ORCHESTRATE_* variables', async () => {
