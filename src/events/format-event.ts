@@ -73,6 +73,12 @@ export function describeRecord(event: OrchestrateEvent): EventLine | null {
         source: event.processId,
         message: `Step ${event.step}${event.round === null ? '' : ` ${event.round}`} as ${event.role}`,
       };
+    case 'limit':
+      return {
+        level: event.action === 'resume' || event.action === 'budget' ? 'INFO' : 'WARNING',
+        source: 'session',
+        message: event.message,
+      };
     case 'session-end':
       return {
         level: event.status === 'succeeded' ? 'INFO' : 'WARNING',

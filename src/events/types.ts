@@ -89,6 +89,29 @@ export interface RetryEvent extends EventBase {
   reason: string;
   previousStatus: ProcessStatus;
   previousApiErrorStatus: number | null;
+  /** True when the rate limit refused the previous try: run again, not a spent try. */
+  rateLimited?: boolean;
+}
+
+/**
+ * What the session's admission controller and budget did (docs/limits.md):
+ * `pause` new starts wait for a rate limit's reset (`until`); `resume`;
+ * `concurrency` the learnt concurrency changed; `budget` the session's budget
+ * (recorded at the start); `budget-reached` no more starts.
+ */
+export interface LimitEvent extends EventBase {
+  kind: 'limit';
+  action: 'pause' | 'resume' | 'concurrency' | 'budget' | 'budget-reached';
+  /** In words: "paused until 14:05 (five_hour limit)". */
+  message: string;
+  /** ISO time new starts wait for (pause). */
+  until: string | null;
+  limitType: string | null;
+  concurrency: number | null;
+  maxCostUsd: number | null;
+  maxCostPerProcessUsd: number | null;
+  /** Spent and running cost when the budget was reached. */
+  spentUsd: number | null;
 }
 
 /**
@@ -196,6 +219,7 @@ export type OrchestrateEvent =
   | LogEvent
   | ArtifactsEvent
   | StepEvent
+  | LimitEvent
   | SessionEndEvent;
 
 export type EventKind = OrchestrateEvent['kind'];
@@ -219,4 +243,5 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'artifacts',
   'step',
   'session-end',
+  'limit',
 ];

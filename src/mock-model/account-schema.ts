@@ -17,6 +17,12 @@ export const accountSchema = z.strictObject({
   warnAt: z.number().min(0).max(1).default(0.8),
   /** Which limit the headers name (claude says "5-hour limit" or "weekly limit"). */
   limit: z.enum(['five_hour', 'seven_day']).default('five_hour'),
+  /**
+   * How claude signs in when orchestrate starts the mock (`--mock-script`): an
+   * `api-key` sees plain 429s; a `subscription` also reads the unified headers
+   * and prints `rate_limit_event`s. (`mockModelEnv`'s `auth` says it in code.)
+   */
+  login: z.enum(['api-key', 'subscription']).default('api-key'),
 });
 
 export type MockAccountInput = z.input<typeof accountSchema>;

@@ -61,6 +61,7 @@ export async function runStep(ctx: PatternContext, request: StepRequest): Promis
     limiter: ctx.limiter,
     signal: ctx.signal,
     retry,
+    gate: session.gate,
   });
   if (!worktree) return result;
   try {

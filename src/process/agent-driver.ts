@@ -3,6 +3,7 @@
  * how to call the agent and how to read what it prints; the lifecycle does
  * everything else (spawn, stream, log, time out, end the tree, build the result).
  */
+import type { RateLimitSignal } from './rate-limit.js';
 import type { ProcessResult, ProcessStatus, TokenUsage } from './result.js';
 
 export interface AgentInvocation {
@@ -61,6 +62,12 @@ export interface AgentDriver {
   reader(hooks: ReaderHooks): OutputReader;
   /** Advice appended to a spawn error, e.g. how to install the agent. */
   installHint?: string;
+  /** What one stream event says about the account's rate limits, if anything (docs/limits.md). */
+  rateLimitOf?(event: Record<string, unknown>): RateLimitSignal | null;
+  /** The cost so far (USD, cumulative for the run) one stream event reports, if it does. */
+  costOf?(event: Record<string, unknown>): number | null;
+  /** Arguments that make the agent stop itself past `maxUsd` (claude: `--max-budget-usd`). */
+  budgetArgs?(maxUsd: number): string[];
   /** A fresh reader of live progress for one try, when the agent's stream shows any. */
   activity?(): ActivityReader;
   /** The agent's own retry of a failed API call that `event` announces, or null. */

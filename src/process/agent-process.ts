@@ -50,6 +50,8 @@ export interface RetryInfo {
   /** Why the previous try is retried, in words. */
   reason: string;
   previous: ProcessResult;
+  /** True when the rate limit refused the previous try: it is run again, not a spent try. */
+  rateLimited?: boolean;
 }
 
 export class AgentProcess extends EventEmitter<AgentProcessEvents> {
@@ -66,6 +68,9 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
   private readonly logger: Logger;
   private status: ProcessState = 'pending';
   private early: EndReason | null = null;
+  private skipMessage: string | null = null;
+  /** Arguments added after construction (a session's per-process budget); clones keep them. */
+  private addedArgs: string[] = [];
   private current: ChildRun | null = null;
 
   constructor(
@@ -114,7 +119,15 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
     );
   }
 
+  /** Adds arguments for the agent, after the caller's, before it starts (its clones keep them). */
+  addArgs(args: string[]): void {
+    if (this.status !== 'pending')
+      throw new Error(`Process ${this.processId} has started; arguments can only be added before.`);
+    this.addedArgs = [...this.addedArgs, ...args];
+  }
+
   protected copyListenersTo<T extends AgentProcess>(copy: T): T {
+    copy.addedArgs = [...this.addedArgs];
     for (const name of this.eventNames()) {
       for (const listener of this.rawListeners(name)) {
         copy.on(name as keyof AgentProcessEvents, listener as (...args: unknown[]) => void);
@@ -126,6 +139,16 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
   /** Cancels: a running tree ends ('cancelled'); a pending process never starts. */
   cancel(reason?: string): void {
     this.endWith({ kind: 'cancel', reason });
+  }
+
+  /** Ends the process as failed, for a reason of ours (over its budget): `message` says why. */
+  fail(message: string): void {
+    this.endWith({ kind: 'error', message });
+  }
+
+  /** Marks a pending process not to start: run() resolves 'skipped' with `message`. */
+  skip(message: string): void {
+    if (this.status === 'pending') this.skipMessage = message;
   }
 
   /** Ends the process early, as the original's terminate(); the result is 'cancelled'. */
@@ -168,7 +191,10 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
         ? { kind: 'cancel' as const, reason: abortReason(options.signal) }
         : null);
     const command = options.command ?? this.driver.defaultCommand(options.env);
-    const invocation = this.driver.invocation(this.prompt, command, options.extraArgs);
+    const invocation = this.driver.invocation(this.prompt, command, [
+      ...options.extraArgs,
+      ...this.addedArgs,
+    ]);
     const commandLine = [invocation.command, ...invocation.displayArgs].join(' ');
     // Opened after the spawn: its (asynchronous) open overlaps the child's start.
     const openLog = () => {
@@ -182,6 +208,9 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
       });
       return log;
     };
+    if (this.skipMessage !== null) {
+      return this.finish(openLog(), notStartedResult(this, 'skipped', this.skipMessage));
+    }
     if (cancelledEarly) {
       const reason =
         cancelledEarly.kind === 'cancel' && cancelledEarly.reason

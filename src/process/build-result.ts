@@ -117,7 +117,7 @@ export function buildResult(facts: RunFacts): ProcessResult {
 /** The result for a process that never ran (spawn failure, cancelled before start, an error of ours). */
 export function notStartedResult(
   who: Pick<RunFacts, 'processId' | 'agent' | 'logFile'>,
-  status: Extract<ProcessStatus, 'spawn_error' | 'cancelled' | 'failed'>,
+  status: Extract<ProcessStatus, 'spawn_error' | 'cancelled' | 'failed' | 'skipped'>,
   message: string,
   durationMs = 0,
 ): ProcessResult {

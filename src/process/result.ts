@@ -2,7 +2,12 @@
  * The one flat result shape for every outcome of an agent process: success and
  * failure look alike, so strategies read fields and never parse messages.
  */
-export type ProcessStatus = 'succeeded' | 'failed' | 'timed_out' | 'cancelled' | 'spawn_error';
+/**
+ * `skipped`: never started because the session's budget was spent (or another
+ * gate refused it); the message says why.
+ */
+export type ProcessStatus =
+  'succeeded' | 'failed' | 'timed_out' | 'cancelled' | 'spawn_error' | 'skipped';
 
 /** Token counts reported by the agent (Claude's `usage`). */
 export interface TokenUsage {

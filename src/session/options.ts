@@ -12,6 +12,7 @@ import type { PriceTable } from '../process/price-table.js';
 import { processIdProblem } from '../process/process-id.js';
 import { describeValue } from '../process/validate.js';
 import { existingDirectory } from '../process/validate.js';
+import type { SessionLimitOptions } from './limits.js';
 
 /** What `createProcess()` takes beyond the core's options: which agent, which model. */
 export interface SessionProcessOptions extends AgentProcessOptions {
@@ -25,7 +26,7 @@ export interface SessionProcessOptions extends AgentProcessOptions {
   promptVia?: PromptPlacement;
 }
 
-export interface OrchestratorSessionOptions {
+export interface OrchestratorSessionOptions extends SessionLimitOptions {
   /** Names the session: its id is `${patternName}_${timestamp}`. */
   patternName: string;
   /** A human name for the run ("nightly review"), shown by `sessions` and the dashboard. */
@@ -69,6 +70,7 @@ export interface NormalizedSessionOptions {
   maxWorkers: number;
   prices: PriceTable | null;
   backend: Executor | null;
+  limits: SessionLimitOptions;
 }
 
 export const SESSIONS_FOLDER = join('.orchestrate', 'sessions');
@@ -151,6 +153,7 @@ export function normalizeSessionOptions(
     agent,
     processDefaults: { ...defaults },
     logger: options.logger ?? consoleLogger,
+    limits: { admission: options.admission, budget: options.budget },
   };
 }
 

@@ -36,6 +36,9 @@ import { recordProcess } from './recorder.js';
 import { SessionRecords } from './session-records.js';
 import { createSessionDir } from './session-dir.js';
 import type { SessionSummary } from './summary-types.js';
+import type { Budget } from '../budget/budget.js';
+import { createSessionGate } from './limits.js';
+import type { SessionGate } from './session-gate.js';
 import { summaryText } from './summarize-text.js';
 import { validateLevel, validateStatus } from './validate.js';
 
@@ -70,6 +73,12 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   /** Runs TaskSpecs as processes of this session, recorded and under `limiter`. */
   readonly executor: SessionExecutor;
   private closing: Promise<SessionSummary> | null = null;
+  /**
+   * Admission and budget for the strategies this session runs: pass it as
+   * their `gate` option (null without `admission` or `budget`; docs/limits.md).
+   */
+  readonly gate: SessionGate | null;
+  private readonly budget: Budget | null;
 
   constructor(options: OrchestratorSessionOptions) {
     super();
@@ -143,6 +152,9 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
       orchestrateVersion: metadata.orchestrateVersion,
       pid: process.pid,
     });
+    ({ gate: this.gate, budget: this.budget } = createSessionGate(this.options.limits, (draft) =>
+      this.record(draft),
+    ));
   }
 
   /**
@@ -185,12 +197,21 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     // Watched first, so a listener of its 'process-start' record can already cancel it.
     this.running.watch(process);
     recordProcess(process, (draft) => this.record(draft));
+    const budgetArgs = this.budgetArgs(process);
+    if (budgetArgs.length > 0) process.addArgs(budgetArgs);
+    this.gate?.watch(process, budgetArgs.length > 0);
     return process;
   }
 
   /** Cancels the running try of one process of the session; false when it is not running. */
   cancelProcess(processId: string, reason = 'cancelled'): boolean {
     return this.running.cancel(processId, reason);
+  }
+
+  /** The arguments that make the process's agent keep to the per-process budget itself. */
+  private budgetArgs(process: AgentProcess): string[] {
+    const max = this.budget?.limits.maxCostPerProcessUsd ?? null;
+    return max === null ? [] : (process.driver.budgetArgs?.(max) ?? []);
   }
 
   getSessionLogPath(): string {

@@ -57,6 +57,7 @@ export function recordProcess(process: AgentProcess, sink: RecordSink): void {
       reason: info.reason,
       previousStatus: info.previous.status,
       previousApiErrorStatus: info.previous.apiErrorStatus,
+      ...(info.rateLimited ? { rateLimited: true } : {}),
     });
   });
 

@@ -60,6 +60,11 @@ export class SessionExecutor implements Executor {
     if (this.session.backend) return this.runOnBackend(this.session.backend, spec, options);
     const attempt = options.attempt ?? 1;
     const process = attempt === 1 ? this.firstTry(spec, options) : this.laterTry(spec, attempt);
+    if (options.skip !== undefined) {
+      // Not started: no slot of the limiter to wait for.
+      process.skip(options.skip);
+      return runOnce(process, null);
+    }
     return this.start(process, options.signal ?? null);
   }
 
@@ -72,6 +77,7 @@ export class SessionExecutor implements Executor {
       reason: notice.reason,
       previousStatus: notice.previous.status,
       previousApiErrorStatus: notice.previous.apiErrorStatus,
+      ...(notice.rateLimited ? { rateLimited: true } : {}),
     });
   }
 

@@ -1,6 +1,6 @@
 /** A session summary as human text: the original's `summarize()`, with tokens, retries and a line per process. */
 import { formatCost, formatDuration } from '../process/format.js';
-import type { ProcessSummary, SessionSummary } from './summary-types.js';
+import type { ProcessSummary, SessionBudget, SessionSummary } from './summary-types.js';
 
 export function summaryText(summary: SessionSummary): string {
   const t = summary.totals;
@@ -10,6 +10,7 @@ export function summaryText(summary: SessionSummary): string {
     [t.timedOut, 'timed out'],
     [t.cancelled, 'cancelled'],
     [t.spawnErrors, 'could not start'],
+    [t.skipped ?? 0, 'skipped'],
     [t.running, 'running'],
     [t.notRun, 'not run'],
   ]
@@ -27,6 +28,10 @@ export function summaryText(summary: SessionSummary): string {
     `Processes: ${t.processes}${counts.length > 0 ? ` (${counts.join(', ')})` : ''}`,
     ...(t.retries > 0 ? [`Retries: ${t.retries}`] : []),
     `Total cost: ${formatCost(t.costUsd)}`,
+    ...(summary.budget ? [budgetLine(summary.budget)] : []),
+    ...(t.rateLimitedRuns
+      ? [`Rate-limited runs (run again, not tries): ${t.rateLimitedRuns}`]
+      : []),
     `Tokens: ${t.usage.inputTokens} input, ${t.usage.outputTokens} output, ${t.usage.cacheReadInputTokens} cache read, ${t.usage.cacheCreationInputTokens} cache write`,
   ];
   if (summary.processes.length > 0) {
@@ -78,4 +83,14 @@ function workLine(p: ProcessSummary): string {
   const removed = a.filesChanged.reduce((n, f) => n + f.removed, 0);
   const files = a.filesChanged.length === 1 ? '1 file' : `${a.filesChanged.length} files`;
   return `  ${p.processId}  ${a.branch}  ${files} changed, +${added} -${removed}  ${a.commit.slice(0, 12)}  ${a.patchFile}`;
+}
+
+/** "Budget: $0.0500 spent of $0.1000 (reached)". */
+export function budgetLine(budget: SessionBudget): string {
+  const of = budget.maxCostUsd === null ? '' : ` of ${formatCost(budget.maxCostUsd)}`;
+  const each =
+    budget.maxCostPerProcessUsd === null
+      ? ''
+      : `, at most ${formatCost(budget.maxCostPerProcessUsd)} per process`;
+  return `Budget: ${formatCost(budget.spentUsd)} spent${of}${each}${budget.reached ? ' (reached: later tasks skipped)' : ''}`;
 }

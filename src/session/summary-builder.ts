@@ -5,7 +5,12 @@
  */
 import type { OrchestrateEvent, SessionStatus } from '../events/types.js';
 import type { TokenUsage } from '../process/result.js';
-import type { ProcessSummary, SessionSummary, SessionTotals } from './summary-types.js';
+import type {
+  ProcessSummary,
+  SessionBudget,
+  SessionSummary,
+  SessionTotals,
+} from './summary-types.js';
 
 export const ZERO_USAGE: TokenUsage = {
   inputTokens: 0,
@@ -37,6 +42,8 @@ export class SummaryBuilder {
   private endedAt: string | null = null;
   private endStatus: SessionStatus | null = null;
   private retries = 0;
+  private rateLimitedRuns = 0;
+  private budget: SessionBudget | null = null;
 
   /** Lists a process before it runs, so one that never runs shows as `not_run`. */
   declare(processId: string): void {
@@ -68,7 +75,18 @@ export class SummaryBuilder {
         return;
       }
       case 'retry':
-        this.retries++;
+        if (event.rateLimited) this.rateLimitedRuns++;
+        else this.retries++;
+        return;
+      case 'limit':
+        if (event.action === 'budget')
+          this.budget = {
+            maxCostUsd: event.maxCostUsd,
+            maxCostPerProcessUsd: event.maxCostPerProcessUsd,
+            spentUsd: 0,
+            reached: false,
+          };
+        else if (event.action === 'budget-reached' && this.budget) this.budget.reached = true;
         return;
       case 'agent-retry':
         this.entry(event.processId).agentRetries++;
@@ -117,6 +135,7 @@ export class SummaryBuilder {
   summary(now: Date = new Date()): SessionSummary {
     const processes = [...this.processes.values()].map((entry) => ({ ...entry }));
     const totals = totalsOf(processes, this.retries);
+    if (this.rateLimitedRuns > 0) totals.rateLimitedRuns = this.rateLimitedRuns;
     const startedAt = this.startedAt ?? now.toISOString();
     const end = this.endedAt ? Date.parse(this.endedAt) : now.getTime();
     return {
@@ -127,6 +146,7 @@ export class SummaryBuilder {
       durationMs: Math.max(0, end - Date.parse(startedAt)),
       processes,
       totals,
+      ...(this.budget ? { budget: { ...this.budget, spentUsd: totals.costUsd } } : {}),
     };
   }
 
@@ -157,6 +177,7 @@ function totalsOf(processes: ProcessSummary[], retries: number): SessionTotals {
     timedOut: count('timed_out'),
     cancelled: count('cancelled'),
     spawnErrors: count('spawn_error'),
+    skipped: count('skipped'),
     notRun: count('not_run'),
     running: count('running'),
     retries,

@@ -49,9 +49,13 @@ export interface SessionTotals {
   timedOut: number;
   cancelled: number;
   spawnErrors: number;
+  /** Never started: the budget was spent (absent in summaries written before budgets). */
+  skipped?: number;
   notRun: number;
   running: number;
   retries: number;
+  /** Runs the rate limit refused, run again without counting as tries (absent when none). */
+  rateLimitedRuns?: number;
   /** The agent's own API retries, over every process and try. */
   agentRetries: number;
   /** Refused tool calls, over every process. */
@@ -82,4 +86,16 @@ export interface SessionSummary {
   durationMs: number;
   processes: ProcessSummary[];
   totals: SessionTotals;
+  /** The budget and what was spent against it (absent without a budget). */
+  budget?: SessionBudget;
+}
+
+/** The session's budget (absent without one), and what it spent against it. */
+export interface SessionBudget {
+  maxCostUsd: number | null;
+  maxCostPerProcessUsd: number | null;
+  /** Every try's cost, summed: `totals.costUsd`. */
+  spentUsd: number;
+  /** True once the budget stopped new starts. */
+  reached: boolean;
 }

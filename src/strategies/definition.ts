@@ -5,6 +5,7 @@
  * exports its definition beside its runner.
  */
 import type { TaskInput, TaskRunOptions } from './inputs.js';
+import type { StartGate } from './start-gate.js';
 import type { RetryOptions, StrategyResult } from './types.js';
 
 /** Every option a strategy may read; each reads only those its `takes` lists. */
@@ -15,6 +16,8 @@ export interface StrategyCallOptions extends TaskRunOptions {
   passOutput?: boolean;
   stopOnFailure?: boolean;
   batchSize?: number;
+  /** Admission and budget before each try: a session's `gate` (docs/limits.md). */
+  gate?: StartGate | null;
 }
 
 export interface StrategyOutcome {

@@ -5,6 +5,7 @@
 import { createLimiter } from './limiter.js';
 import type { NormalizedRetry } from './options.js';
 import { runTracked } from './run-tracked.js';
+import type { StartGate } from './start-gate.js';
 import type { StrategyTask } from './strategy-task.js';
 import type { StrategyResult } from './types.js';
 
@@ -18,6 +19,7 @@ export interface PoolOptions {
   concurrency: number;
   signal: AbortSignal | null;
   retry: NormalizedRetry | null;
+  gate?: StartGate | null;
 }
 
 export async function runPool(

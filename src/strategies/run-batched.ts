@@ -16,6 +16,7 @@ import {
 } from './options.js';
 import { withPreviousOutput } from './pass-output.js';
 import { runPool } from './pool.js';
+import { normalizeGate } from './start-gate.js';
 import type { BatchedOptions, StrategyResult } from './types.js';
 
 export async function runBatched(
@@ -27,6 +28,7 @@ export async function runBatched(
   const batchSize = positiveInteger('batchSize', raw.batchSize);
   const passOutput = optionalBoolean('passOutput', raw.passOutput);
   const retry = normalizeRetry(raw.retry);
+  const gate = normalizeGate(raw.gate);
   return withLinkedSignal(normalizeSignal(raw.signal), async (signal) => {
     const results: StrategyResult[] = [];
     let previous: string[] = [];
@@ -39,7 +41,7 @@ export async function runBatched(
           task.prompt = withPreviousOutput(task.prompt, previous);
         }
       }
-      const done = await runPool(batch, { concurrency: batchSize, signal, retry });
+      const done = await runPool(batch, { concurrency: batchSize, signal, retry, gate });
       results.push(...done);
       previous = done
         .filter((result) => result.status === 'succeeded')

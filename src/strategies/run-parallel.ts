@@ -8,6 +8,7 @@ import { strategyTasks, type TaskInput } from './inputs.js';
 import { normalizeRetry, normalizeSignal, optionsObject, positiveInteger } from './options.js';
 import { withLinkedSignal } from './linked-signal.js';
 import { runPool } from './pool.js';
+import { normalizeGate } from './start-gate.js';
 import type { ParallelOptions, StrategyResult } from './types.js';
 
 export async function runParallel(
@@ -21,8 +22,9 @@ export async function runParallel(
       ? Math.max(1, list.length)
       : positiveInteger('maxWorkers', raw.maxWorkers);
   const retry = normalizeRetry(raw.retry);
+  const gate = normalizeGate(raw.gate);
   const entries = list.map((task, index) => ({ task, index }));
   return withLinkedSignal(normalizeSignal(raw.signal), (signal) =>
-    runPool(entries, { concurrency: maxWorkers, signal, retry }),
+    runPool(entries, { concurrency: maxWorkers, signal, retry, gate }),
   );
 }

@@ -11,6 +11,7 @@ import { withLinkedSignal } from './linked-signal.js';
 import { normalizeRetry, normalizeSignal, optionalBoolean, optionsObject } from './options.js';
 import { withPreviousOutput } from './pass-output.js';
 import { runTracked } from './run-tracked.js';
+import { normalizeGate } from './start-gate.js';
 import type { SequentialOptions, StrategyResult } from './types.js';
 
 export async function runSequential(
@@ -22,8 +23,9 @@ export async function runSequential(
   const passOutput = optionalBoolean('passOutput', raw.passOutput);
   const stopOnFailure = optionalBoolean('stopOnFailure', raw.stopOnFailure);
   const retry = normalizeRetry(raw.retry);
+  const gate = normalizeGate(raw.gate);
   return withLinkedSignal(normalizeSignal(raw.signal), async (signal) => {
-    const track = { limiter: createLimiter(1), signal, retry };
+    const track = { limiter: createLimiter(1), signal, retry, gate };
     const results: StrategyResult[] = [];
     const outputs: string[] = [];
     for (const [index, task] of list.entries()) {

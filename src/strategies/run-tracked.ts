@@ -1,13 +1,18 @@
 /**
- * One task through all its tries. Each try takes a slot of the shared
- * limiter; the backoff between tries holds none. Before a retry the task
- * announces it (a 'retry' event on the process it replaces, or to the
- * executor and `onEvent` for a spec); each try logs apart (`<id>.attempt-N.log`).
+ * One task through all its tries. Each try passes the gate (admission and
+ * budget, when there is one) and takes a slot of the shared limiter; the
+ * backoff between tries holds neither. Before a retry the task announces it
+ * (a 'retry' event on the process it replaces, or to the executor and
+ * `onEvent` for a spec); each try logs apart (`<id>.attempt-N.log`). A try the
+ * rate limit refused runs again without counting as a try.
  */
+import type { ProcessResult } from '../process/result.js';
+import type { RetryNotice } from '../tasks/executor.js';
 import { backoffDelay, sleep } from './backoff.js';
 import type { Limiter } from './limiter.js';
 import type { NormalizedRetry } from './options.js';
 import { retryReason } from './retry-policy.js';
+import type { StartGate } from './start-gate.js';
 import type { StrategyTask } from './strategy-task.js';
 import type { StrategyResult } from './types.js';
 
@@ -15,7 +20,13 @@ export interface TrackOptions {
   limiter: Limiter;
   signal: AbortSignal | null;
   retry: NormalizedRetry | null;
+  /** Admission and budget: may hold, refuse or repeat a try (`session.gate`). */
+  gate?: StartGate | null;
 }
+
+type Outcome =
+  | { kind: 'done'; result: ProcessResult }
+  | { kind: 'again'; delayMs: number; reason: string; previous: ProcessResult };
 
 /** Resolves with the last try's result; never rejects. */
 export async function runTracked(
@@ -23,21 +34,53 @@ export async function runTracked(
   index: number,
   options: TrackOptions,
 ): Promise<StrategyResult> {
-  const { limiter, signal, retry } = options;
-  for (let tries = 1; ; tries++) {
-    const attempt = tries;
-    const result = await limiter.run(() => task.runTry(attempt, signal), signal);
-    const reason =
-      retry && tries < retry.attempts ? safeReason(() => retryReason(result, retry)) : null;
-    if (!retry || reason === null) return { ...result, index, tries };
-    const delayMs = backoffDelay(tries, retry);
+  const { retry, signal } = options;
+  let attempt = 1;
+  for (let tries = 1; ;) {
+    const outcome = await runGated(task, attempt, options);
+    let notice: Omit<RetryNotice, 'attempt'>;
+    if (outcome.kind === 'again') {
+      const { kind: _kind, ...again } = outcome;
+      notice = { ...again, rateLimited: true };
+    } else {
+      const result = outcome.result;
+      const reason =
+        retry && tries < retry.attempts ? safeReason(() => retryReason(result, retry)) : null;
+      if (!retry || reason === null) return { ...result, index, tries };
+      notice = { delayMs: backoffDelay(tries, retry), reason, previous: result };
+      tries++;
+    }
+    attempt++;
     try {
-      task.retrying({ attempt: tries + 1, delayMs, reason, previous: result });
+      task.retrying({ attempt, ...notice });
     } catch (error) {
       return { ...task.failure(error), index, tries };
     }
-    await sleep(delayMs, signal);
+    await sleep(notice.delayMs, signal);
   }
+}
+
+/** One try through the gate (if any) and a slot of the limiter. */
+async function runGated(
+  task: StrategyTask,
+  attempt: number,
+  { limiter, signal, gate }: TrackOptions,
+): Promise<Outcome> {
+  const run = () => limiter.run(() => task.runTry(attempt, signal), signal);
+  if (!gate) return { kind: 'done', result: await run() };
+  let pass;
+  try {
+    pass = await gate.enter(task.id, signal);
+  } catch (error) {
+    return { kind: 'done', result: task.failure(error) };
+  }
+  if (pass.kind === 'refused')
+    return { kind: 'done', result: await task.skip(attempt, pass.message) };
+  const result = await run();
+  const verdict = pass.leave(result);
+  if (verdict.kind === 'done') return verdict;
+  if (signal?.aborted) return { kind: 'done', result };
+  return { kind: 'again', delayMs: verdict.delayMs, reason: verdict.reason, previous: result };
 }
 
 function safeReason(decide: () => string | null): string | null {

@@ -12,6 +12,7 @@ import { createLimiter } from './limiter.js';
 import { withLinkedSignal } from './linked-signal.js';
 import { normalizeSignal, optionsObject, positiveInteger } from './options.js';
 import { runTracked } from './run-tracked.js';
+import { normalizeGate } from './start-gate.js';
 import type { FallbackOptions, FallbackResult, StrategyResult } from './types.js';
 
 export async function runWithFallback(
@@ -28,7 +29,12 @@ export async function runWithFallback(
   const timeoutMs =
     raw.timeoutMs === undefined ? null : positiveInteger('timeoutMs', raw.timeoutMs);
   return withLinkedSignal(normalizeSignal(raw.signal), async (signal) => {
-    const track = { limiter: createLimiter(1), signal, retry: null };
+    const track = {
+      limiter: createLimiter(1),
+      signal,
+      retry: null,
+      gate: normalizeGate(raw.gate),
+    };
     const attempts: StrategyResult[] = [];
     for (const [index, task] of list.entries()) {
       // A copy carries the task's options, prompt and listeners, with this attempt's limit.

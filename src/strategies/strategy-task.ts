@@ -23,6 +23,8 @@ export interface StrategyTask {
   retrying(notice: RetryNotice): void;
   /** A copy whose tries end after `timeoutMs` (fallback's per-attempt limit). */
   withTimeout(timeoutMs: number): StrategyTask;
+  /** Try `attempt`, not started: it ends 'skipped' with `message` (recorded like any try). */
+  skip(attempt: number, message: string): Promise<ProcessResult>;
   /** The failed result of a try that threw. */
   failure(error: unknown): ProcessResult;
 }
@@ -39,6 +41,10 @@ export function processTask(process: AgentProcess): StrategyTask {
       current.prompt = value;
     },
     runTry: (_attempt, signal) => runOnce(current, signal),
+    skip(_attempt, message) {
+      current.skip(message);
+      return runOnce(current, null);
+    },
     retrying(notice) {
       const running = current;
       current = running.clone({ attempt: notice.attempt });
@@ -64,20 +70,8 @@ export function specTask(spec: TaskSpec, run: SpecRun): StrategyTask {
   const task: StrategyTask = {
     id: spec.id,
     prompt: spec.prompt,
-    async runTry(attempt, signal) {
-      const { executor, ...given } = run;
-      const options: ExecuteOptions = { ...given, attempt };
-      if (signal) options.signal = signal;
-      try {
-        // The checked spec itself while its prompt is unchanged: the executor need not check it again.
-        const current = task.prompt === spec.prompt ? spec : { ...spec, prompt: task.prompt };
-        return await executor.run(current, options);
-      } catch (error) {
-        const result = task.failure(error);
-        run.onEvent?.({ kind: 'end', taskId: spec.id, result });
-        return result;
-      }
-    },
+    runTry: (attempt, signal) => runSpec(attempt, signal, null),
+    skip: (attempt, message) => runSpec(attempt, null, message),
     retrying(notice) {
       run.executor.retrying?.({ ...spec, prompt: task.prompt }, notice);
       run.onEvent?.({
@@ -98,5 +92,21 @@ export function specTask(spec: TaskSpec, run: SpecRun): StrategyTask {
       );
     },
   };
+  /** One try; `skip` set: not started, it ends 'skipped' with that message. */
+  async function runSpec(attempt: number, signal: AbortSignal | null, skip: string | null) {
+    const { executor, ...given } = run;
+    const options: ExecuteOptions = { ...given, attempt };
+    if (signal) options.signal = signal;
+    if (skip !== null) options.skip = skip;
+    try {
+      // The checked spec itself while its prompt is unchanged: the executor need not check it again.
+      const current = task.prompt === spec.prompt ? spec : { ...spec, prompt: task.prompt };
+      return await executor.run(current, options);
+    } catch (error) {
+      const result = task.failure(error);
+      run.onEvent?.({ kind: 'end', taskId: spec.id, result });
+      return result;
+    }
+  }
   return task;
 }

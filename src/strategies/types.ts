@@ -1,4 +1,5 @@
 /** The shapes the four strategies take and give. */
+import type { StartGate } from './start-gate.js';
 import type { ProcessResult } from '../process/result.js';
 import type { TaskRunOptions } from './inputs.js';
 
@@ -31,6 +32,8 @@ export interface RetryOptions {
 }
 
 export interface ParallelOptions extends TaskRunOptions {
+  /** Admission and budget before each try: pass `session.gate` (docs/limits.md). */
+  gate?: StartGate | null;
   /** Most processes running at once (default: all of them). */
   maxWorkers?: number;
   /** Aborting it cancels every process: running ones end, pending ones never start. */
@@ -39,6 +42,8 @@ export interface ParallelOptions extends TaskRunOptions {
 }
 
 export interface SequentialOptions extends TaskRunOptions {
+  /** Admission and budget before each try: pass `session.gate` (docs/limits.md). */
+  gate?: StartGate | null;
   /** Give each prompt the outputs of the successful processes before it. */
   passOutput?: boolean;
   /** Stop after the first result that is not a success; the rest get no result. */
@@ -48,12 +53,16 @@ export interface SequentialOptions extends TaskRunOptions {
 }
 
 export interface FallbackOptions extends TaskRunOptions {
+  /** Admission and budget before each try: pass `session.gate` (docs/limits.md). */
+  gate?: StartGate | null;
   /** Time limit for each attempt, replacing the process's own (default: the process's own). */
   timeoutMs?: number;
   signal?: AbortSignal;
 }
 
 export interface BatchedOptions extends TaskRunOptions {
+  /** Admission and budget before each try: pass `session.gate` (docs/limits.md). */
+  gate?: StartGate | null;
   /** Processes per batch; each batch runs fully in parallel. */
   batchSize: number;
   /** Give each prompt of a batch the outputs of the previous batch's successful processes. */

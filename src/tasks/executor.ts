@@ -36,6 +36,8 @@ export interface ExecuteOptions {
   /** Mirror the agent's output to `console` (default false). */
   streamOutput?: boolean;
   console?: Writable;
+  /** Do not start this try: it ends 'skipped' with this message (a spent budget). */
+  skip?: string;
   /** Where human log lines go (default: stderr). */
   logger?: Logger;
   /** USD per million tokens by model, for agents that report tokens but no cost. */
@@ -50,6 +52,8 @@ export interface RetryNotice {
   /** Why the previous try is retried, in words. */
   reason: string;
   previous: ProcessResult;
+  /** True when the rate limit refused the previous try: it runs again, not a spent try. */
+  rateLimited?: boolean;
 }
 
 export interface Executor {

@@ -14,6 +14,7 @@ export class LocalExecutor implements Executor {
   createProcess(spec: TaskSpec, options: ExecuteOptions): AgentProcess {
     const process = createTaskProcess(checkedTaskSpec(spec), options);
     if (options.onEvent) forwardEvents(process, spec.id, options.onEvent);
+    if (options.skip !== undefined) process.skip(options.skip);
     return process;
   }
 

@@ -7,6 +7,7 @@ import type { AgentDriver } from '../../process/agent-driver.js';
 import { ActivityTally } from './activity.js';
 import { apiRetryOf } from './api-retry.js';
 import { CLAUDE_INSTALL_HINT, resolveClaudeBinary } from './binary.js';
+import { claudeRateLimitOf } from './rate-limit-event.js';
 import { claudeStreamReader } from './stream-reader.js';
 
 /** Prompts above this many bytes go on stdin. */
@@ -48,5 +49,11 @@ export function claudeDriver(model: string | null, baseArgs: string[] = []): Age
     reader: claudeStreamReader,
     activity: () => new ActivityTally(),
     agentRetry: apiRetryOf,
+    rateLimitOf: claudeRateLimitOf,
+    costOf: (event) =>
+      event.type === 'result' && typeof event.total_cost_usd === 'number'
+        ? event.total_cost_usd
+        : null,
+    budgetArgs: (maxUsd) => ['--max-budget-usd', String(maxUsd)],
   };
 }

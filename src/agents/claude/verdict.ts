@@ -34,7 +34,7 @@ export function claudeVerdict(
     const kind = typeof result.api_error === 'string' ? result.api_error : result.subtype;
     return {
       status: 'failed',
-      reason: `the agent reported an error (${kind ?? 'error'}): ${excerpt(result.result)}`,
+      reason: `the agent reported an error (${kind ?? 'error'}): ${excerpt(result.result || errorsOf(result))}`,
     };
   }
   if (result.subtype !== undefined && result.subtype !== 'success') {
@@ -43,4 +43,10 @@ export function claudeVerdict(
   if (exitCode !== 0)
     return { status: 'failed', reason: `exit code ${exitCode} after a result event` };
   return { status: 'succeeded' };
+}
+
+/** The result's `errors` list (claude's words for a stop such as `error_max_budget_usd`), joined. */
+function errorsOf(result: ClaudeResultEvent): string {
+  const errors = (result as { errors?: unknown }).errors;
+  return Array.isArray(errors) ? errors.filter((e) => typeof e === 'string').join('; ') : '';
 }

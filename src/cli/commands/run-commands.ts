@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { listStrategies } from '../../strategies/registry.js';
 import { addSharedRunFlags, addStrategyFlags, type RawRunFlags } from '../options/run-flags.js';
 import { addDashboardRunFlags } from '../options/dashboard-flags.js';
+import { addLimitFlags } from '../options/limit-flags.js';
 import type { CommandContext } from './context.js';
 
 export function registerRunCommands(program: Command, context: CommandContext): void {
@@ -18,6 +19,7 @@ export function registerRunCommands(program: Command, context: CommandContext): 
     addSharedRunFlags(command, strategy);
     addStrategyFlags(command, strategy);
     addDashboardRunFlags(command);
+    addLimitFlags(command);
     command.usage('[options] [prompts...] [-- claude args...]');
     command.addHelpText(
       'after',

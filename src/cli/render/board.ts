@@ -27,6 +27,7 @@ const SHOW_FIRST: Phase[] = [
   'timed_out',
   'spawn_error',
   'cancelled',
+  'skipped',
   'pending',
   'succeeded',
 ];
@@ -63,6 +64,8 @@ function mark(phase: Phase, frame: number, p: Palette): string {
       return p.green('✔');
     case 'cancelled':
       return p.yellow('■');
+    case 'skipped':
+      return p.yellow('⊘');
     default:
       return p.red('✖');
   }
@@ -128,6 +131,7 @@ function totals(state: RunState, options: BoardOptions): string {
     'timed_out',
     'spawn_error',
     'cancelled',
+    'skipped',
     'running',
     'retrying',
     'pending',
@@ -159,7 +163,8 @@ export function renderBoard(state: RunState, options: BoardOptions): string {
   const { shown, hidden } = visible(views, Math.max(options.height - 3, 2));
   const rows = shown.map((v) => row(v, widths, options));
   if (hidden) rows.push(p.dim(hidden));
-  return [p.bold(cut(title, options.width)), ...rows, totals(state, options)].join('\n');
+  const limit = state.limitNote ? [p.yellow(cut(`  ${state.limitNote}`, options.width))] : [];
+  return [p.bold(cut(title, options.width)), ...rows, totals(state, options), ...limit].join('\n');
 }
 
 /** The process id, and its label when it has one (cut to keep the columns narrow). */

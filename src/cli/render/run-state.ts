@@ -55,6 +55,8 @@ const addUsage = (a: TokenUsage, b: TokenUsage): TokenUsage => ({
 export class RunState {
   readonly processes = new Map<string, ProcessView>();
   sessionId: string | null = null;
+  /** What admission or the budget is doing now: "paused until 14:05 (five_hour limit)", or null. */
+  limitNote: string | null = null;
   sessionDir: string | null = null;
   startedAt = Date.now();
   endedAt: number | null = null;
@@ -91,6 +93,12 @@ export class RunState {
       return;
     }
     if (event.kind === 'log') return;
+    if (event.kind === 'limit') {
+      if (event.action === 'pause' || event.action === 'budget-reached')
+        this.limitNote = event.message;
+      else if (event.action === 'resume') this.limitNote = null;
+      return;
+    }
     const view = this.view(event.processId);
     const at = Date.parse(event.at);
     if (event.kind === 'process-start') {

@@ -3,6 +3,7 @@ import type { StrategyOutcome } from '../../strategies/definition.js';
 import { getStrategy } from '../../strategies/registry.js';
 import type { Executor } from '../../tasks/executor.js';
 import type { TaskSpec } from '../../tasks/task-spec.js';
+import type { StartGate } from '../../strategies/start-gate.js';
 import type { RunConfig } from '../options/normalize-run-flags.js';
 
 /** The results, and for a strategy of alternatives (fallback) the one that stands. */
@@ -13,10 +14,12 @@ export function callStrategy(
   specs: TaskSpec[],
   signal: AbortSignal,
   executor: Executor,
+  gate: StartGate | null = null,
 ): Promise<StrategyRun> {
   return getStrategy(config.strategy).run(specs, {
     executor,
     signal,
+    gate,
     ...(config.retries > 0 ? { retry: { attempts: config.retries + 1 } } : {}),
     ...(config.maxWorkers === undefined ? {} : { maxWorkers: config.maxWorkers }),
     passOutput: config.passOutput,

@@ -37,7 +37,7 @@ export async function startMockBackend(
   const removeHomeSync = () => rmSync(home, { recursive: true, force: true });
   return {
     url: server.url,
-    env: mock.mockAgentsEnv(server.url, home),
+    env: mock.mockAgentsEnv(server.url, home, { auth: script?.account?.login ?? 'api-key' }),
     removeHomeSync,
     modelTurns: () =>
       server.requests.filter((r) => r.answer === 'text' || r.answer === 'toolUse').length,

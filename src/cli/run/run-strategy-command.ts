@@ -17,6 +17,13 @@ import {
 } from '../options/dashboard-flags.js';
 import { resolveConfig, withConfigDefaults } from '../config/resolve-config.js';
 import { normalizeRunFlags, type RunConfig } from '../options/normalize-run-flags.js';
+import {
+  normalizeLimitFlags,
+  type LimitConfig,
+  type RawLimitFlags,
+} from '../options/limit-flags.js';
+import { budgetLine } from '../../session/summarize-text.js';
+import type { SessionSummary } from '../../session/summary-types.js';
 import type { RawRunFlags, StrategyName } from '../options/run-flags.js';
 import { collectTasks, readAllStdin } from '../prompts/collect-tasks.js';
 import { paletteFor } from '../render/color.js';
@@ -44,7 +51,7 @@ import { getStrategy } from '../../strategies/registry.js';
 export async function runStrategyCommand(
   strategy: StrategyName,
   prompts: string[],
-  raw: RawRunFlags & RawDashboardRunFlags,
+  raw: RawRunFlags & RawDashboardRunFlags & RawLimitFlags,
   extraArgs: string[],
 ): Promise<ExitCode> {
   const defaults = resolveConfig(raw.cwd ?? process.cwd(), process.env, strategy);
@@ -53,6 +60,7 @@ export async function runStrategyCommand(
     withConfigDefaults(strategy, raw, defaults),
     extraArgs,
   );
+  const limits = normalizeLimitFlags(raw, strategy, config.maxWorkers);
   const dashboard = runDashboardConfig(raw, strategy);
   const tasks = await collectTasks({
     args: prompts,
@@ -81,7 +89,8 @@ export async function runStrategyCommand(
   }).install();
   try {
     mock = config.mock ? await startMockBackend(config.mock.script, strategy) : null;
-    return await runSession(config, planned, { state, view, interrupts, mock, dashboard, prices });
+    const parts = { state, view, interrupts, mock, dashboard, prices, limits };
+    return await runSession(config, planned, parts);
   } finally {
     view.stop();
     interrupts.uninstall();
@@ -97,6 +106,7 @@ interface RunParts {
   mock: MockBackend | null;
   dashboard: DashboardConfig | null;
   prices: PriceTable | null;
+  limits: LimitConfig;
 }
 
 async function runSession(
@@ -120,6 +130,15 @@ async function runSession(
     ...(config.maxWorkers === undefined ? {} : { maxWorkers: config.maxWorkers }),
     ...(prices ? { prices } : {}),
     // What belongs to this run only; everything that shapes a task is in its spec.
+    ...(parts.limits.admission === false
+      ? {}
+      : {
+          admission: {
+            maxConcurrency: Math.max(1, planned.length),
+            ...parts.limits.admission,
+          },
+        }),
+    ...(parts.limits.budget ? { budget: parts.limits.budget } : {}),
     processDefaults: {
       streamOutput: config.stream,
       console: view.streamSink,
@@ -146,6 +165,7 @@ async function runSession(
   let specs: TaskSpec[] = [];
   let run: StrategyRun | undefined;
   let leases: Map<string, Lease> | null = null;
+  let summary: SessionSummary | undefined;
   try {
     if (config.worktree)
       leases = await leaseWorktrees(session, planned, config.worktree, config.strategy);
@@ -160,14 +180,15 @@ async function runSession(
         notice: (text) => view.notice(text),
       });
     }
-    run = await callStrategy(config, specs, interrupts.signal, session.executor);
+    run = await callStrategy(config, specs, interrupts.signal, session.executor, session.gate);
     if (leases) run = await withArtifacts(session, leases, run, config);
   } finally {
     if (leases && !run) await releaseWorktrees(session, leases, [], config.worktree!);
     // Closed whatever happened, so the folder always gets its summary.
     const halted = halt?.reason ? haltedStatus(config, run) : undefined;
-    await session.close(
-      halted ?? closingStatus(config.strategy, interrupts.received !== null, run),
+    const overBudget = session.gate?.budgetReached ? 'failed' : undefined;
+    summary = await session.close(
+      halted ?? overBudget ?? closingStatus(config.strategy, interrupts.received !== null, run),
     );
     state.finish();
     await dashboard?.close();
@@ -192,10 +213,12 @@ async function runSession(
     ...(halt?.reason ? { halted: haltedStatus(config, run) } : {}),
   });
   if (config.json) process.stdout.write(jsonReport(outcome));
-  else if (!config.quiet)
+  else if (!config.quiet) {
     process.stdout.write(
       humanReport(outcome, { outputs: !config.stream, palette: paletteFor(process.stdout) }),
     );
+    if (summary?.budget) process.stdout.write(`${budgetLine(summary.budget)}\n`);
+  }
   if (config.joblog !== undefined) writeJoblog(config.joblog, outcome.results, state);
   if (config.results !== undefined)
     writeResults(

@@ -1,0 +1,34 @@
+/**
+ * Claude's rate-limit news, read as agent-neutral signals: a
+ * `rate_limit_event` (a subscription's limit status and reset) and an
+ * `api_retry` caused by a 429 or an overload.
+ */
+import type { RateLimitSignal } from '../../process/rate-limit.js';
+
+const STATUSES = new Set(['allowed', 'allowed_warning', 'rejected']);
+
+const finite = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
+
+export function claudeRateLimitOf(event: Record<string, unknown>): RateLimitSignal | null {
+  if (event.type === 'rate_limit_event') {
+    const info = event.rate_limit_info as Record<string, unknown> | undefined;
+    if (!info || typeof info.status !== 'string' || !STATUSES.has(info.status)) return null;
+    const resetsAt = finite(info.resetsAt);
+    return {
+      kind: 'status',
+      status: info.status as 'allowed' | 'allowed_warning' | 'rejected',
+      resetsAt: resetsAt === null ? null : new Date(resetsAt * 1000),
+      limitType: typeof info.rateLimitType === 'string' ? info.rateLimitType : null,
+      utilization: finite(info.utilization),
+    };
+  }
+  if (event.type === 'system' && event.subtype === 'api_retry') {
+    const status = finite(event.error_status);
+    if (event.error === 'rate_limit' || status === 429)
+      return { kind: 'retry', error: 'rate_limit', status };
+    if (event.error === 'overloaded' || status === 529)
+      return { kind: 'retry', error: 'overloaded', status };
+  }
+  return null;
+}
