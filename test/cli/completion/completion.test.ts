@@ -31,7 +31,8 @@ describe('orchestrate completion', () => {
   });
 
   test('a flag a command does not take is not offered', () => {
-    expect(complete('orchestrate sequential --max-w')).toEqual([]);
+    // --max-wait applies to sequential; --max-workers does not.
+    expect(complete('orchestrate sequential --max-wo')).toEqual([]);
     expect(complete('orchestrate fallback --ret')).toEqual([]);
   });
 
