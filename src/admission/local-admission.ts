@@ -103,8 +103,10 @@ export class LocalAdmission implements AdmissionController {
       const used =
         signal.utilization === null ? '' : ` (${Math.round(signal.utilization * 100)}% used)`;
       this.cut(0.75, `close to the ${signal.limitType ?? 'rate'} limit${used}`, now);
-    } else if (signal.status === 'rejected' && signal.resetsAt) {
-      this.pauseUntil(signal.resetsAt.getTime(), signal.limitType);
+    } else if (signal.status === 'rejected') {
+      // The wall: fewer at once after the reset (a burst of refusals is one cut).
+      this.cut(0.5, `the ${signal.limitType ?? 'rate'} limit refused a call`, now);
+      if (signal.resetsAt) this.pauseUntil(signal.resetsAt.getTime(), signal.limitType);
     }
   }
 

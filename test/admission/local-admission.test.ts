@@ -34,8 +34,9 @@ describe('LocalAdmission', () => {
     const next = await admission.admit(null);
     expect(next).not.toBeNull();
     expect(Date.now()).toBeGreaterThanOrEqual(resetsAt.getTime());
-    expect(changes.map((c) => c.action)).toEqual(['pause', 'resume']);
-    expect(changes[0]).toMatchObject({ until: resetsAt, limitType: 'five_hour' });
+    // The refusal also halves the concurrency, so fewer meet the wall after the reset.
+    expect(changes.map((c) => c.action)).toEqual(['concurrency', 'pause', 'resume']);
+    expect(changes[1]).toMatchObject({ until: resetsAt, limitType: 'five_hour' });
   });
 
   test('starts wait for a free place under the concurrency, in order', async () => {
