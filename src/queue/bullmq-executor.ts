@@ -97,6 +97,11 @@ export class BullMQExecutor implements Executor {
     }
   }
 
+  /** Connects now (a clear error within seconds when Redis cannot be reached) instead of on the first run. */
+  async ready(): Promise<void> {
+    await this.connect();
+  }
+
   /** Closes the connections; tasks still running on workers go on. */
   async close(): Promise<void> {
     this.watch?.stop();

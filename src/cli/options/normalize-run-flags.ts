@@ -16,6 +16,7 @@ import { runName } from './run-name.js';
 import { sizeFlag } from './size.js';
 import { nonNegativeIntegerFlag, positiveIntegerFlag } from './integers.js';
 import type { RawRunFlags, StrategyName } from './run-flags.js';
+import { backendFlag } from './backend-flag.js';
 
 export const DEFAULT_BATCH_SIZE = 4;
 
@@ -69,6 +70,8 @@ export interface RunConfig {
   extraArgs: string[];
   /** --worktree: each process in its own leased git worktree; null: in --cwd. */
   worktree: WorktreeConfig | null;
+  /** --backend: the Redis whose workers run the tasks; null: this machine. */
+  backend: string | null;
 }
 
 export interface WorktreeConfig {
@@ -125,6 +128,7 @@ export function normalizeRunFlags(
         : positiveIntegerFlag('--batch-size', raw.batchSize, strategy),
     extraArgs,
     worktree: worktreeConfig(raw, strategy),
+    backend: backendFlag(raw, strategy),
     halt: raw.halt === undefined ? null : parseHalt(raw.halt, strategy),
     dryRun: raw.dryRun === true,
     failOnDenied: raw.failOnDenied === true,

@@ -49,6 +49,7 @@ export interface RawRunFlags {
   failOnDenied?: boolean;
   results?: string;
   halt?: string;
+  backend?: string;
 }
 
 /**
@@ -114,6 +115,10 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
     )
     .option('--cwd <dir>', 'working directory of the agents (default: the current directory)')
     .option('--name <text>', 'a name for the run, shown by sessions, the report and the dashboard')
+    .option(
+      '--backend <url>',
+      'run the tasks on `orchestrate worker` processes through this Redis, e.g. redis://127.0.0.1:6379',
+    )
     .option(
       '--log-dir <dir>',
       'where session folders go (default: .orchestrate/sessions under --cwd)',

@@ -6,7 +6,7 @@
  */
 import type { OrchestrateEvent } from '../../events/types.js';
 import type { OrchestratorSession } from '../../session/orchestrator-session.js';
-import { silentLogger } from '../../logging/logger.js';
+import { silentLogger, streamLogger } from '../../logging/logger.js';
 import type { Dashboard } from '../../dashboard/server.js';
 import type { PriceTable } from '../../process/price-table.js';
 import { EXIT, type ExitCode } from '../errors.js';
@@ -34,6 +34,7 @@ import { callStrategy, type StrategyRun } from './call-strategy.js';
 import { chooseView } from './choose-view.js';
 import { readPrices } from './read-prices.js';
 import { dryRun } from './dry-run.js';
+import { openBackend } from './open-backend.js';
 import { findClaude } from './find-claude.js';
 import { HaltWatch } from './halt-watch.js';
 import { writeResults } from './results-dir.js';
@@ -47,6 +48,9 @@ import { planProcesses, type PlannedProcess } from './plan.js';
 import { taskSpecs } from './task-specs.js';
 import type { TaskSpec } from '../../tasks/task-spec.js';
 import { getStrategy } from '../../strategies/registry.js';
+
+/** The backend's own lines (Redis errors, a maxmemory-policy warning) go to stderr. */
+const stderrLogger = streamLogger(process.stderr, 'WARNING');
 
 export async function runStrategyCommand(
   strategy: StrategyName,
@@ -117,8 +121,10 @@ async function runSession(
   const { state, view, interrupts, mock, prices } = parts;
   let dashboard: Dashboard | null = null;
   const { OrchestratorSession } = await import('../../session/orchestrator-session.js');
+  const backend = config.backend ? await openBackend(config.backend, stderrLogger) : null;
   const started = Date.now();
   const session = new OrchestratorSession({
+    ...(backend ? { backend } : {}),
     patternName: config.strategy,
     ...(config.name === undefined ? {} : { name: config.name }),
     workingDir: config.cwd,
@@ -155,7 +161,8 @@ async function runSession(
   const read = (event: OrchestrateEvent) => {
     state.apply(event);
     halt?.read(event);
-    if (event.kind === 'process-start') interrupts.started(event.processId, event.pid);
+    // A worker's pids are not ours to end.
+    if (event.kind === 'process-start' && !backend) interrupts.started(event.processId, event.pid);
     if (event.kind === 'process-end') interrupts.ended(event.processId);
     view.event(event);
   };
@@ -192,6 +199,7 @@ async function runSession(
     );
     state.finish();
     await dashboard?.close();
+    await backend?.close();
   }
   view.stop();
   const outcome = runOutcome({
