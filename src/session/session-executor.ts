@@ -57,7 +57,9 @@ export class SessionExecutor implements Executor {
   }
 
   async run(spec: TaskSpec, options: ExecuteOptions): Promise<ProcessResult> {
-    if (this.session.backend) return this.runOnBackend(this.session.backend, spec, options);
+    // A skipped task never starts anywhere: the local path records it without running it.
+    if (this.session.backend && options.skip === undefined)
+      return this.runOnBackend(this.session.backend, spec, options);
     const attempt = options.attempt ?? 1;
     const process = attempt === 1 ? this.firstTry(spec, options) : this.laterTry(spec, attempt);
     if (options.skip !== undefined) {
