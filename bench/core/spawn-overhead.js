@@ -29,7 +29,7 @@ export async function run() {
     for (let i = 0; i < 10; i++) await bare(command, dir.path);
     const rounds = [];
     mkdirSync(join(dir.path, 'bare-logs'));
-    for (let round_ = 0; round_ < 2; round_++) {
+    for (let round_ = 0; round_ < 4; round_++) {
       let start = now();
       for (let i = 0; i < COUNT; i++) await bare(command, dir.path);
       const bareMs = now() - start;
@@ -38,23 +38,33 @@ export async function run() {
         await bare(command, dir.path, join(dir.path, 'bare-logs', `${round_}-${i}.log`));
       }
       const bareLogMs = now() - start;
-      start = now();
-      for (let i = 0; i < COUNT; i++) {
-        const result = await new ClaudeProcess({
-          prompt: 'hi',
-          processId: `p-${round_}-${i}`,
-          workingDir: dir.path,
-          logDir: join(dir.path, 'logs'),
-          command,
-          streamOutput: false,
-          logger: silentLogger,
-        }).run();
-        if (result.exitCode !== 0) throw new Error(`fixture failed: ${result.message}`);
+      const ours = async (tag) => {
+        const begin = now();
+        for (let i = 0; i < COUNT; i++) await runOurs(command, dir.path, `${tag}-${round_}-${i}`);
+        return now() - begin;
+      };
+      // With and without the reaper and the tree markers (src/process/terminate/reaper.ts),
+      // in turns, so neither always runs first.
+      const withReaper = () => (delete process.env.ORCHESTRATE_REAPER, ours('p'));
+      const withoutReaper = () => ((process.env.ORCHESTRATE_REAPER = 'off'), ours('plain'));
+      let oursMs, noReaperMs;
+      if (round_ % 2 === 0) {
+        noReaperMs = await withoutReaper();
+        oursMs = await withReaper();
+      } else {
+        oursMs = await withReaper();
+        noReaperMs = await withoutReaper();
       }
-      rounds.push({ bareMs, bareLogMs, oursMs: now() - start });
+      delete process.env.ORCHESTRATE_REAPER;
+      rounds.push({ bareMs, bareLogMs, oursMs, noReaperMs });
     }
     const best = (key) => Math.min(...rounds.map((r) => r[key]));
-    const [bareMs, bareLogMs, oursMs] = [best('bareMs'), best('bareLogMs'), best('oursMs')];
+    const [bareMs, bareLogMs, oursMs, noReaperMs] = [
+      best('bareMs'),
+      best('bareLogMs'),
+      best('oursMs'),
+      best('noReaperMs'),
+    ];
     const each = (ms) => `${round(ms, 0)} ms (${round(ms / COUNT)} ms each)`;
     return [
       {
@@ -64,6 +74,14 @@ export async function run() {
         ratio: round(oursMs / bareMs),
         target: '<= 1.15x',
         pass: oursMs / bareMs <= 1.15,
+      },
+      {
+        name: `${COUNT} sequential quick processes: with the reaper and tree markers vs ORCHESTRATE_REAPER=off`,
+        baseline: each(noReaperMs),
+        orchestrate: each(oursMs),
+        ratio: round(oursMs / noReaperMs),
+        target: '<= 1.05x',
+        pass: oursMs / noReaperMs <= 1.05,
       },
       {
         name: `${COUNT} sequential quick processes: ClaudeProcess vs bare spawn loop writing a log file each`,
@@ -77,4 +95,17 @@ export async function run() {
   } finally {
     dir.cleanup();
   }
+}
+
+async function runOurs(command, cwd, processId) {
+  const result = await new ClaudeProcess({
+    prompt: 'hi',
+    processId,
+    workingDir: cwd,
+    logDir: join(cwd, 'logs'),
+    command,
+    streamOutput: false,
+    logger: silentLogger,
+  }).run();
+  if (result.exitCode !== 0) throw new Error(`fixture failed: ${result.message}`);
 }

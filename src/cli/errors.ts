@@ -12,8 +12,16 @@ export const EXIT = {
   failed: 1,
   /** The command line was wrong: an unknown flag, a bad value, no prompts. */
   usage: 2,
-  /** Interrupted by Ctrl-C (SIGINT) or SIGTERM: everything was cancelled. */
+  /** SIGHUP (the terminal closed): everything was cancelled. 128 + the signal's number, as a shell says. */
+  hangup: 129,
+  /** Interrupted by Ctrl-C (SIGINT): everything was cancelled. */
   interrupted: 130,
+  /** SIGQUIT (Ctrl-\\): everything was cancelled. */
+  quit: 131,
+  /** The reader of our output went away (EPIPE, as SIGPIPE would): everything was cancelled. */
+  outputClosed: 141,
+  /** SIGTERM: everything was cancelled. */
+  terminated: 143,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -22,8 +30,23 @@ export const EXIT_CODE_WORDS: Record<ExitCode, string> = {
   0: 'all processes succeeded',
   1: 'a process failed, or the command could not do its work',
   2: 'usage error',
-  130: 'interrupted',
+  129: 'hung up (SIGHUP)',
+  130: 'interrupted (SIGINT)',
+  131: 'quit (SIGQUIT)',
+  141: 'the output was closed (EPIPE)',
+  143: 'terminated (SIGTERM)',
 };
+
+/** The signals a run ends cleanly on, and the exit code each gives. */
+export const SIGNAL_EXIT_CODES = {
+  SIGHUP: EXIT.hangup,
+  SIGINT: EXIT.interrupted,
+  SIGQUIT: EXIT.quit,
+  SIGPIPE: EXIT.outputClosed,
+  SIGTERM: EXIT.terminated,
+} as const satisfies Partial<Record<NodeJS.Signals, ExitCode>>;
+
+export type HandledSignal = keyof typeof SIGNAL_EXIT_CODES;
 
 export type CLIErrorCode =
   /** A flag, argument or value the command does not accept. */

@@ -10,13 +10,14 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { packageVersion } = await import('./version.js');
   process.stdout.write(`${packageVersion()}\n`);
 } else {
-  // A reader that goes away (`| head`) must not crash a run whose agents are still working.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
+  // A reader that goes away (`| head`) ends the command quietly, never with a stack trace.
+  const { watchOutput, flushOutput } = await import('./output-closed.js');
+  watchOutput();
   const { main } = await import('./program.js');
   const code = await main(args);
   process.exitCode = code;
+  // Everything written reaches the reader first, however slow it reads.
+  await flushOutput();
   // Nothing should keep the loop alive after a command; if something does, leave anyway.
   setTimeout(() => process.exit(code), 2000).unref();
 }

@@ -1,7 +1,8 @@
 /**
  * The command tree and its error handling: parses argv with commander, runs
  * the chosen command, and turns every way of ending into an exit code: 0 all
- * succeeded, 1 a process failed, 2 usage error, 130 interrupted.
+ * succeeded, 1 a process failed, 2 usage error, 128 + N ended by signal N
+ * (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP), 141 the output was closed.
  */
 import { Command, CommanderError } from 'commander';
 import { registerDashboardCommand } from './commands/dashboard-command.js';
@@ -30,7 +31,8 @@ export function buildProgram(context: CommandContext): Command {
     .showSuggestionAfterError(true)
     .addHelpText(
       'after',
-      '\nExit codes: 0 all succeeded, 1 a process failed, 2 usage error, 130 interrupted.\n' +
+      '\nExit codes: 0 all succeeded, 1 a process failed, 2 usage error, 130 Ctrl-C, 143 SIGTERM,\n' +
+        '129 SIGHUP, 131 SIGQUIT (every process cancelled first), 141 the output was closed.\n' +
         'Try it without an account: orchestrate parallel --mock-model "Say hello" "Say goodbye"',
     );
   registerRunCommands(program, context);

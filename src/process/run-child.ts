@@ -77,7 +77,10 @@ export class ChildRun {
     if (CLOCK_REASONS.has(reason.kind) && !isAlive(this.child.pid)) return;
     this.endReason = reason;
     this.hooks.ending(reason);
-    this.killing = killTree(this.child.pid, { graceMs: this.options.killGraceMs });
+    this.killing = killTree(this.child.pid, {
+      graceMs: this.options.killGraceMs,
+      ...(this.child.marker === undefined ? {} : { marker: this.child.marker }),
+    });
   }
 
   async wait(
@@ -105,7 +108,8 @@ export class ChildRun {
     this.exitedAt = performance.now();
     disarm();
     const outcome =
-      this.killing ?? sweepGroup(this.child.pid, this.options.killGraceMs, this.hooks.swept);
+      this.killing ??
+      sweepGroup(this.child.pid, this.options.killGraceMs, this.hooks.swept, this.child.marker);
     const ended = await outcome;
     if (ended && ended.survivors.length > 0) this.hooks.survived(ended.survivors);
     // The clock fired and was still deciding when the child exited on its own:

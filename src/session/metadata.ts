@@ -2,8 +2,9 @@
  * metadata.json: what the session is (id, pattern, working dir, model, agent,
  * start time, versions). Written when the session starts, and again once the
  * agent's binary has said its version (asking takes a moment; nothing waits
- * for it but `close()`). A `command` agent is never asked: `--version` could
- * mean anything to an arbitrary executable.
+ * for it but `close()`, briefly, and a cancelled session not at all). A
+ * `command` agent is never asked: `--version` could mean anything to an
+ * arbitrary executable.
  */
 import { hostname } from 'node:os';
 import { getAgent } from '../agents/registry.js';
@@ -39,10 +40,14 @@ export interface SessionIdentity {
   startedAt: Date;
 }
 
-/** Writes metadata.json now; resolves once it also holds the claude version. */
+/**
+ * Writes metadata.json now; `complete` resolves once it also holds the claude
+ * version, or once `probe` is aborted (the version is then left null).
+ */
 export function recordMetadata(
   identity: SessionIdentity,
   options: NormalizedSessionOptions,
+  probe?: AbortSignal,
 ): { metadata: SessionMetadata; complete: Promise<SessionMetadata> } {
   const env = options.processDefaults.env ?? {};
   const agent = getAgent(options.processDefaults.agent ?? options.agent);
@@ -74,7 +79,7 @@ export function recordMetadata(
   const asked =
     agentCommand === null || agent.needsCommand
       ? Promise.resolve(null)
-      : commandVersion(agentCommand, env);
+      : commandVersion(agentCommand, env, probe ? { signal: probe } : {});
   const complete = asked.then(async (agentVersion) => {
     const full = { ...metadata, agentVersion };
     if (agentVersion !== null) await writeJsonFile(path, full).catch(() => undefined);

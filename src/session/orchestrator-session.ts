@@ -45,6 +45,9 @@ import { validateLevel, validateStatus } from './validate.js';
 /** Where a session's worktree starts (`base`) and lives (`root`). */
 export type SessionWorktreeOptions = Pick<WorktreeOptions, 'base' | 'root'>;
 
+/** How long close() waits for the claude --version probe before giving up on it. */
+const VERSION_WAIT_AT_CLOSE_MS = 2000;
+
 export interface OrchestratorSessionEvents {
   event: [event: OrchestrateEvent];
 }
@@ -62,6 +65,8 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   private readonly options: NormalizedSessionOptions;
   private readonly records: SessionRecords;
   private readonly metadataDone: Promise<SessionMetadata>;
+  /** Aborts the claude --version probe (when the session closes before it answers). */
+  private readonly probe = new AbortController();
   private readonly ids: ProcessIds;
   private readonly maker: ProcessMaker;
   private readonly running = new RunningTries();
@@ -139,6 +144,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     const { metadata, complete } = recordMetadata(
       { sessionId, sessionDir, startedAt: this.startedAt },
       this.options,
+      this.probe.signal,
     );
     this.metadata = metadata;
     this.metadataDone = complete;
@@ -313,14 +319,18 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
       costUsd: now.totals.costUsd,
     });
     this.records.end();
-    this.closing = this.finish();
+    this.closing = this.finish(final === 'cancelled');
     return this.closing;
   }
 
-  private async finish(): Promise<SessionSummary> {
+  private async finish(cancelled: boolean): Promise<SessionSummary> {
     const summary = this.records.builder.summary();
     this.records.closeFiles();
+    // The version is worth a short wait, never a long one, and none for a cancelled session.
+    if (cancelled) this.probe.abort();
+    const bound = setTimeout(() => this.probe.abort(), VERSION_WAIT_AT_CLOSE_MS);
     await this.metadataDone;
+    clearTimeout(bound);
     await writeJsonFile(sessionFile(this.sessionDir, 'summary'), summary);
     return summary;
   }

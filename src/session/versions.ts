@@ -2,6 +2,8 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { killTree, sweepGroup } from '../process/terminate/kill-tree.js';
+import { ensureReaper } from '../process/terminate/reaper.js';
+import { newTreeMarker, TREE_MARKER_VARIABLE } from '../process/terminate/tree-marker.js';
 
 let own: string | undefined;
 
@@ -25,19 +27,24 @@ function versionIn(stdout: string): string | null {
 
 /**
  * What `<command> --version` says ("2.1.331"), or null if it cannot say within
- * `timeoutMs`. The command runs in its own process group, as agents do: the
- * answer comes at its exit (not when its pipes close, which a stray descendant
- * could hold open), and whatever it leaves behind, or a hang, ends with the tree.
+ * `timeoutMs`, or when `signal` aborts first (then it answers null at once and
+ * the probe is killed). The command runs in its own process group, as agents
+ * do, marked like them so the reaper ends it if we die: the answer comes at its
+ * exit (not when its pipes close, which a stray descendant could hold open),
+ * and whatever it leaves behind, or a hang, ends with the tree.
  */
 export function commandVersion(
   command: string,
   env: Record<string, string | undefined> = {},
-  timeoutMs = 10_000,
+  options: { timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<string | null> {
+  const { timeoutMs = 10_000, signal } = options;
+  if (signal?.aborted) return Promise.resolve(null);
   return new Promise((resolve) => {
     let stdout = '';
+    const marker = ensureReaper() ? newTreeMarker() : undefined;
     const child = spawn(command, ['--version'], {
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...env, ...(marker ? { [TREE_MARKER_VARIABLE]: marker } : {}) },
       stdio: ['ignore', 'pipe', 'ignore'],
       detached: true,
     });
@@ -46,9 +53,21 @@ export function commandVersion(
     const pid = child.pid;
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (text: string) => (stdout += text));
-    const timer = setTimeout(() => void killTree(pid, { graceMs: 500 }), timeoutMs);
+    const giveUp = (graceMs: number) => {
+      child.stdout.destroy();
+      void killTree(pid, { graceMs, ...(marker ? { marker } : {}) });
+      resolve(null);
+    };
+    const timer = setTimeout(() => giveUp(500), timeoutMs);
+    timer.unref();
+    const onAbort = () => {
+      clearTimeout(timer);
+      giveUp(0);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
     child.once('exit', (code) => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       // Give the last bytes a moment, then end any leftover and answer.
       setTimeout(() => {
         child.stdout.destroy();

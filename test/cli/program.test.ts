@@ -23,8 +23,9 @@ describe('orchestrate', () => {
       expect(result.stdout).toContain(command);
     }
     expect(result.stdout).toContain(
-      'Exit codes: 0 all succeeded, 1 a process failed, 2 usage error, 130 interrupted.',
+      'Exit codes: 0 all succeeded, 1 a process failed, 2 usage error, 130 Ctrl-C, 143 SIGTERM,',
     );
+    expect(result.stdout).toContain('129 SIGHUP, 131 SIGQUIT');
   });
 
   test('a command with --help shows its flags and an example', async () => {

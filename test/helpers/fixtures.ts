@@ -1,5 +1,5 @@
 /** Paths and small helpers shared by tests that run fixture executables. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,4 +66,20 @@ export function pidAlive(pid: number): boolean {
 /** Pids announced by fixtures as `grandchild <pid>` lines. */
 export function announcedPids(output: string): number[] {
   return [...output.matchAll(/grandchild (\d+)/g)].map((m) => Number(m[1]));
+}
+
+/** Living processes whose environment has `name=value` (a unique marker a test gives its agents). */
+export function pidsWithEnv(name: string, value: string): number[] {
+  const needle = `\0${name}=${value}\0`;
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      if (`\0${readFileSync(`/proc/${pid}/environ`, 'latin1')}\0`.includes(needle)) found.push(pid);
+    } catch {
+      // gone, or a zombie
+    }
+  }
+  return found.filter(pidAlive);
 }

@@ -94,6 +94,17 @@ describe('ending the process tree', () => {
     }
   });
 
+  it('a daemon that double-forked out of the tree is ended by a timeout', async () => {
+    const result = await fixtureProcess(dir.path, 'daemonize-double-fork', {
+      timeoutMs: 500,
+      killGraceMs: 200,
+    }).run();
+    expect(result.status).toBe('timed_out');
+    const [pid] = announcedPids(result.output);
+    expect(pid).toBeDefined();
+    expect(pidAlive(pid!)).toBe(false);
+  });
+
   it('aborting the signal cancels a running process and records the reason', async () => {
     const controller = new AbortController();
     const process = fixtureProcess(dir.path, 'sleep-forever', { signal: controller.signal });

@@ -1,12 +1,15 @@
 /**
- * Ctrl-C and SIGTERM during a run. The first SIGINT (or a SIGTERM) aborts the
- * run's signal: the strategies cancel every process, each tree ends through
- * the core (SIGTERM, then SIGKILL after the grace period), and the session
- * records 'cancelled'. A second one kills every known process group at once
- * and leaves with exit code 130.
+ * Signals during a run, handled like a Unix tool. The first SIGINT (Ctrl-C),
+ * SIGTERM, SIGHUP or SIGQUIT aborts the run's signal: the strategies cancel
+ * every process, each tree ends through the core (SIGTERM, then SIGKILL after
+ * the grace period), the session records 'cancelled' and the command exits
+ * with 128 + the signal's number (130, 143, 129, 131). A second signal kills
+ * every known process group at once and leaves with that code. A reader that
+ * goes away (EPIPE) cancels the run the same way, quietly, with 141.
  */
 import { treeMembers } from '../../process/terminate/process-table.js';
-import { EXIT } from '../errors.js';
+import { SIGNAL_EXIT_CODES, type ExitCode, type HandledSignal } from '../errors.js';
+import { onOutputClosed } from '../output-closed.js';
 
 export interface InterruptHooks {
   /** Says what is happening (first signal). */
@@ -15,13 +18,16 @@ export interface InterruptHooks {
   beforeHardExit(): void;
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
+
 export class Interrupts {
   readonly controller = new AbortController();
-  /** The signal that interrupted the run, if one did. */
-  received: NodeJS.Signals | null = null;
+  /** What interrupted the run, if anything did ('SIGPIPE' when our output was closed). */
+  received: HandledSignal | null = null;
   /** Process groups running now (leader pids), by process id. */
   private readonly groups = new Map<string, number>();
-  private readonly handler = (signal: NodeJS.Signals) => this.onSignal(signal);
+  private readonly handler = (signal: NodeJS.Signals) => this.onSignal(signal as HandledSignal);
+  private unwatchOutput: (() => void) | null = null;
 
   constructor(private readonly hooks: InterruptHooks) {}
 
@@ -29,15 +35,20 @@ export class Interrupts {
     return this.controller.signal;
   }
 
+  /** The exit code the interruption gives (128 + the signal's number), or null. */
+  get exitCode(): ExitCode | null {
+    return this.received === null ? null : SIGNAL_EXIT_CODES[this.received];
+  }
+
   install(): this {
-    process.on('SIGINT', this.handler);
-    process.on('SIGTERM', this.handler);
+    for (const signal of SIGNALS) process.on(signal, this.handler);
+    this.unwatchOutput = onOutputClosed(() => this.onOutputClosed());
     return this;
   }
 
   uninstall(): void {
-    process.off('SIGINT', this.handler);
-    process.off('SIGTERM', this.handler);
+    for (const signal of SIGNALS) process.off(signal, this.handler);
+    this.unwatchOutput?.();
   }
 
   started(processId: string, pid: number): void {
@@ -48,7 +59,7 @@ export class Interrupts {
     this.groups.delete(processId);
   }
 
-  private onSignal(signal: NodeJS.Signals): void {
+  private onSignal(signal: HandledSignal): void {
     if (this.received === null) {
       this.received = signal;
       const how = signal === 'SIGINT' ? 'Ctrl-C' : signal;
@@ -60,7 +71,14 @@ export class Interrupts {
     }
     this.killAll();
     this.hooks.beforeHardExit();
-    process.exit(EXIT.interrupted);
+    process.exit(this.exitCode!);
+  }
+
+  /** Nobody reads us any more: cancel quietly (there is nobody to tell). Repeated write errors never escalate. */
+  private onOutputClosed(): void {
+    if (this.received !== null) return;
+    this.received = 'SIGPIPE';
+    this.controller.abort(new Error('the output was closed (EPIPE)'));
   }
 
   /** SIGKILL to every running group and every descendant found under it. */

@@ -43,6 +43,8 @@ export interface OutcomeInput {
   final?: StrategyResult | null;
   processIds: string[];
   interrupted: boolean;
+  /** The exit code of the interruption (default 130, Ctrl-C). */
+  interruptedExitCode?: ExitCode;
   sessionId: string;
   sessionDir: string;
   durationMs: number;
@@ -79,7 +81,11 @@ export function runOutcome(input: OutcomeInput): RunOutcome {
   )
     status = 'failed';
   const exitCode: ExitCode =
-    status === 'succeeded' ? EXIT.ok : status === 'cancelled' ? EXIT.interrupted : EXIT.failed;
+    status === 'succeeded'
+      ? EXIT.ok
+      : status === 'cancelled'
+        ? (input.interruptedExitCode ?? EXIT.interrupted)
+        : EXIT.failed;
   return {
     strategy: input.strategy,
     status,

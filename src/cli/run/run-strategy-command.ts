@@ -208,6 +208,7 @@ async function runSession(
     final: run!.final,
     processIds: specs.map((spec) => spec.id),
     interrupted: interrupts.received !== null,
+    ...(interrupts.exitCode === null ? {} : { interruptedExitCode: interrupts.exitCode }),
     sessionId: session.sessionId,
     sessionDir: session.sessionDir,
     durationMs: Date.now() - started,

@@ -18,6 +18,8 @@ export interface ChildHandle {
   stdioClosed: Promise<void>;
   /** Stops reading: for when a process outside the tree still holds the pipes. */
   destroyStdio(): void;
+  /** The tree's ORCHESTRATE_TREE value, when it has one (see terminate/tree-marker.ts). */
+  marker?: string;
 }
 
 export interface SpawnRequest {

@@ -7,6 +7,8 @@ import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { AgentInvocation } from '../agent-driver.js';
 import { childEnvironment } from '../environment.js';
 import type { NormalizedOptions } from '../options.js';
+import { ensureReaper, reaperEnabled } from '../terminate/reaper.js';
+import { newTreeMarker, TREE_MARKER_VARIABLE } from '../terminate/tree-marker.js';
 import type { SpawnOutcome } from './child-handle.js';
 import { spawnWithPipes } from './spawn-pipes.js';
 import { spawnWithPty } from './spawn-pty.js';
@@ -41,7 +43,11 @@ export async function spawnChild(
   invocation: AgentInvocation,
   options: NormalizedOptions,
 ): Promise<SpawnOutcome> {
-  const env = childEnvironment(options.env);
+  // Marked, so the tree can be found even by a reaper outliving us (see terminate/reaper.ts).
+  const marker = reaperEnabled() && ensureReaper() ? newTreeMarker() : undefined;
+  const env = childEnvironment(
+    marker === undefined ? options.env : { ...options.env, [TREE_MARKER_VARIABLE]: marker },
+  );
   const request = {
     command: invocation.command,
     args: invocation.args,
@@ -49,7 +55,7 @@ export async function spawnChild(
     env,
     stdinData: invocation.stdinData,
   };
-  if (options.stdin !== 'pty') return spawnWithPipes(request);
+  if (options.stdin !== 'pty') return withMarker(await spawnWithPipes(request), marker);
   if (invocation.stdinData !== undefined) {
     const error: NodeJS.ErrnoException = new Error(
       'the prompt is too large for a command-line argument and a pseudo-terminal cannot carry it; use stdin: "closed"',
@@ -63,7 +69,12 @@ export async function spawnChild(
     error.code = 'ENOENT';
     return { ok: false, error };
   }
-  return spawnWithPty(request);
+  return withMarker(await spawnWithPty(request), marker);
+}
+
+function withMarker(outcome: SpawnOutcome, marker: string | undefined): SpawnOutcome {
+  if (outcome.ok && marker !== undefined) outcome.child.marker = marker;
+  return outcome;
 }
 
 export function spawnErrorMessage(

@@ -5,12 +5,15 @@
  */
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
 import { groupHasMembers, isAlive, processTable, treeMembers } from './process-table.js';
+import { markedProcesses } from './tree-marker.js';
 
 export interface KillTreeOptions {
   /** Time between SIGTERM and SIGKILL. */
   graceMs: number;
   /** How often to look whether the tree is gone. */
   pollMs?: number;
+  /** The tree's ORCHESTRATE_TREE value: finds members that left the group and their parent (a daemon). */
+  marker?: string;
 }
 
 export interface KillTreeOutcome {
@@ -53,8 +56,19 @@ function remaining(pgid: number, known: Set<number>): number[] {
   const table = processTable();
   if (table.length === 0) return groupHasMembers(pgid) ? [pgid] : []; // no /proc: the group alone
   for (const pid of treeMembers(pgid, table)) known.add(pid);
-  const living = new Set(table.filter((entry) => entry.state !== 'Z').map((entry) => entry.pid));
-  return [...known].filter((pid) => living.has(pid));
+  const living = table.filter((entry) => entry.state !== 'Z');
+  const alive = new Set(living.map((entry) => entry.pid));
+  // Whatever a living member outside the group (an escaped daemon) has started since.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const entry of living) {
+      if (!known.has(entry.pid) && known.has(entry.ppid) && alive.has(entry.ppid)) {
+        known.add(entry.pid);
+        grew = true;
+      }
+    }
+  }
+  return [...known].filter((pid) => alive.has(pid));
 }
 
 async function waitUntilGone(pgid: number, known: Set<number>, ms: number, pollMs: number) {
@@ -79,17 +93,21 @@ export async function killTree(pgid: number, options: KillTreeOptions): Promise<
   signalGroup(pgid, 'SIGSTOP');
   const exitedFirst = !isAlive(pgid);
   const table = processTable();
-  const known = new Set([pgid, ...treeMembers(pgid, table)]);
-  // The group and the descendants that left it (setsid); the signal waits for SIGCONT.
-  const outside = table.filter((entry) => known.has(entry.pid) && entry.pgid !== pgid);
+  const marked = () => (options.marker ? markedProcesses(options.marker) : []);
+  const known = new Set([pgid, ...treeMembers(pgid, table), ...marked()]);
+  // The group, the descendants that left it (setsid) and the marked ones that left the tree (a
+  // daemon); the group's signal waits for SIGCONT.
+  const inGroup = new Set(table.filter((entry) => entry.pgid === pgid).map((entry) => entry.pid));
   signalGroup(pgid, 'SIGTERM');
   signalPids(
-    outside.map((entry) => entry.pid),
+    [...known].filter((pid) => !inGroup.has(pid)),
     'SIGTERM',
   );
   signalGroup(pgid, 'SIGCONT');
   let left = await waitUntilGone(pgid, known, options.graceMs, pollMs);
   if (left.length === 0) return { escalated: false, survivors: [], exitedFirst };
+  for (const pid of marked()) known.add(pid);
+  left = remaining(pgid, known);
   signalAll(pgid, left, 'SIGKILL');
   left = await waitUntilGone(pgid, known, 2000, pollMs);
   return { escalated: true, survivors: left, exitedFirst };
@@ -100,8 +118,9 @@ export async function sweepGroup(
   pgid: number,
   graceMs: number,
   found?: (count: number) => void,
+  marker?: string,
 ): Promise<KillTreeOutcome | null> {
   if (!groupHasMembers(pgid)) return null;
   found?.(treeMembers(pgid).length);
-  return killTree(pgid, { graceMs });
+  return killTree(pgid, { graceMs, ...(marker ? { marker } : {}) });
 }

@@ -141,3 +141,14 @@ describe('interrupting a run', () => {
     expect(result.stderr).toContain('SIGTERM: cancelling every process');
   });
 });
+
+describe('when the CLI itself is killed', () => {
+  test('SIGKILL of the CLI still ends every process tree it started', async () => {
+    const run = await startTrees(['--kill-grace', '300ms', 'one', 'two', 'three'], 3);
+    expect(run.pids.every(pidAlive)).toBe(true);
+    run.child.kill('SIGKILL');
+    const result = await run.done;
+    expect(result.signal).toBe('SIGKILL');
+    await allGone(run.pids);
+  });
+});
