@@ -4,7 +4,6 @@
  * process itself and rejects only for misuse (running twice) or a broken log.
  */
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Logger, LogLevel } from '../logging/logger.js';
@@ -13,6 +12,7 @@ import type { AgentDriver } from './agent-driver.js';
 import { notStartedResult } from './build-result.js';
 import { endingMessage } from './ending-message.js';
 import { formatDuration } from './format.js';
+import { makeDirectory } from './make-directory.js';
 import { normalizeOptions, type AgentProcessOptions, type NormalizedOptions } from './options.js';
 import { EventLog } from './output/event-log.js';
 import { ProcessLog } from './output/process-log.js';
@@ -20,6 +20,7 @@ import type { EndReason, ProcessResult } from './result.js';
 import { abortReason, ChildRun, type StderrRecord } from './run-child.js';
 import { describeLimits } from './watch/resource-limits.js';
 import { spawnChild, spawnErrorMessage } from './spawn/spawn-child.js';
+import { argumentProblem } from './spawn/spawn-diagnosis.js';
 
 export type ProcessState = 'pending' | 'running' | 'ended';
 
@@ -72,6 +73,8 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
   /** Arguments added after construction (a session's per-process budget); clones keep them. */
   private addedArgs: string[] = [];
   private current: ChildRun | null = null;
+  /** The first error thrown by a listener or the logger during this run, in words. */
+  private listenerError: string | null = null;
 
   constructor(
     readonly driver: AgentDriver,
@@ -82,7 +85,7 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
     this.processId = this.options.processId;
     this.prompt = this.options.prompt;
     try {
-      mkdirSync(this.options.logDir, { recursive: true });
+      makeDirectory(this.options.logDir);
     } catch (error) {
       throw new Error(
         `Cannot create \`logDir\` ${this.options.logDir}: ${(error as Error).message}`,
@@ -129,11 +132,59 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
   protected copyListenersTo<T extends AgentProcess>(copy: T): T {
     copy.addedArgs = [...this.addedArgs];
     for (const name of this.eventNames()) {
-      for (const listener of this.rawListeners(name)) {
-        copy.on(name as keyof AgentProcessEvents, listener as (...args: unknown[]) => void);
+      for (const raw of this.rawListeners(name)) {
+        // A once() listener comes back wrapped; it stays a once() listener on the copy.
+        const original = (raw as { listener?: (...args: unknown[]) => void }).listener;
+        const event = name as keyof AgentProcessEvents;
+        if (original) copy.once(event, original);
+        else copy.on(event, raw as (...args: unknown[]) => void);
       }
     }
     return copy;
+  }
+
+  /**
+   * Every listener is called even when one throws, and a throw never reaches
+   * the code that emitted (the child's output pump, a timer): the run is ended
+   * instead, its tree killed, and its result names the listener's error.
+   */
+  override emit<K>(
+    eventName: keyof AgentProcessEvents | K,
+    ...args: K extends keyof AgentProcessEvents ? AgentProcessEvents[K] : never
+  ): boolean {
+    const listeners = this.rawListeners(eventName as keyof AgentProcessEvents);
+    for (const listener of listeners) {
+      try {
+        (listener as (...a: unknown[]) => void).apply(this, args);
+      } catch (error) {
+        this.listenerThrew(String(eventName), error);
+      }
+    }
+    return listeners.length > 0;
+  }
+
+  /** `event` is the event whose listener threw, or null for the logger. */
+  private listenerThrew(event: string | null, error: unknown): void {
+    const who =
+      event === null ? 'the logger' : `${/^[aeiou]/.test(event) ? 'an' : 'a'} '${event}' listener`;
+    const message = `${who} threw: ${error instanceof Error ? error.message : String(error)}`;
+    // To the logger alone: the 'log' event may be the channel that failed.
+    if (event !== null) this.sayQuietly('ERROR', message);
+    // An 'end' listener runs after the result is made: it never changes it.
+    if (this.status === 'ended' || event === 'end') return;
+    this.listenerError ??= message;
+    const reason: EndReason = { kind: 'error', message };
+    if (this.current) this.current.end(reason);
+    else if (this.status === 'running' && !this.early) this.early = reason;
+  }
+
+  /** To the logger only, and never throws. */
+  private sayQuietly(level: LogLevel, message: string): void {
+    try {
+      this.logger.log(level, this.processId, message);
+    } catch {
+      // The logger is broken too; the result still carries the message.
+    }
   }
 
   /** Cancels: a running tree ends ('cancelled'); a pending process never starts. */
@@ -171,7 +222,11 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
   }
 
   protected say(level: LogLevel, message: string): void {
-    this.logger.log(level, this.processId, message);
+    try {
+      this.logger.log(level, this.processId, message);
+    } catch (error) {
+      this.listenerThrew(null, error);
+    }
     this.emit('log', level, message);
   }
 
@@ -222,9 +277,21 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
       );
     }
     this.say('INFO', `Starting ${this.driver.name}${startLimits(options)}: ${commandLine}`);
-    const spawned = await spawnChild(invocation, options);
+    // A NUL byte or an argument too long for argv is refused here, in words, before any spawn.
+    const unpassable = argumentProblem(invocation.args, this.prompt);
+    const spawned = unpassable
+      ? { ok: false as const, error: unpassable }
+      : await spawnChild(invocation, options);
     if (!spawned.ok) {
-      const message = spawnErrorMessage(invocation.command, spawned.error, this.driver.installHint);
+      const message = spawnErrorMessage(
+        invocation.command,
+        spawned.error,
+        this.driver.installHint,
+        {
+          cwd: options.workingDir,
+          path: options.env.PATH ?? process.env.PATH ?? '',
+        },
+      );
       return this.finish(
         openLog(),
         notStartedResult(this, 'spawn_error', message, performance.now() - started),
@@ -251,19 +318,14 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
         ),
     });
     this.current = run;
-    try {
-      this.emit('start', {
-        processId: this.processId,
-        pid: spawned.child.pid,
-        command: invocation.command,
-        args: invocation.displayArgs,
-        startedAt,
-      });
-    } catch (error) {
-      // A listener that throws must not leave the tree running: end it, and say why.
-      const message = `a 'start' listener threw: ${(error as Error)?.message ?? String(error)}`;
-      run.end({ kind: 'error', message });
-    }
+    // A listener that throws ends the run (see emit): the tree is killed, the result says why.
+    this.emit('start', {
+      processId: this.processId,
+      pid: spawned.child.pid,
+      command: invocation.command,
+      args: invocation.displayArgs,
+      startedAt,
+    });
     if (this.early) run.end(this.early);
     const outcome = await run.wait(this.driver, log, started, this.stderrFile);
     this.current = null;
@@ -290,7 +352,8 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
     );
   }
 
-  private async finish(log: ProcessLog, result: ProcessResult, stderr?: StderrRecord) {
+  private async finish(log: ProcessLog, ended: ProcessResult, stderr?: StderrRecord) {
+    const result = withListenerError(ended, this.listenerError);
     await log.close(
       result,
       stderr?.head ?? Buffer.alloc(0),
@@ -331,4 +394,10 @@ function withLostFiles(result: ProcessResult, lost: string[]): ProcessResult {
     status: 'failed',
     message: `failed after ${formatDuration(result.durationMs)}: ${what} (the output is in the result only)`,
   };
+}
+
+/** The result, its message naming a listener's error when one threw and the message does not say it yet. */
+function withListenerError(result: ProcessResult, error: string | null): ProcessResult {
+  if (error === null || result.message.includes(error)) return result;
+  return { ...result, message: `${result.message}; ${error}` };
 }

@@ -1,6 +1,10 @@
-/** Writes a JSON file whole: to a temporary name first, then renamed over, so readers never see half of one. */
-import { renameSync, writeFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+/**
+ * Writes a JSON file whole: to a temporary name first, then renamed over, so
+ * readers never see half of one. A write that fails (a full disk, a removed
+ * folder) removes its temporary file before it throws.
+ */
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 
 let counter = 0;
 
@@ -15,12 +19,26 @@ function text(value: unknown): string {
 
 export async function writeJsonFile(path: string, value: unknown): Promise<void> {
   const temporary = temporaryName(path);
-  await writeFile(temporary, text(value));
-  await rename(temporary, path);
+  try {
+    await writeFile(temporary, text(value));
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }
 
 export function writeJsonFileSync(path: string, value: unknown): void {
   const temporary = temporaryName(path);
-  writeFileSync(temporary, text(value));
-  renameSync(temporary, path);
+  try {
+    writeFileSync(temporary, text(value));
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The first error is the one worth reporting.
+    }
+    throw error;
+  }
 }

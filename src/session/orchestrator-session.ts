@@ -6,7 +6,6 @@
  * `'event'`, the one stream every view reads. close() writes summary.json.
  */
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventDraft, OrchestrateEvent, SessionStatus, StepInfo } from '../events/types.js';
 import type { WorkspaceArtifacts } from '../process/result.js';
@@ -17,6 +16,7 @@ import type { LogLevel } from '../logging/logger.js';
 import type { AgentDriver } from '../process/agent-driver.js';
 import { AgentProcess } from '../process/agent-process.js';
 import type { AgentProcessOptions } from '../process/options.js';
+import { makeDirectory } from '../process/make-directory.js';
 import { describeValue } from '../process/validate.js';
 import { SESSION_FILES, sessionFile } from './files.js';
 import { writeJsonFile } from './json-file.js';
@@ -77,6 +77,8 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   readonly limiter: Limiter;
   /** Runs TaskSpecs as processes of this session, recorded and under `limiter`. */
   readonly executor: SessionExecutor;
+  /** Files of the session that could not be written, in words. */
+  private readonly problems: string[] = [];
   private closing: Promise<SessionSummary> | null = null;
   /**
    * Admission and budget for the strategies this session runs: pass it as
@@ -101,9 +103,13 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     this.sessionDir = sessionDir;
     this.ids = new ProcessIds(sessionId);
     this.processLogDir = join(sessionDir, SESSION_FILES.processes);
-    mkdirSync(this.processLogDir, { recursive: true });
-    this.records = new SessionRecords(sessionId, sessionDir, this.options.logger, (event) =>
-      this.emit('event', event),
+    makeDirectory(this.processLogDir);
+    this.records = new SessionRecords(
+      sessionId,
+      sessionDir,
+      this.options.logger,
+      (event) => this.emit('event', event),
+      (message) => this.problems.push(message),
     );
     this.limiter = createLimiter(this.options.maxWorkers);
     this.maker = new ProcessMaker({
@@ -289,6 +295,11 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     return this.records.live.list();
   }
 
+  /** What could not be written to the session's folder (a full disk, a removed folder), in words. */
+  writeProblems(): readonly string[] {
+    return this.problems;
+  }
+
   /** The summary as of now (status 'incomplete' until close()). */
   getSummary(): SessionSummary {
     return this.records.builder.summary();
@@ -331,7 +342,13 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     const bound = setTimeout(() => this.probe.abort(), VERSION_WAIT_AT_CLOSE_MS);
     await this.metadataDone;
     clearTimeout(bound);
-    await writeJsonFile(sessionFile(this.sessionDir, 'summary'), summary);
+    // A full disk or a removed folder loses the file, never the summary itself.
+    const path = sessionFile(this.sessionDir, 'summary');
+    await writeJsonFile(path, summary).catch((error: Error) => {
+      const message = `Cannot write ${path}: ${error.message}`;
+      this.problems.push(message);
+      this.options.logger.log('ERROR', 'session', message);
+    });
     return summary;
   }
 

@@ -16,9 +16,18 @@ export class RecordWriter {
   constructor(
     sessionDir: string,
     private readonly logger: Logger,
+    /** Told once per file that fails (a full disk, a removed folder). */
+    failed: (message: string) => void = () => undefined,
   ) {
-    const onError = (error: Error) =>
-      logger.log('ERROR', 'session', `Cannot write the session's files: ${error.message}`);
+    const onError = (error: Error) => {
+      const message = `Cannot write the session's files: ${error.message}`;
+      failed(message);
+      try {
+        logger.log('ERROR', 'session', message);
+      } catch {
+        // A logger that throws must not stop the recording.
+      }
+    };
     this.eventsFile = new LineFile(sessionFile(sessionDir, 'events'), onError);
     this.logFile = new LineFile(sessionFile(sessionDir, 'log'), onError);
   }

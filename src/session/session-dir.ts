@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeDirectory } from '../process/make-directory.js';
 
 const MAX_TRIES = 10_000;
 
@@ -22,7 +23,7 @@ export function createSessionDir(
   startedAt: Date,
 ): { sessionId: string; sessionDir: string } {
   try {
-    mkdirSync(baseLogDir, { recursive: true });
+    makeDirectory(baseLogDir);
   } catch (error) {
     throw new Error(`Cannot create \`baseLogDir\` ${baseLogDir}: ${(error as Error).message}`);
   }

@@ -23,8 +23,10 @@ export class SessionRecords {
     private readonly logger: Logger,
     /** Emits the record to the session's listeners. */
     private readonly emit: (event: OrchestrateEvent) => void,
+    /** Told once per file that fails (a full disk, a removed folder). */
+    failed: (message: string) => void = () => undefined,
   ) {
-    this.writer = new RecordWriter(sessionDir, logger);
+    this.writer = new RecordWriter(sessionDir, logger, failed);
   }
 
   get ended(): boolean {

@@ -15,6 +15,8 @@ export interface CommandProcessOptions extends Omit<AgentProcessOptions, 'comman
 }
 
 export class CommandProcess extends AgentProcess {
+  private readonly commandOptions: CommandProcessOptions;
+
   constructor(options: CommandProcessOptions) {
     if (typeof options?.command !== 'string' || options.command.length === 0) {
       throw new TypeError(
@@ -32,6 +34,16 @@ export class CommandProcess extends AgentProcess {
         ...rest,
         prompt: options.prompt ?? '',
       },
+    );
+    this.commandOptions = { ...options };
+  }
+
+  /** A fresh, unstarted CommandProcess with the same options and listeners (a retry keeps its class). */
+  override clone(overrides: Partial<CommandProcessOptions> = {}): CommandProcess {
+    const prompt =
+      this.commandOptions.prompt === undefined && this.prompt === '' ? {} : { prompt: this.prompt };
+    return this.copyListenersTo(
+      new CommandProcess({ ...this.commandOptions, ...prompt, ...overrides }),
     );
   }
 }

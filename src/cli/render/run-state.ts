@@ -101,7 +101,10 @@ export class RunState {
     }
     const view = this.view(event.processId);
     const at = Date.parse(event.at);
-    if (event.kind === 'process-start') {
+    if (event.kind === 'task') {
+      // The prompt it was given (under --pass-output, with the earlier outputs): the joblog shows it.
+      view.prompt = event.spec.prompt;
+    } else if (event.kind === 'process-start') {
       Object.assign(view, {
         phase: 'running',
         agent: event.agent ?? view.agent,

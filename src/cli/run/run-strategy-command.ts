@@ -202,6 +202,8 @@ async function runSession(
     await backend?.close();
   }
   view.stop();
+  // The results still go to stdout below; the lost files are named here.
+  for (const problem of session.writeProblems()) process.stderr.write(`warning: ${problem}\n`);
   const outcome = runOutcome({
     strategy: config.strategy,
     results: run!.results,

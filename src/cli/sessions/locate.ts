@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { processIdProblem } from '../../process/process-id.js';
 import { defaultBaseLogDir } from '../../session/options.js';
 import { CLIError, usageError } from '../errors.js';
 
@@ -34,8 +35,28 @@ function sessionFolders(base: string): string[] {
   }
 }
 
+/**
+ * An id from the command line names a file or folder inside the sessions
+ * folder, so it must be a plain name: never a path that leads outside.
+ */
+function checkedName(what: string, id: string, command: string): string {
+  const problem = processIdProblem(id);
+  if (problem) {
+    throw usageError(
+      `${JSON.stringify(id)} is not a ${what}: it names a folder or file inside the sessions folder, so it ${problem}`,
+      command,
+    );
+  }
+  return id;
+}
+
+export function checkedProcessId(id: string, command: string): string {
+  return checkedName('process id (e.g. process-001)', id, command);
+}
+
 /** The folder of one session, or an E_NOT_FOUND error that says what exists. */
 export function locateSession(id: string, flags: LocateFlags, command: string): string {
+  checkedName('session id (e.g. parallel_20260101_120000, or "last")', id, command);
   const base = baseLogDir(flags, command);
   const names = sessionFolders(base);
   if (names.length === 0)

@@ -3,20 +3,11 @@
  * process in order (`<id>.log`, `<id>.attempt-2.log`, ...), read from the
  * session's process-start records; and whether there is more to wait for.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseEvents } from '../../events/parse-events.js';
+import { existsSync, realpathSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import type { OrchestrateEvent } from '../../events/types.js';
 import { sessionFile } from '../../session/files.js';
 import { isAlive } from '../../process/terminate/process-table.js';
-
-export function readEventsSync(dir: string): OrchestrateEvent[] {
-  try {
-    return parseEvents(readFileSync(sessionFile(dir, 'events'), 'utf8'));
-  } catch {
-    return [];
-  }
-}
 
 /** The known process ids of the session, in the order they appeared. */
 export function processIds(events: OrchestrateEvent[]): string[] {
@@ -25,14 +16,28 @@ export function processIds(events: OrchestrateEvent[]): string[] {
   return [...ids];
 }
 
-/** Every try's log file of a process, in order. */
+/** True when `path` is inside `dir`, after following symbolic links: nothing outside a session is ever read. */
+export function insideFolder(dir: string, path: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return real(path).startsWith(real(dir) + sep);
+}
+
+/** Every try's log file of a process, in order (only files inside the session's folder). */
 export function processLogFiles(
   dir: string,
   events: OrchestrateEvent[],
   processId: string,
 ): string[] {
   const files = events.flatMap((e) =>
-    e.kind === 'process-start' && e.processId === processId ? [e.logFile] : [],
+    e.kind === 'process-start' && e.processId === processId && insideFolder(dir, e.logFile)
+      ? [e.logFile]
+      : [],
   );
   const unique = [...new Set(files)];
   if (unique.length > 0) return unique;

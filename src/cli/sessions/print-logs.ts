@@ -1,85 +1,66 @@
 /**
  * `orchestrate logs ID [processId] [-f]`: prints session.log, or a process's
  * log (every try, in order). With -f it keeps printing what is appended until
- * the session (or that process) is over, like `tail -f` that knows when to stop.
+ * the session (or that process) is over, like `tail -f` that knows when to
+ * stop; it stops too when its reader goes away or a signal comes. Each tick
+ * reads only what was appended since the last one.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sessionFile } from '../../session/files.js';
 import type { LogsFlags } from '../commands/logs-command.js';
-import { CLIError, EXIT, type ExitCode } from '../errors.js';
-import { finished, processIds, processLogFiles, readEventsSync } from './log-files.js';
-import { locateSession } from './locate.js';
+import { CLIError, EXIT, SIGNAL_EXIT_CODES, type ExitCode, type HandledSignal } from '../errors.js';
+import { outputClosed } from '../output-closed.js';
+import { appendedBytes, EventsTail } from './follow-files.js';
+import { finished, processIds, processLogFiles } from './log-files.js';
+import { checkedProcessId, locateSession } from './locate.js';
 
 const POLL_MS = 200;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const;
 
 export async function runLogs(
   id: string,
   processId: string | undefined,
   flags: LogsFlags,
 ): Promise<ExitCode> {
+  if (processId !== undefined) checkedProcessId(processId, 'logs');
   const dir = locateSession(id, flags, 'logs');
-  const files = () => {
-    const events = readEventsSync(dir);
-    return {
-      events,
-      paths:
-        processId === undefined
-          ? [sessionFile(dir, 'log')]
-          : processLogFiles(dir, events, processId),
-    };
-  };
-  const first = files();
-  if (processId !== undefined && first.paths.length === 0 && !flags.follow) {
-    const known = processIds(first.events);
+  const tail = new EventsTail(sessionFile(dir, 'events'));
+  const paths = () =>
+    processId === undefined
+      ? [sessionFile(dir, 'log')]
+      : processLogFiles(dir, tail.events, processId);
+  tail.read();
+  const first = paths();
+  if (processId !== undefined && first.length === 0 && !flags.follow) {
+    const known = processIds(tail.events);
     const why = known.includes(processId)
       ? `${processId} has no log yet: it has not started`
       : `no process "${processId}" in ${id}; it has ${known.join(', ') || 'none'}`;
     throw new CLIError(why, 'E_NOT_FOUND', 'logs');
   }
   const offsets = new Map<string, number>();
-  const drain = (paths: string[]) => {
-    for (const path of paths) offsets.set(path, copyNewBytes(path, offsets.get(path) ?? 0));
+  const copy = async (files: string[]) => {
+    for (const path of files) {
+      offsets.set(path, await appendedBytes(path, offsets.get(path) ?? 0, process.stdout));
+    }
   };
-  drain(first.paths);
+  await copy(first);
   if (!flags.follow) return EXIT.ok;
-  let interrupted = false;
-  const onSignal = () => (interrupted = true);
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  let received: HandledSignal | null = null;
+  const onSignal = (signal: NodeJS.Signals) => (received ??= signal as HandledSignal);
+  for (const signal of SIGNALS) process.on(signal, onSignal);
   try {
     for (;;) {
-      const now = files();
-      const over = finished(dir, now.events, processId);
-      drain(now.paths);
+      tail.read();
+      const over = finished(dir, tail.events, processId);
+      await copy(paths());
+      if (outputClosed()) return EXIT.outputClosed;
       if (over) return EXIT.ok;
-      if (interrupted) return EXIT.interrupted;
+      if (received) return SIGNAL_EXIT_CODES[received];
       await sleep(POLL_MS);
-      if (interrupted) return EXIT.interrupted;
+      if (received) return SIGNAL_EXIT_CODES[received];
     }
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
-}
-
-/** Writes the bytes of `path` from `offset` on to stdout; returns the new offset. */
-function copyNewBytes(path: string, offset: number): number {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return offset;
-  }
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    for (;;) {
-      const n = readSync(fd, buffer, 0, buffer.length, offset);
-      if (n === 0) return offset;
-      process.stdout.write(Buffer.from(buffer.subarray(0, n)));
-      offset += n;
-    }
-  } finally {
-    closeSync(fd);
+    for (const signal of SIGNALS) process.off(signal, onSignal);
   }
 }

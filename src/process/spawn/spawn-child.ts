@@ -11,6 +11,7 @@ import { ensureReaper, reaperEnabled } from '../terminate/reaper.js';
 import { newTreeMarker, TREE_MARKER_VARIABLE } from '../terminate/tree-marker.js';
 import type { SpawnOutcome } from './child-handle.js';
 import { spawnWithPipes } from './spawn-pipes.js';
+import { diagnoseSpawnFailure } from './spawn-diagnosis.js';
 import { spawnWithPty } from './spawn-pty.js';
 
 /** The absolute path a command resolves to on PATH, or null. */
@@ -67,6 +68,7 @@ export async function spawnChild(
   if (!findExecutable(invocation.command, env.PATH, options.workingDir)) {
     const error: NodeJS.ErrnoException = new Error(`spawn ${invocation.command} ENOENT`);
     error.code = 'ENOENT';
+    error.syscall = 'spawn';
     return { ok: false, error };
   }
   return withMarker(await spawnWithPty(request), marker);
@@ -81,12 +83,22 @@ export function spawnErrorMessage(
   command: string,
   error: NodeJS.ErrnoException,
   hint?: string,
+  where: { cwd: string; path: string } = { cwd: process.cwd(), path: process.env.PATH ?? '' },
 ): string {
-  const why =
-    error.code === 'ENOENT'
-      ? 'no such file or command on PATH'
-      : error.code === 'EACCES'
-        ? 'permission denied (is it executable?)'
-        : error.message;
-  return `Could not start ${command}: ${why}.${hint ? ` ${hint}` : ''}`;
+  // Errors of our own making (no syscall) already say what to do.
+  const fromSystem = error.syscall !== undefined;
+  const missing = 'no such file or command on PATH';
+  const why = !fromSystem
+    ? error.message
+    : (diagnoseSpawnFailure(command, error.code, where.cwd, where.path) ??
+      (error.code === 'ENOENT'
+        ? missing
+        : error.code === 'EACCES'
+          ? 'permission denied (is it executable?)'
+          : error.code === 'E2BIG'
+            ? "the command line is longer than the system allows (E2BIG); pass the prompt on stdin instead (promptVia: 'stdin' for a CommandProcess)"
+            : error.message));
+  // The installation hint is for a missing command, not for a missing folder or a broken prompt.
+  const advice = hint && why === missing ? ` ${hint}` : '';
+  return `Could not start ${command}: ${why}.${advice}`;
 }

@@ -57,9 +57,14 @@ async function startTrees(args: string[], started: number) {
     () => {
       const starts = sessionEvents(sessionDir).filter((e) => e.kind === 'process-start');
       if (starts.length < started) return undefined;
-      const grandchildren = starts.flatMap((e) =>
-        announcedPids(readFileSync(String(e.logFile), 'utf8')),
-      );
+      // A log is opened just after its process starts: it may not be there yet.
+      const grandchildren = starts.flatMap((e) => {
+        try {
+          return announcedPids(readFileSync(String(e.logFile), 'utf8'));
+        } catch {
+          return [];
+        }
+      });
       if (grandchildren.length < 2 * started) return undefined;
       return [...starts.map((e) => Number(e.pid)), ...grandchildren];
     },
@@ -131,14 +136,37 @@ describe('interrupting a run', () => {
     },
   );
 
-  test('SIGTERM acts like the first Ctrl-C', async () => {
+  test('SIGTERM acts like the first Ctrl-C and exits 143', async () => {
     const run = await startTrees(['--kill-grace', '300ms', 'one'], 1);
     run.child.kill('SIGTERM');
     const result = await run.done;
-    expect(result.code).toBe(130);
+    expect(result.code).toBe(143);
     await allGone(run.pids);
     expect(JSON.parse(result.stdout).status).toBe('cancelled');
     expect(result.stderr).toContain('SIGTERM: cancelling every process');
+  });
+});
+
+describe('other signals', () => {
+  test('SIGHUP (a closed terminal) ends every tree, writes the summary and exits 129', async () => {
+    const run = await startTrees(['--kill-grace', '300ms', 'one', 'two'], 2);
+    run.child.kill('SIGHUP');
+    const result = await run.done;
+    expect(result.code).toBe(129);
+    await allGone(run.pids);
+    expect(JSON.parse(result.stdout).status).toBe('cancelled');
+    const summary = JSON.parse(readFileSync(join(run.sessionDir, 'summary.json'), 'utf8'));
+    expect(summary.status).toBe('cancelled');
+    expect(sessionEvents(run.sessionDir).at(-1)?.kind).toBe('session-end');
+  });
+
+  test('SIGQUIT ends every tree the same way and exits 131', async () => {
+    const run = await startTrees(['--kill-grace', '300ms', 'one'], 1);
+    run.child.kill('SIGQUIT');
+    const result = await run.done;
+    expect(result.code).toBe(131);
+    await allGone(run.pids);
+    expect(JSON.parse(result.stdout).status).toBe('cancelled');
   });
 });
 
