@@ -3,7 +3,6 @@
  * siblings. `run()` resolves with a ProcessResult for every outcome of the
  * process itself and rejects only for misuse (running twice) or a broken log.
  */
-import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Logger, LogLevel } from '../logging/logger.js';
@@ -12,6 +11,7 @@ import type { AgentDriver } from './agent-driver.js';
 import { notStartedResult } from './build-result.js';
 import { endingMessage } from './ending-message.js';
 import { formatDuration } from './format.js';
+import { IsolatedEmitter, listenerName } from './isolated-emitter.js';
 import { makeDirectory } from './make-directory.js';
 import { normalizeOptions, type AgentProcessOptions, type NormalizedOptions } from './options.js';
 import { EventLog } from './output/event-log.js';
@@ -55,7 +55,7 @@ export interface RetryInfo {
   rateLimited?: boolean;
 }
 
-export class AgentProcess extends EventEmitter<AgentProcessEvents> {
+export class AgentProcess extends IsolatedEmitter {
   readonly processId: string;
   readonly logFile: string;
   /** Which try this is: 1, or more for a retry's clone. */
@@ -144,29 +144,11 @@ export class AgentProcess extends EventEmitter<AgentProcessEvents> {
   }
 
   /**
-   * Every listener is called even when one throws, and a throw never reaches
-   * the code that emitted (the child's output pump, a timer): the run is ended
-   * instead, its tree killed, and its result names the listener's error.
+   * A listener (`event`) or the logger (null) threw: the run ends, its tree is
+   * killed, and its result names the error; the host never sees the throw.
    */
-  override emit<K>(
-    eventName: keyof AgentProcessEvents | K,
-    ...args: K extends keyof AgentProcessEvents ? AgentProcessEvents[K] : never
-  ): boolean {
-    const listeners = this.rawListeners(eventName as keyof AgentProcessEvents);
-    for (const listener of listeners) {
-      try {
-        (listener as (...a: unknown[]) => void).apply(this, args);
-      } catch (error) {
-        this.listenerThrew(String(eventName), error);
-      }
-    }
-    return listeners.length > 0;
-  }
-
-  /** `event` is the event whose listener threw, or null for the logger. */
-  private listenerThrew(event: string | null, error: unknown): void {
-    const who =
-      event === null ? 'the logger' : `${/^[aeiou]/.test(event) ? 'an' : 'a'} '${event}' listener`;
+  protected listenerThrew(event: string | null, error: unknown): void {
+    const who = event === null ? 'the logger' : listenerName(event);
     const message = `${who} threw: ${error instanceof Error ? error.message : String(error)}`;
     // To the logger alone: the 'log' event may be the channel that failed.
     if (event !== null) this.sayQuietly('ERROR', message);

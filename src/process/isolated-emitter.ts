@@ -1,0 +1,33 @@
+/**
+ * The event emitter under AgentProcess, whose listeners cannot hurt the code
+ * that emits: every listener is called even when one throws, and a throw never
+ * reaches the emitter's caller (the child's output pump, a timer, a strategy).
+ * The subclass is told instead, and decides (AgentProcess ends the run).
+ */
+import { EventEmitter } from 'node:events';
+import type { AgentProcessEvents } from './agent-process.js';
+
+export abstract class IsolatedEmitter extends EventEmitter<AgentProcessEvents> {
+  /** A listener of `event` threw `error`. */
+  protected abstract listenerThrew(event: string, error: unknown): void;
+
+  override emit<K>(
+    eventName: keyof AgentProcessEvents | K,
+    ...args: K extends keyof AgentProcessEvents ? AgentProcessEvents[K] : never
+  ): boolean {
+    const listeners = this.rawListeners(eventName as keyof AgentProcessEvents);
+    for (const listener of listeners) {
+      try {
+        (listener as (...a: unknown[]) => void).apply(this, args);
+      } catch (error) {
+        this.listenerThrew(String(eventName), error);
+      }
+    }
+    return listeners.length > 0;
+  }
+}
+
+/** "an 'output' listener", "a 'log' listener". */
+export function listenerName(event: string): string {
+  return `${/^[aeiou]/.test(event) ? 'an' : 'a'} '${event}' listener`;
+}
