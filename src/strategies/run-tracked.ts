@@ -44,8 +44,19 @@ export async function runTracked(
       notice = { ...again, rateLimited: true };
     } else {
       const result = outcome.result;
-      const reason =
-        retry && tries < retry.attempts ? safeReason(() => retryReason(result, retry)) : null;
+      let reason: string | null = null;
+      try {
+        reason = retry && tries < retry.attempts ? retryReason(result, retry) : null;
+      } catch (error) {
+        // The user's shouldRetry threw: no retry, and the result says why.
+        const why = error instanceof Error ? error.message : String(error);
+        return {
+          ...result,
+          message: `${result.message}; retry.shouldRetry threw: ${why}`,
+          index,
+          tries,
+        };
+      }
       if (!retry || reason === null) return { ...result, index, tries };
       notice = { delayMs: backoffDelay(tries, retry), reason, previous: result };
       tries++;
@@ -81,12 +92,4 @@ async function runGated(
   if (verdict.kind === 'done') return verdict;
   if (signal?.aborted) return { kind: 'done', result };
   return { kind: 'again', delayMs: verdict.delayMs, reason: verdict.reason, previous: result };
-}
-
-function safeReason(decide: () => string | null): string | null {
-  try {
-    return decide();
-  } catch {
-    return null;
-  }
 }

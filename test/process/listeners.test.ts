@@ -104,3 +104,21 @@ describe('a listener or logger that throws', () => {
     expect(result.logFile).toMatch(/print-ok\.attempt-2\.log$/);
   });
 });
+
+describe('a strategy callback that throws', () => {
+  it('a shouldRetry that throws stops the retries and the result names its error', async () => {
+    const { runParallel } = await import('../../src/strategies/run-parallel.js');
+    const made = fixtureProcess(dir.path, 'exit-with', { env: { EXIT_CODE: '3' } });
+    const [result] = await runParallel([made], {
+      retry: {
+        attempts: 3,
+        shouldRetry: () => {
+          throw new Error('policy broke');
+        },
+      },
+    });
+    expect(result!.status).toBe('failed');
+    expect(result!.tries).toBe(1);
+    expect(result!.message).toContain('retry.shouldRetry threw: policy broke');
+  });
+});
