@@ -35,21 +35,23 @@ export function onOutputClosed(listener: (error: NodeJS.ErrnoException) => void)
   return () => listeners.delete(listener);
 }
 
-function flushed(stream: Writable): Promise<void> {
+/** Resolves when `out` wants more ('drain'), or is gone. */
+export function drained(out: Writable): Promise<void> {
   return new Promise((resolve) => {
-    const check = () => {
-      if (closedBy || stream.destroyed || stream.writableLength === 0) {
-        stream.off('drain', check);
-        stream.off('close', check);
-        stream.off('error', check);
-        resolve();
-      }
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      out.off('error', done);
+      resolve();
     };
-    stream.on('drain', check);
-    stream.on('close', check);
-    stream.on('error', check);
-    check();
+    out.on('drain', done);
+    out.on('close', done);
+    out.on('error', done);
   });
+}
+
+async function flushed(stream: Writable): Promise<void> {
+  while (!closedBy && !stream.destroyed && stream.writableLength > 0) await drained(stream);
 }
 
 /** Resolves once stdout and stderr hold nothing unwritten (or are gone). */

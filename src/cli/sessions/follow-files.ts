@@ -8,7 +8,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Writable } from 'node:stream';
 import { parseEventRecord } from '../../events/parse-events.js';
 import type { OrchestrateEvent } from '../../events/types.js';
-import { outputClosed } from '../output-closed.js';
+import { drained, outputClosed } from '../output-closed.js';
 
 const CHUNK_BYTES = 64 * 1024;
 /** At most this much is read ahead of a slow reader. */
@@ -40,21 +40,6 @@ function readFrom(
   } finally {
     closeSync(fd);
   }
-}
-
-/** Resolves when `out` wants more, or is gone. */
-function drained(out: Writable): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      out.off('drain', done);
-      out.off('close', done);
-      out.off('error', done);
-      resolve();
-    };
-    out.on('drain', done);
-    out.on('close', done);
-    out.on('error', done);
-  });
 }
 
 /** Writes the bytes of `path` from `offset` on to `out`, at the reader's pace; resolves with the new offset. */

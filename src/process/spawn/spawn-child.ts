@@ -3,7 +3,6 @@
  * child's environment, and words spawn failures so the user knows what to fix.
  */
 import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { AgentInvocation } from '../agent-driver.js';
 import { childEnvironment } from '../environment.js';
 import type { NormalizedOptions } from '../options.js';
@@ -11,7 +10,7 @@ import { ensureReaper, reaperEnabled } from '../terminate/reaper.js';
 import { newTreeMarker, TREE_MARKER_VARIABLE } from '../terminate/tree-marker.js';
 import type { SpawnOutcome } from './child-handle.js';
 import { spawnWithPipes } from './spawn-pipes.js';
-import { diagnoseSpawnFailure } from './spawn-diagnosis.js';
+import { commandCandidates, diagnoseSpawnFailure } from './spawn-diagnosis.js';
 import { spawnWithPty } from './spawn-pty.js';
 
 /** The absolute path a command resolves to on PATH, or null. */
@@ -20,13 +19,7 @@ export function findExecutable(
   path = process.env.PATH ?? '',
   cwd = process.cwd(),
 ): string | null {
-  const candidates =
-    command.includes('/') || isAbsolute(command)
-      ? [resolve(cwd, command)]
-      : path
-          .split(delimiter)
-          .filter(Boolean)
-          .map((dir) => join(dir, command));
+  const candidates = commandCandidates(command, path, cwd);
   for (const candidate of candidates) {
     try {
       if (statSync(candidate).isFile()) {

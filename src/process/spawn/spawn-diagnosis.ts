@@ -66,15 +66,19 @@ function executable(path: string): boolean {
   }
 }
 
+/** The paths a command name may stand for: itself when it has a slash, else each PATH entry. */
+export function commandCandidates(command: string, path: string, cwd: string): string[] {
+  return command.includes('/') || isAbsolute(command)
+    ? [resolve(cwd, command)]
+    : path
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, command));
+}
+
 /** Where the command would be found: the first file of that name (executable or not). */
 function locate(command: string, path: string, cwd: string): string | null {
-  const candidates =
-    command.includes('/') || isAbsolute(command)
-      ? [resolve(cwd, command)]
-      : path
-          .split(delimiter)
-          .filter(Boolean)
-          .map((dir) => join(dir, command));
+  const candidates = commandCandidates(command, path, cwd);
   return (
     candidates.find((c) => isFile(c) && executable(c)) ?? candidates.find((c) => isFile(c)) ?? null
   );
