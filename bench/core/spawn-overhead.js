@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClaudeProcess, silentLogger } from '../../dist/index.js';
-import { fixture, now, round, tempDir } from '../lib.js';
+import { fixture, median, now, round, tempDir } from '../lib.js';
 
 const COUNT = Number(process.env.BENCH_SPAWN_COUNT ?? 200);
 
@@ -28,6 +28,7 @@ export async function run() {
     // Warm up both paths (page cache, JIT).
     for (let i = 0; i < 10; i++) await bare(command, dir.path);
     const rounds = [];
+    const cpuMs = { p: [], plain: [] };
     mkdirSync(join(dir.path, 'bare-logs'));
     for (let round_ = 0; round_ < 4; round_++) {
       let start = now();
@@ -38,9 +39,13 @@ export async function run() {
         await bare(command, dir.path, join(dir.path, 'bare-logs', `${round_}-${i}.log`));
       }
       const bareLogMs = now() - start;
+      // Wall time, and this process's CPU time (less sensitive to a loaded machine).
       const ours = async (tag) => {
         const begin = now();
+        const cpu = process.cpuUsage();
         for (let i = 0; i < COUNT; i++) await runOurs(command, dir.path, `${tag}-${round_}-${i}`);
+        const used = process.cpuUsage(cpu);
+        cpuMs[tag].push((used.user + used.system) / 1000);
         return now() - begin;
       };
       // With and without the reaper and the tree markers (src/process/terminate/reaper.ts),
@@ -82,6 +87,14 @@ export async function run() {
         ratio: round(oursMs / noReaperMs),
         target: '<= 1.05x',
         pass: oursMs / noReaperMs <= 1.05,
+      },
+      {
+        name: `${COUNT} sequential quick processes: orchestrator CPU with the reaper vs without (median of rounds)`,
+        baseline: each(median(cpuMs.plain)),
+        orchestrate: each(median(cpuMs.p)),
+        ratio: round(median(cpuMs.p) / median(cpuMs.plain)),
+        target: '<= 1.05x',
+        pass: median(cpuMs.p) / median(cpuMs.plain) <= 1.05,
       },
       {
         name: `${COUNT} sequential quick processes: ClaudeProcess vs bare spawn loop writing a log file each`,
