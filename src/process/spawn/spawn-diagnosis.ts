@@ -112,7 +112,8 @@ export function diagnoseSpawnFailure(
   if (!isDirectory(cwd)) return `the working directory ${cwd} does not exist (any more)`;
   const found = locate(command, path, cwd);
   if (!found) return 'no such file or command on PATH';
-  if (!executable(found)) return `${found} is not executable (no run bit; chmod +x ${found})`;
+  if (!executable(found))
+    return `permission denied: ${found} is not executable (no run bit; chmod +x ${found})`;
   const interpreter = interpreterOf(found);
   if (interpreter && interpreter.length > 0) {
     const [program, first] = interpreter;

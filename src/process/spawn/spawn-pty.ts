@@ -8,6 +8,7 @@ import { constants } from 'node:os';
 import { PassThrough } from 'node:stream';
 import type { ChildExit, SpawnOutcome, SpawnRequest } from './child-handle.js';
 import { streamReader } from './chunk-reader.js';
+import { flatEnvironment } from '../environment.js';
 
 const FEED_INTERVAL_MS = 100;
 
@@ -23,7 +24,7 @@ export async function spawnWithPty(request: SpawnRequest): Promise<SpawnOutcome>
   try {
     terminal = pty.spawn(request.command, request.args, {
       cwd: request.cwd,
-      env: request.env,
+      env: flatEnvironment(request.env), // node-pty copies only own variables
       cols: 200,
       rows: 50,
       name: 'xterm-256color',
