@@ -56,7 +56,8 @@ export function checkedProcessId(id: string, command: string): string {
 
 /** The folder of one session, or an E_NOT_FOUND error that says what exists. */
 export function locateSession(id: string, flags: LocateFlags, command: string): string {
-  checkedName('session id (e.g. parallel_20260101_120000, or "last")', id, command);
+  // An empty start matches every session (and is then ambiguous): only paths are refused.
+  if (id !== '') checkedName('session id (e.g. parallel_20260101_120000, or "last")', id, command);
   const base = baseLogDir(flags, command);
   const names = sessionFolders(base);
   if (names.length === 0)
