@@ -1,10 +1,12 @@
 /**
  * Strategies resolve with one result per process whatever goes wrong inside a
- * run: a listener that throws, a retry policy that throws. Only misuse (bad
- * options, a process that already ran) rejects.
+ * run: a listener that throws, a retry policy that throws. A throwing 'end'
+ * listener never turns a success into a failure. Only misuse (bad options, a
+ * process that already ran) rejects.
  */
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Logger } from '../../src/logging/logger.js';
 import type { AgentProcess } from '../../src/process/agent-process.js';
 import { runBatched } from '../../src/strategies/run-batched.js';
 import { runParallel } from '../../src/strategies/run-parallel.js';
@@ -27,9 +29,21 @@ const strategies: Record<string, Strategy> = {
   batched: (p, retry) => runBatched(p, { batchSize: 2, retry }),
 };
 
-/** A process whose every 'end' listener call throws, so its run() rejects. */
-function explodingOnEnd(id: string): AgentProcess {
-  const process = fixtureProcess(dir.path, 'print-ok', { processId: id });
+/** Lines a logger was given, as `LEVEL [source] message`. */
+function recordingLogger(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  return {
+    logger: { log: (level, source, message) => lines.push(`${level} [${source}] ${message}`) },
+    lines,
+  };
+}
+
+/**
+ * A process whose every 'end' listener call throws. An 'end' listener runs
+ * after the result is made: the throw is logged and never changes the result.
+ */
+function explodingOnEnd(id: string, logger: Logger): AgentProcess {
+  const process = fixtureProcess(dir.path, 'print-ok', { processId: id, logger });
   process.on('end', () => {
     throw new Error(`end listener of ${id} exploded`);
   });
@@ -38,33 +52,34 @@ function explodingOnEnd(id: string): AgentProcess {
 
 describe('strategies never reject for what happens inside a run', () => {
   it.each(Object.keys(strategies))(
-    '%s: an end listener that throws gives a failed result carrying its message',
+    '%s: an end listener that throws leaves the success standing and is logged as an error',
     async (name) => {
+      const { logger, lines } = recordingLogger();
       const processes = [
-        explodingOnEnd('boom'),
+        explodingOnEnd('boom', logger),
         fixtureProcess(dir.path, 'print-ok', { processId: 'fine' }),
       ];
       const results = await strategies[name]!(processes);
       const byId = Object.fromEntries(results.map((r) => [r.processId, r]));
       expect(results).toHaveLength(2);
-      expect(byId['boom']).toMatchObject({
-        status: 'failed',
-        index: 0,
-        message: 'failed: end listener of boom exploded',
-      });
+      expect(byId['boom']).toMatchObject({ status: 'succeeded', index: 0, output: 'ok\n' });
+      expect(byId['boom']!.message).not.toContain('exploded');
       expect(byId['fine']).toMatchObject({ status: 'succeeded', index: 1 });
+      expect(lines).toContain(
+        "ERROR [boom] an 'end' listener threw: end listener of boom exploded",
+      );
     },
   );
 
-  it('fallback: an end listener that throws is a failed attempt, and the next attempt runs', async () => {
-    const result = await runWithFallback([
-      explodingOnEnd('boom'),
-      fixtureProcess(dir.path, 'print-ok', { processId: 'next' }),
-    ]);
-    expect(result.attempts.map((a) => [a.processId, a.status])).toEqual([
-      ['boom', 'failed'],
-      ['next', 'succeeded'],
-    ]);
+  it('fallback: an end listener that throws leaves the first attempt a success, so no fallback runs', async () => {
+    const { logger, lines } = recordingLogger();
+    const next = fixtureProcess(dir.path, 'print-ok', { processId: 'next' });
+    let nextRan = false;
+    next.on('start', () => (nextRan = true));
+    const result = await runWithFallback([explodingOnEnd('boom', logger), next]);
+    expect(result.attempts.map((a) => [a.processId, a.status])).toEqual([['boom', 'succeeded']]);
+    expect(nextRan).toBe(false);
+    expect(lines).toContain("ERROR [boom] an 'end' listener threw: end listener of boom exploded");
   });
 
   it.each(Object.keys(strategies))(
