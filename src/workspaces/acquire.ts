@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkspaceError } from './errors.js';
-import { GitError, git, gitMaybe } from './git.js';
+import { git, GitError, gitMaybe } from './git.js';
+import { gitWorktree } from './git-worktree.js';
 import { leaseReason, ownLease } from './lease-owner.js';
 import { normalizeWorktreeOptions, type WorktreeOptions } from './options.js';
 import { locateRepository, resolveCommit } from './repository.js';
@@ -30,19 +31,19 @@ export async function acquireWorktree(options: WorktreeOptions): Promise<Worktre
     );
   }
   const owner = ownLease(o.sessionId, o.processId);
-  const args = ['worktree', 'add', '--quiet', '--lock', '--reason', leaseReason(owner)];
+  // The branch first, on its own: a `worktree add` that git has to try again
+  // (see git-worktree.ts) must not find the branch made by its first try.
   try {
-    await git(repository.root, [...args, '-b', o.branch, o.path, baseCommit]);
+    await git(repository.root, ['branch', '--no-track', o.branch, baseCommit]);
   } catch (error) {
-    if (!(error instanceof GitError)) throw error;
-    const exists = /already exists/.test(error.stderr);
-    throw new WorkspaceError(
-      exists
-        ? `The branch ${o.branch} already exists: a worktree branch is never reused. ` +
-            'Merge or delete it (git branch -D), or use a new session.'
-        : `Cannot create a worktree for ${o.processId}: ${error.message}`,
-      'E_CREATE',
-    );
+    throw createError(error, o.processId, o.branch);
+  }
+  const args = ['add', '--quiet', '--lock', '--reason', leaseReason(owner), o.path, o.branch];
+  try {
+    await gitWorktree(repository.root, args);
+  } catch (error) {
+    await gitMaybe(repository.root, ['branch', '--delete', '--force', o.branch]);
+    throw createError(error, o.processId, o.branch);
   }
   return new Worktree({
     repository,
@@ -53,6 +54,17 @@ export async function acquireWorktree(options: WorktreeOptions): Promise<Worktre
     sessionDir: o.sessionDir,
     processId: o.processId,
   });
+}
+
+function createError(error: unknown, processId: string, branch: string): unknown {
+  if (!(error instanceof GitError)) return error;
+  return new WorkspaceError(
+    /already exists/.test(error.stderr)
+      ? `The branch ${branch} already exists: a worktree branch is never reused. ` +
+          'Merge or delete it (git branch -D), or use a new session.'
+      : `Cannot create a worktree for ${processId}: ${error.message}`,
+    'E_CREATE',
+  );
 }
 
 /** Makes the folder; under the session folder it also gets a .gitignore, so a checkout that holds the session never shows the worktrees. */

@@ -5,7 +5,7 @@
  * (released with keep), or missing (its folder was deleted).
  */
 import { existsSync } from 'node:fs';
-import { git } from './git.js';
+import { gitWorktree } from './git-worktree.js';
 import { leaseIsLive, parseLeaseReason, type LeaseOwner } from './lease-owner.js';
 import { locateRepository } from './repository.js';
 
@@ -65,7 +65,7 @@ function stateOf(entry: RawEntry, owner: LeaseOwner | null): WorktreeState {
 /** orchestrate's worktrees of the repository that holds `cwd`. */
 export async function listWorktrees(cwd: string): Promise<WorktreeEntry[]> {
   const repository = await locateRepository(cwd);
-  const out = await git(repository.root, ['worktree', 'list', '--porcelain']);
+  const out = await gitWorktree(repository.root, ['list', '--porcelain']);
   return parseWorktreeList(out)
     .map((entry) => ({ entry, owner: parseLeaseReason(entry.locked) }))
     .filter(({ entry, owner }) => owner !== null || entry.branch?.startsWith(BRANCH_PREFIX))

@@ -4,7 +4,7 @@
  * A live lease is never touched; kept worktrees only when asked.
  */
 import { commitLeftovers } from './commit-leftovers.js';
-import { git } from './git.js';
+import { gitWorktree } from './git-worktree.js';
 import { listWorktrees, type WorktreeEntry } from './list.js';
 import { locateRepository } from './repository.js';
 
@@ -45,12 +45,12 @@ export async function pruneWorktrees(
     }
     pruned.push(await sweepOne(repository.root, entry));
   }
-  await git(repository.root, ['worktree', 'prune']);
+  await gitWorktree(repository.root, ['prune']);
   return { pruned, skipped };
 }
 
 async function sweepOne(root: string, entry: WorktreeEntry): Promise<PrunedWorktree> {
-  if (entry.lockReason !== null) await git(root, ['worktree', 'unlock', entry.path]);
+  if (entry.lockReason !== null) await gitWorktree(root, ['unlock', entry.path]);
   if (entry.state === 'missing') return { ...entry, commit: null, saved: false };
   const who = entry.owner
     ? `${entry.owner.processId} (session ${entry.owner.sessionId})`
@@ -59,6 +59,6 @@ async function sweepOne(root: string, entry: WorktreeEntry): Promise<PrunedWorkt
     entry.path,
     `orchestrate: ${entry.owner?.processId ?? 'worktree'}: work left by an ended run of ${who}, saved by prune\n`,
   );
-  await git(root, ['worktree', 'remove', '--force', entry.path]);
+  await gitWorktree(root, ['remove', '--force', entry.path]);
   return { ...entry, commit, saved: committed };
 }

@@ -9,7 +9,7 @@ import type { WorkspaceArtifacts } from '../process/result.js';
 import { collectArtifacts } from './artifacts.js';
 import { commitLeftovers, snapshotMessage } from './commit-leftovers.js';
 import { WorkspaceError } from './errors.js';
-import { git } from './git.js';
+import { gitWorktree } from './git-worktree.js';
 import type { LeaseOwner } from './lease-owner.js';
 import type { Repository } from './repository.js';
 
@@ -98,8 +98,8 @@ export class Worktree {
         ? this.lastSnapshot
         : await this.commitAndCollect(options.task);
     const root = this.repository.root;
-    await git(root, ['worktree', 'unlock', this.path]);
-    if (!options.keep) await git(root, ['worktree', 'remove', '--force', this.path]);
+    await gitWorktree(root, ['unlock', this.path]);
+    if (!options.keep) await gitWorktree(root, ['remove', '--force', this.path]);
     return artifacts;
   }
 }
