@@ -79,6 +79,7 @@ export class ChildRun {
     this.hooks.ending(reason);
     this.killing = killTree(this.child.pid, {
       graceMs: this.options.killGraceMs,
+      settle: CLOCK_REASONS.has(reason.kind),
       ...(this.child.marker === undefined ? {} : { marker: this.child.marker }),
     });
   }

@@ -4,7 +4,13 @@
  * once nothing of the tree is alive (or after a hard bound, so a caller never hangs).
  */
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
-import { groupHasMembers, isAlive, processTable, treeMembers } from './process-table.js';
+import {
+  exitedBeforeStop,
+  groupHasMembers,
+  isAlive,
+  processTable,
+  treeMembers,
+} from './process-table.js';
 import { markedProcesses } from './tree-marker.js';
 
 export interface KillTreeOptions {
@@ -14,6 +20,12 @@ export interface KillTreeOptions {
   pollMs?: number;
   /** The tree's ORCHESTRATE_TREE value: finds members that left the group and their parent (a daemon). */
   marker?: string;
+  /**
+   * Wait (up to 100 ms) for the stop to land before telling whether the leader
+   * exited first: a clock that fired as the child was already inside exit()
+   * must not take its outcome. Only a timeout needs it; other ends signal at once.
+   */
+  settle?: boolean;
 }
 
 export interface KillTreeOutcome {
@@ -91,7 +103,7 @@ export async function killTree(pgid: number, options: KillTreeOptions): Promise<
   // or for a leader that dies to leave its setsid descendants re-parented
   // out of our sight. Stopped, nothing of the group can do either.
   signalGroup(pgid, 'SIGSTOP');
-  const exitedFirst = !isAlive(pgid);
+  const exitedFirst = options.settle ? await exitedBeforeStop(pgid) : !isAlive(pgid);
   const table = processTable();
   const marked = () => (options.marker ? markedProcesses(options.marker) : []);
   const known = new Set([pgid, ...treeMembers(pgid, table), ...marked()]);

@@ -77,6 +77,28 @@ export function isAlive(pid: number): boolean {
   return entry === null ? true : entry.state !== 'Z';
 }
 
+/**
+ * Right after SIGSTOP to its group: true when the process turned out to be
+ * exiting on its own (a zombie, or gone), false once it is stopped. A process
+ * already inside exit() does not stop; until the stop or the exit lands its
+ * state reads as running, so this looks again for up to `boundMs`.
+ */
+export async function exitedBeforeStop(pid: number, boundMs = 100): Promise<boolean> {
+  const deadline = Date.now() + boundMs;
+  for (;;) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    const state = readEntry(pid)?.state;
+    if (state === undefined) return false; // no /proc: it answered, so it lives
+    if (state === 'Z' || state === 'X') return true;
+    if (state === 'T' || state === 't' || Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
 /** Cheap check first (one syscall); the /proc scan only when the group still answers. */
 export function groupHasMembers(pgid: number): boolean {
   try {
