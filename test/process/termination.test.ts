@@ -62,11 +62,19 @@ describe('ending the process tree', () => {
     for (const pid of pids) expect(pidAlive(pid)).toBe(false);
   });
 
-  it('a descendant that left the process group with setsid is ended too', async () => {
-    const result = await fixtureProcess(dir.path, 'spawn-escaped-grandchild', {
-      timeoutMs: 2000,
-      killGraceMs: 200,
-    }).run();
+  it.each([
+    [
+      'a descendant that left the process group with setsid is ended too',
+      'spawn-escaped-grandchild',
+      2000,
+    ],
+    [
+      'a daemon that double-forked out of the tree is ended by a timeout',
+      'daemonize-double-fork',
+      500,
+    ],
+  ])('%s', async (_title, name, timeoutMs) => {
+    const result = await fixtureProcess(dir.path, name, { timeoutMs, killGraceMs: 200 }).run();
     expect(result.status).toBe('timed_out');
     const [pid] = announcedPids(result.output);
     expect(pid).toBeDefined();
@@ -92,17 +100,6 @@ describe('ending the process tree', () => {
     } finally {
       if (orphan) killQuietly(orphan);
     }
-  });
-
-  it('a daemon that double-forked out of the tree is ended by a timeout', async () => {
-    const result = await fixtureProcess(dir.path, 'daemonize-double-fork', {
-      timeoutMs: 500,
-      killGraceMs: 200,
-    }).run();
-    expect(result.status).toBe('timed_out');
-    const [pid] = announcedPids(result.output);
-    expect(pid).toBeDefined();
-    expect(pidAlive(pid!)).toBe(false);
   });
 
   it('aborting the signal cancels a running process and records the reason', async () => {

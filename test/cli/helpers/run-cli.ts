@@ -99,3 +99,19 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** The one session folder under `logDir`, once its first process has started. */
+export function waitForFirstStart(logDir: string): Promise<string> {
+  return waitFor(
+    () => {
+      try {
+        const found = onlySession(logDir);
+        return sessionEvents(found).some((e) => e.kind === 'process-start') && found;
+      } catch {
+        return false; // no session folder yet
+      }
+    },
+    20_000,
+    'the first process to start',
+  );
+}

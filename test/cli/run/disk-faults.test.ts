@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { fixture, tempDir } from '../../helpers/fixtures.js';
-import { onlySession, runCli, sessionEvents, startCli, waitFor } from '../helpers/run-cli.js';
+import { runCli, startCli, waitForFirstStart } from '../helpers/run-cli.js';
 
 // The session folder under faults of the disk: full, removed mid-run, contended.
 const dir = tempDir('orchestrate-cli-disk-');
@@ -63,18 +63,7 @@ describe('disk faults', () => {
       '--json',
       'one',
     ]);
-    const sessionDir = await waitFor(
-      () => {
-        try {
-          const found = onlySession(logDir);
-          return sessionEvents(found).some((e) => e.kind === 'process-start') && found;
-        } catch {
-          return false;
-        }
-      },
-      20_000,
-      'the process to start',
-    );
+    const sessionDir = await waitForFirstStart(logDir);
     rmSync(sessionDir, { recursive: true, force: true });
     const result = await run.done;
     expect(result.code).toBe(1);

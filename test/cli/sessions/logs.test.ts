@@ -3,15 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { fixture, tempDir } from '../../helpers/fixtures.js';
-import {
-  cliEnv,
-  cliPath,
-  onlySession,
-  runCli,
-  sessionEvents,
-  startCli,
-  waitFor,
-} from '../helpers/run-cli.js';
+import { cliEnv, cliPath, runCli, startCli, waitForFirstStart } from '../helpers/run-cli.js';
 
 const dir = tempDir('orchestrate-cli-logs-');
 afterAll(() => dir.cleanup());
@@ -53,17 +45,7 @@ describe('orchestrate logs -f', () => {
       'one',
     ]);
     running.push(run.child);
-    await waitFor(
-      () => {
-        try {
-          return sessionEvents(onlySession(logDir)).some((e) => e.kind === 'process-start');
-        } catch {
-          return false;
-        }
-      },
-      20_000,
-      'the process to start',
-    );
+    await waitForFirstStart(logDir);
     const follower = spawn(
       process.execPath,
       [cliPath, 'logs', '-f', 'last', 'process-001', '--log-dir', logDir],
