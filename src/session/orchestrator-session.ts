@@ -45,6 +45,9 @@ import { validateLevel, validateStatus } from './validate.js';
 /** Where a session's worktree starts (`base`) and lives (`root`). */
 export type SessionWorktreeOptions = Pick<WorktreeOptions, 'base' | 'root'>;
 
+/** Finished processes whose summary entries stay in memory; older ones are settled to a file. */
+const FINISHED_KEPT = 256;
+
 /** How long close() waits for the claude --version probe before giving up on it. */
 const VERSION_WAIT_AT_CLOSE_MS = 2000;
 
@@ -64,6 +67,8 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   readonly metadata: SessionMetadata;
   private readonly options: NormalizedSessionOptions;
   private readonly records: SessionRecords;
+  /** The summary close() made, kept: the builder's file is closed by then. */
+  private final: SessionSummary | null = null;
   private readonly metadataDone: Promise<SessionMetadata>;
   /** Aborts the claude --version probe (when the session closes before it answers). */
   private readonly probe = new AbortController();
@@ -110,6 +115,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
       this.options.logger,
       (event) => this.emit('event', event),
       (message) => this.problems.push(message),
+      { keepFinished: FINISHED_KEPT, known: (processId) => this.ids.has(processId) },
     );
     this.limiter = createLimiter(this.options.maxWorkers);
     this.maker = new ProcessMaker({
@@ -302,7 +308,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
 
   /** The summary as of now (status 'incomplete' until close()). */
   getSummary(): SessionSummary {
-    return this.records.builder.summary();
+    return this.final ?? this.records.builder.summary();
   }
 
   /** The summary as human text, as the original's summarize(). */
@@ -336,6 +342,8 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
 
   private async finish(cancelled: boolean): Promise<SessionSummary> {
     const summary = this.records.builder.summary();
+    this.final = summary;
+    this.records.builder.close();
     this.records.closeFiles();
     // The version is worth a short wait, never a long one, and none for a cancelled session.
     if (cancelled) this.probe.abort();
