@@ -20,6 +20,7 @@ import type { EndReason, ProcessResult } from './result.js';
 import { abortReason, ChildRun, type StderrRecord } from './run-child.js';
 import { describeLimits } from './watch/resource-limits.js';
 import { spawnChild, spawnErrorMessage } from './spawn/spawn-child.js';
+import { paced } from './spawn/spawn-pacer.js';
 import { argumentProblem } from './spawn/spawn-diagnosis.js';
 
 export type ProcessState = 'pending' | 'running' | 'ended';
@@ -220,8 +221,9 @@ export class AgentProcess extends IsolatedEmitter {
 
   private async execute(): Promise<ProcessResult> {
     const options = this.options;
-    const started = performance.now();
-    const startedAt = new Date();
+    // Both are set again at the spawn: a wait for its turn (see spawn-pacer.ts) is not run time.
+    let started = performance.now();
+    let startedAt = new Date();
     const cancelledEarly =
       this.early ??
       (options.signal?.aborted
@@ -248,22 +250,21 @@ export class AgentProcess extends IsolatedEmitter {
     if (this.skipMessage !== null) {
       return this.finish(openLog(), notStartedResult(this, 'skipped', this.skipMessage));
     }
-    if (cancelledEarly) {
-      const reason =
-        cancelledEarly.kind === 'cancel' && cancelledEarly.reason
-          ? ` (${cancelledEarly.reason})`
-          : '';
-      return this.finish(
-        openLog(),
-        notStartedResult(this, 'cancelled', `cancelled before it started${reason}`),
-      );
-    }
+    const notStarted = (reason: EndReason) =>
+      this.finish(openLog(), notStartedResult(this, 'cancelled', notStartedMessage(reason)));
+    if (cancelledEarly) return notStarted(cancelledEarly);
     this.say('INFO', `Starting ${this.driver.name}${startLimits(options)}: ${commandLine}`);
     // A NUL byte or an argument too long for argv is refused here, in words, before any spawn.
     const unpassable = argumentProblem(invocation.args, this.prompt);
+    // Spawns are paced (see spawn-pacer.ts); one cancelled while it waited is never made.
     const spawned = unpassable
       ? { ok: false as const, error: unpassable }
-      : await spawnChild(invocation, options);
+      : await paced(() => {
+          started = performance.now();
+          startedAt = new Date();
+          return this.early && this.early.kind !== 'error' ? null : spawnChild(invocation, options);
+        });
+    if (spawned === null) return notStarted(this.early!);
     if (!spawned.ok) {
       const message = spawnErrorMessage(
         invocation.command,
@@ -382,4 +383,10 @@ function withLostFiles(result: ProcessResult, lost: string[]): ProcessResult {
 function withListenerError(result: ProcessResult, error: string | null): ProcessResult {
   if (error === null || result.message.includes(error)) return result;
   return { ...result, message: `${result.message}; ${error}` };
+}
+
+/** "cancelled before it started (interrupted by SIGINT)". */
+function notStartedMessage(reason: EndReason): string {
+  const why = reason.kind === 'cancel' && reason.reason ? ` (${reason.reason})` : '';
+  return `cancelled before it started${why}`;
 }
