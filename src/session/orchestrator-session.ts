@@ -19,7 +19,6 @@ import type { AgentProcessOptions } from '../process/options.js';
 import { makeDirectory } from '../process/make-directory.js';
 import { describeValue } from '../process/validate.js';
 import { SESSION_FILES, sessionFile } from './files.js';
-import { writeJsonFile } from './json-file.js';
 import { recordMetadata, type SessionMetadata } from './metadata.js';
 import {
   normalizeSessionOptions,
@@ -35,6 +34,7 @@ import { ProcessIds } from './process-ids.js';
 import { recordProcess } from './recorder.js';
 import { SessionRecords } from './session-records.js';
 import { createSessionDir } from './session-dir.js';
+import { writeSummaryFile } from './summary-file.js';
 import type { SessionSummary } from './summary-types.js';
 import type { Budget } from '../budget/budget.js';
 import { createSessionGate } from './limits.js';
@@ -47,9 +47,6 @@ export type SessionWorktreeOptions = Pick<WorktreeOptions, 'base' | 'root'>;
 
 /** Finished processes whose summary entries stay in memory; older ones are settled to a file. */
 const FINISHED_KEPT = 256;
-
-/** How long close() waits for the claude --version probe before giving up on it. */
-const VERSION_WAIT_AT_CLOSE_MS = 2000;
 
 export interface OrchestratorSessionEvents {
   event: [event: OrchestrateEvent];
@@ -345,17 +342,14 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     this.final = summary;
     this.records.builder.close();
     this.records.closeFiles();
-    // The version is worth a short wait, never a long one, and none for a cancelled session.
-    if (cancelled) this.probe.abort();
-    const bound = setTimeout(() => this.probe.abort(), VERSION_WAIT_AT_CLOSE_MS);
-    await this.metadataDone;
-    clearTimeout(bound);
-    // A full disk or a removed folder loses the file, never the summary itself.
-    const path = sessionFile(this.sessionDir, 'summary');
-    await writeJsonFile(path, summary).catch((error: Error) => {
-      const message = `Cannot write ${path}: ${error.message}`;
-      this.problems.push(message);
-      this.options.logger.log('ERROR', 'session', message);
+    await writeSummaryFile({
+      sessionDir: this.sessionDir,
+      summary,
+      versionProbe: { done: this.metadataDone, abort: this.probe, cancelled },
+      failed: (message) => {
+        this.problems.push(message);
+        this.options.logger.log('ERROR', 'session', message);
+      },
     });
     return summary;
   }
