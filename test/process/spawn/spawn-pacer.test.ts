@@ -17,8 +17,9 @@ describe('spawn pacing', () => {
         return i;
       }),
     );
-    // Each takes more than half the budget: two fill the first turn.
-    expect(order).toEqual([0, 1]);
+    // Each takes more than half the budget: two at most fill the first turn (one, when the
+    // machine is busy enough to stretch the first past the whole budget).
+    expect([[0], [0, 1]]).toContainEqual(order);
     expect(await Promise.all(spawns)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(order).toEqual([0, 1, 2, 3, 4, 5]);
   });
