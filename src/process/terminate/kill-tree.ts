@@ -8,12 +8,9 @@ import {
   exitedBeforeStop,
   groupHasMembers,
   isAlive,
-  recentProcessTable,
+  processTable,
   treeMembers,
 } from './process-table.js';
-
-/** How old a shared scan of /proc may be: a poll's period. */
-const SCAN_AGE_MS = 15;
 import { markedProcesses } from './tree-marker.js';
 
 export interface KillTreeOptions {
@@ -68,7 +65,7 @@ function signalAll(pgid: number, pids: Iterable<number>, signal: NodeJS.Signals)
 
 /** One scan of the process table a poll: what of the tree is still alive. */
 function remaining(pgid: number, known: Set<number>): number[] {
-  const table = recentProcessTable(SCAN_AGE_MS);
+  const table = processTable();
   if (table.length === 0) return groupHasMembers(pgid) ? [pgid] : []; // no /proc: the group alone
   for (const pid of treeMembers(pgid, table)) known.add(pid);
   const living = table.filter((entry) => entry.state !== 'Z');
@@ -107,7 +104,7 @@ export async function killTree(pgid: number, options: KillTreeOptions): Promise<
   // out of our sight. Stopped, nothing of the group can do either.
   signalGroup(pgid, 'SIGSTOP');
   const exitedFirst = options.settle ? await exitedBeforeStop(pgid) : !isAlive(pgid);
-  const table = recentProcessTable(SCAN_AGE_MS);
+  const table = processTable();
   const marked = () => (options.marker ? markedProcesses(options.marker) : []);
   const known = new Set([pgid, ...treeMembers(pgid, table), ...marked()]);
   // The group, the descendants that left it (setsid) and the marked ones that left the tree (a

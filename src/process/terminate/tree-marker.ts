@@ -27,19 +27,12 @@ export function newTreeMarker(): string {
 
 /** Reading every environ takes tens of ms on a busy machine: one scan serves every caller for a while. */
 const SCAN_REUSE_MS = 100;
-let lastScan: {
-  at: number;
-  prefix: string;
-  byMarker: Map<string, number[]>;
-  thisTurn: boolean;
-} | null = null;
+let lastScan: { at: number; prefix: string; byMarker: Map<string, number[]> } | null = null;
 
 /** Every living process whose marker starts with `prefix`, grouped by marker value. */
 export function scanMarked(prefix: string, maxAgeMs = SCAN_REUSE_MS): Map<string, number[]> {
   const now = Date.now();
-  // Trees cancelled together (one turn of the loop) share one scan, however long it took.
-  const fresh = lastScan && (lastScan.thisTurn || now - lastScan.at <= maxAgeMs);
-  if (lastScan && lastScan.prefix === prefix && fresh) {
+  if (lastScan && lastScan.prefix === prefix && now - lastScan.at <= maxAgeMs) {
     return lastScan.byMarker;
   }
   const needle = `\0${TREE_MARKER_VARIABLE}=${prefix}`;
@@ -66,9 +59,7 @@ export function scanMarked(prefix: string, maxAgeMs = SCAN_REUSE_MS): Map<string
     const value = environ.slice(start, end < 0 ? undefined : end);
     byMarker.set(value, [...(byMarker.get(value) ?? []), pid]);
   }
-  const scan = { at: now, prefix, byMarker, thisTurn: true };
-  lastScan = scan;
-  setImmediate(() => (scan.thisTurn = false)).unref();
+  lastScan = { at: now, prefix, byMarker };
   return byMarker;
 }
 
