@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { processStartTicks } from '../process/terminate/process-table.js';
 import { sessionFile } from './files.js';
 import type { SessionMetadata } from './metadata.js';
 
@@ -50,16 +51,7 @@ export function processStartTime(pid: number): number | null | undefined {
   } catch {
     return undefined;
   }
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-  } catch {
-    return null;
-  }
-  // Fields after the command name (which may hold spaces and parentheses).
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  if (fields[0] === 'Z') return null;
-  const ticks = Number(fields[19]);
-  if (!Number.isFinite(ticks)) return undefined;
+  const ticks = processStartTicks(pid);
+  if (ticks === null) return null;
   return bootSeconds * 1000 + (ticks / CLOCK_TICKS_PER_SECOND) * 1000;
 }

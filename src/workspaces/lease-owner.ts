@@ -4,6 +4,7 @@
  * same process runs, and a recycled pid never keeps a dead session's lease.
  */
 import { readFileSync } from 'node:fs';
+import { processStartTicks } from '../process/terminate/process-table.js';
 
 export interface LeaseOwner {
   pid: number;
@@ -13,23 +14,10 @@ export interface LeaseOwner {
   processId: string;
 }
 
+export { processStartTicks };
+
 const PREFIX = 'orchestrate lease';
 const PATTERN = /^orchestrate lease pid=(\d+) start=(\d+|-) session=(\S+) process=(\S+)(?:\s|$)/;
-
-/** The start time of a running pid, or null when it is gone (or /proc is not there). */
-export function processStartTicks(pid: number): number | null {
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-  } catch {
-    return null;
-  }
-  // Fields after the command name (which may hold spaces) start at field 3.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  if (fields[0] === 'Z') return null;
-  const ticks = Number(fields[19]);
-  return Number.isFinite(ticks) ? ticks : null;
-}
 
 /** The owner record for this process. */
 export function ownLease(sessionId: string, processId: string): LeaseOwner {

@@ -110,3 +110,18 @@ export function groupHasMembers(pgid: number): boolean {
   // Without /proc, the group's answer is all there is (zombies included).
   return table.length === 0 || treeMembers(pgid, table).length > 0;
 }
+
+/** The start time of a running pid, or null when it is gone (or /proc is not there). */
+export function processStartTicks(pid: number): number | null {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+  } catch {
+    return null;
+  }
+  // Fields after the command name (which may hold spaces) start at field 3.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  if (fields[0] === 'Z') return null;
+  const ticks = Number(fields[19]);
+  return Number.isFinite(ticks) ? ticks : null;
+}
