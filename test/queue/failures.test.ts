@@ -9,7 +9,7 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { BullMQExecutor } from '../../src/queue/bullmq-executor.js';
 import type { TaskEvent } from '../../src/tasks/executor.js';
 import type { TaskSpec } from '../../src/tasks/task-spec.js';
-import { fixture, tempDir } from '../helpers/fixtures.js';
+import { fixture, pidAlive, tempDir } from '../helpers/fixtures.js';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
 import { startWorker, type WorkerProcess } from '../helpers/worker-process.js';
 
@@ -53,6 +53,12 @@ const sleepy = (id: string, seconds: number): TaskSpec => ({
   promptVia: 'none',
 });
 
+async function until(condition: () => boolean, ms: number): Promise<void> {
+  for (const deadline = Date.now() + ms; !condition() && Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function eventsOf(kind: TaskEvent['kind'], events: TaskEvent[]) {
   return events.filter((event) => event.kind === kind);
 }
@@ -67,6 +73,45 @@ describe('distributed runs', () => {
     );
     expect(results.map((result) => result.output)).toEqual(ids.map((id) => `${id} done\n`));
     for (const one of [a, b]) expect(one.output()).toContain('Running command task');
+  });
+
+  it('runs a task again on another worker when its worker is SIGKILLed, records one result, leaves no agent', async () => {
+    const first = await worker('killed');
+    const queue = executor('killed');
+    const events: TaskEvent[] = [];
+    const spec: TaskSpec = {
+      id: 'outlives-its-worker',
+      agent: 'command',
+      command: fixture('slow-first-run'),
+      args: [join(dir.path, 'runs')],
+      prompt: '',
+      promptVia: 'none',
+    };
+    const result = await queue.run(spec, {
+      logDir: dir.path,
+      onEvent: (event) => {
+        events.push(event);
+        if (event.kind === 'start' && eventsOf('start', events).length === 1) {
+          first.child.kill('SIGKILL');
+          void worker('killed');
+        }
+      },
+    });
+    expect(result.status).toBe('succeeded');
+    expect(result.output).toBe('run 2\n');
+    const starts = eventsOf('start', events) as Extract<TaskEvent, { kind: 'start' }>[];
+    expect(starts).toHaveLength(2);
+    expect(eventsOf('end', events)).toHaveLength(1);
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        kind: 'log',
+        message: expect.stringContaining('stopped renewing the lock'),
+      }),
+    );
+    expect((await first.done).signal).toBe('SIGKILL');
+    // The first run sleeps 30 s: only the reaper of its dead worker can have ended it.
+    await until(() => !pidAlive(starts[0]!.info.pid), 10_000);
+    expect(pidAlive(starts[0]!.info.pid)).toBe(false);
   });
 
   it('survives a Redis restart that loses every job: each task ends once, succeeded by a run that finished', async () => {
