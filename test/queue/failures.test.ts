@@ -1,7 +1,8 @@
 /**
  * What distribution must survive, on a real redis-server with real worker
- * processes: a run spread over two workers, and Redis restarted (empty)
- * mid-run. Every task ends with one result, a true one.
+ * processes: a run spread over two workers, a worker SIGKILLed mid-task
+ * (its agent dies with it), and Redis restarted (empty) mid-run. Every task
+ * ends with one result, a true one.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
