@@ -73,6 +73,8 @@ export function describeRecord(event: OrchestrateEvent): EventLine | null {
         source: event.processId,
         message: `Step ${event.step}${event.round === null ? '' : ` ${event.round}`} as ${event.role}`,
       };
+    case 'verdict':
+      return { level: 'INFO', source: 'session', message: `Verdict: ${event.message}` };
     case 'limit':
       return {
         level: event.action === 'resume' || event.action === 'budget' ? 'INFO' : 'WARNING',

@@ -197,6 +197,18 @@ export interface StepEvent extends EventBase, StepInfo {
   processId: string;
 }
 
+/**
+ * What a pattern decided, once it has: n-version's winner, cascade's accepted
+ * tier, a panel's votes, the debate's synthesis.
+ */
+export interface VerdictEvent extends EventBase {
+  kind: 'verdict';
+  /** The process the verdict rests on (the winner, the accepted tier, the synthesis), or null when none. */
+  chosen: string | null;
+  /** In words: "Winner: version-2. It passed the check and is shorter." */
+  message: string;
+}
+
 export type SessionStatus = 'succeeded' | 'failed' | 'cancelled';
 
 export interface SessionEndEvent extends EventBase {
@@ -219,6 +231,7 @@ export type OrchestrateEvent =
   | LogEvent
   | ArtifactsEvent
   | StepEvent
+  | VerdictEvent
   | LimitEvent
   | SessionEndEvent;
 
@@ -242,6 +255,7 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'log',
   'artifacts',
   'step',
+  'verdict',
   'session-end',
   'limit',
 ];

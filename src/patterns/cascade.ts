@@ -79,6 +79,12 @@ export async function cascade(options: CascadeOptions): Promise<CascadeResult> {
     if (accepted) break;
   }
   const acceptedTier = tiers.find((t) => t.accepted) ?? null;
+  ctx.session.recordVerdict(
+    acceptedTier?.result.processId ?? null,
+    acceptedTier
+      ? `Accepted tier ${acceptedTier.tier} (${acceptedTier.role}).`
+      : `No tier was accepted (${tiers.length} tried).`,
+  );
   return {
     pattern: 'cascade',
     accepted: acceptedTier?.tier ?? null,

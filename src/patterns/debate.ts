@@ -91,5 +91,9 @@ export async function debate(options: DebateOptions): Promise<DebateResult> {
     role: 'facilitator',
     ...(options.facilitator ? { task: options.facilitator } : {}),
   });
+  ctx.session.recordVerdict(
+    synthesis.processId,
+    `Synthesis after ${rounds.length} round${rounds.length === 1 ? '' : 's'}: ${synthesis.status}.`,
+  );
   return { pattern: 'debate', rounds, synthesis };
 }

@@ -125,6 +125,10 @@ export async function nVersion(options: NVersionOptions): Promise<NVersionResult
     const squash = typeof options.merge === 'object' && options.merge.squash === true;
     merge = await mergeArtifact(winner.result, { cwd: ctx.session.workingDir, squash });
   }
+  ctx.session.recordVerdict(
+    outcome.winner,
+    `${outcome.winner ? `Winner: ${outcome.winner}.` : 'No winner.'} ${outcome.reasons}${merge ? ` Merge: ${merge.message}` : ''}`,
+  );
   return {
     pattern: 'n-version',
     winner: outcome.winner,

@@ -87,5 +87,9 @@ export async function expertPanel(options: PanelOptions): Promise<PanelResult> {
     role: 'aggregator',
     ...(options.aggregator ? { task: options.aggregator } : {}),
   });
+  ctx.session.recordVerdict(
+    aggregate.processId,
+    `${tally ? `${tally} ` : ''}Aggregate: ${aggregate.status}.`,
+  );
   return { pattern: 'panel', experts: answers, votes, aggregate };
 }

@@ -275,6 +275,11 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     });
   }
 
+  /** Records what a pattern decided (a 'verdict' record): the process it rests on, in words. */
+  recordVerdict(chosen: string | null, message: string): void {
+    this.record({ kind: 'verdict', chosen, message: String(message) });
+  }
+
   /** Adds a line to session.log (and the logger, and the event stream as a 'log' record). */
   log(message: string, level: LogLevel = 'INFO'): void {
     this.record({

@@ -92,7 +92,7 @@ export class RunState {
       this.endedAt = Date.parse(event.at);
       return;
     }
-    if (event.kind === 'log') return;
+    if (event.kind === 'log' || event.kind === 'verdict') return;
     if (event.kind === 'limit') {
       if (event.action === 'pause' || event.action === 'budget-reached')
         this.limitNote = event.message;

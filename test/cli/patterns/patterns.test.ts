@@ -42,6 +42,13 @@ describe('the pattern commands on the mock model', () => {
     expect(steps.map((e) => e.role)).toEqual(
       expect.arrayContaining(['claude/alpha', 'claude/beta', 'check', 'reviewer']),
     );
+    const verdicts = sessionEvents(doc.sessionDir).filter((e) => e.kind === 'verdict');
+    expect(verdicts).toMatchObject([
+      {
+        chosen: 'version-2',
+        message: expect.stringMatching(/^Winner: version-2\. beta is clearer\./),
+      },
+    ]);
   });
 
   test('cascade stops at the accepted tier and prints a readable table', async () => {
