@@ -50,3 +50,12 @@ export function processLogOf(sessionDir: string, rawId: string, attempt: number)
   const path = join(folder, name);
   return dirname(path) === folder ? path : null;
 }
+
+/** The patch a worktree run left (`patches/<id>.patch`, see workspaces/worktree.ts), or null for a bad id. */
+export function patchOf(sessionDir: string, rawId: string): string | null {
+  const id = safeId(rawId);
+  if (id === null) return null;
+  const folder = join(sessionDir, 'patches');
+  const path = join(folder, `${id}.patch`);
+  return dirname(path) === folder ? path : null;
+}

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Asset } from './assets.js';
 import { streamLog } from './log-feed.js';
 import type { NormalizedDashboardOptions } from './options.js';
-import { processLogOf, safeId, sessionDirOf } from './paths.js';
+import { patchOf, processLogOf, safeId, sessionDirOf } from './paths.js';
 import { notFound, sendAsset, sendJson, sendText } from './responses.js';
 import { sessionFile } from '../session/files.js';
 import type { SessionFeeds } from './session-feed.js';
@@ -76,6 +76,11 @@ export async function route(
     const stream = openStream(parts, response);
     feeds.get(sessionFile(dir, 'events')).watch(stream, lastEventId(request, url) ?? 0);
     return;
+  }
+  if (segments.length === 6 && segments[3] === 'processes' && segments[5] === 'patch') {
+    const path = patchOf(dir, segments[4] ?? '');
+    if (path === null) return notFound(response);
+    return sendAsset(response, { path, type: 'text/plain; charset=utf-8' });
   }
   if (segments.length === 6 && segments[3] === 'processes' && segments[5] === 'log') {
     const attempt = Number(url.searchParams.get('attempt') ?? '1');

@@ -1,13 +1,14 @@
 /**
  * One process: its facts from the session's records, the log of one try
- * (the latest by default) growing live, and its artifacts (the fields of its
- * process-end record beyond the common ones, such as a worktree's branch and
- * diff) when it has them.
+ * (the latest by default) growing live, its pattern step, and its artifacts
+ * (branch, files changed, patch) when it ran in a worktree of its own.
  */
 import { html, render } from 'lit-html';
 import { LiveStream, sessionPath } from './api.js';
 import { duration, money, tokens } from './format.js';
-import { END_FIELDS, type BaseRecord } from './records.js';
+import { artifactsView, patchUrl } from './artifacts-view.js';
+import { stepText } from './process-state.js';
+import type { BaseRecord } from './records.js';
 import { SessionState } from './session-state.js';
 
 /** Lines kept on the page; older ones drop off the top. */
@@ -32,6 +33,10 @@ export function showProcess(
   const log = root.querySelector<HTMLElement>('#log')!;
   let logStream: LiveStream | null = null;
   let attempt = chosenAttempt;
+  /** The patch, fetched once its artifacts record arrived. */
+  let patch: string | null = null;
+  let patchAsked = false;
+  const draw = () => render(factsView(state, sessionId, processId, patch), facts);
   const openLog = (n: number) => {
     logStream?.close();
     log.replaceChildren();
@@ -53,7 +58,16 @@ export function showProcess(
       const latest = p?.tries[p.tries.length - 1]?.attempt ?? null;
       if (chosenAttempt === null && latest !== null && latest !== attempt)
         openLog((attempt = latest));
-      render(factsView(state, sessionId, processId), facts);
+      if (p?.artifacts && !patchAsked) {
+        patchAsked = true;
+        void fetch(patchUrl(sessionId, processId))
+          .then((response) => (response.ok ? response.text() : null))
+          .then((text) => {
+            patch = text;
+            draw();
+          });
+      }
+      draw();
     },
     () => undefined,
   );
@@ -70,35 +84,39 @@ function append(log: HTMLElement, lines: string[]): void {
   if (atBottom) log.scrollTop = log.scrollHeight;
 }
 
-function factsView(state: SessionState, sessionId: string, processId: string) {
+function factsView(
+  state: SessionState,
+  sessionId: string,
+  processId: string,
+  patch: string | null,
+) {
   const p = state.processes.get(processId);
   if (!p) return html`<p>Not started yet.</p>`;
-  const artifacts = p.end ? Object.entries(p.end).filter(([key]) => !END_FIELDS.has(key)) : [];
   const base = `#/sessions/${encodeURIComponent(sessionId)}/${encodeURIComponent(processId)}`;
+  const queued = p.phase === 'queued';
   return html`<p class="facts">
-      <span class="status ${p.status ?? p.phase}">${p.status ?? p.phase}</span>
+      <span class="status ${p.status ?? p.phase}" data-phase=${p.phase}
+        >${queued && state.ended !== null ? 'not run' : (p.status ?? p.phase)}</span
+      >
+      ${p.label ? html`<span class="label">${p.label}</span>` : ''}
+      ${p.step ? html`<span class="step">${stepText(p.step)}</span>` : ''}
       <span>${p.agent}</span><span>${p.model ?? ''}</span> <span>${tokens(p.tokens)} tokens</span
       ><span>${money(p.costUsd)}</span>
       ${p.end ? html`<span>${duration(p.end.durationMs)}</span>` : ''}
     </p>
-    <p>
-      Tries:
-      ${p.tries.map((t) => html`<a href="${base}/${t.attempt}">${t.attempt} (${t.status ?? 'running'})</a> `)}
-    </p>
+    ${
+      queued
+        ? ''
+        : html`<p>
+            Tries:
+            ${p.tries.map((t) => html`<a href="${base}/${t.attempt}">${t.attempt} (${t.status ?? 'running'})</a> `)}
+          </p>`
+    }
     ${p.end ? html`<p class="message">${p.end.message}</p>` : ''}
     ${
-      artifacts.length > 0
-        ? html`<h2>Artifacts</h2>
-            <dl class="artifacts">
-              ${artifacts.map(
-                ([key, value]) =>
-                  html`<dt>${key}</dt>
-                    <dd>
-                      <pre>
-${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}</pre>
-                    </dd>`,
-              )}
-            </dl>`
+      state.verdict && state.verdict.chosen === processId
+        ? html`<p class="verdict"><strong>Verdict:</strong> ${state.verdict.message}</p>`
         : ''
-    }`;
+    }
+    ${p.artifacts ? artifactsView(p.artifacts, sessionId, processId, patch) : ''}`;
 }

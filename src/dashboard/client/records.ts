@@ -22,6 +22,7 @@ export interface StartRecord extends BaseRecord {
   kind: 'process-start';
   processId: string;
   attempt: number;
+  agent?: string;
   command: string;
   args: string[];
 }
@@ -40,6 +41,7 @@ export interface RetryRecord extends BaseRecord {
   delayMs: number;
   reason: string;
   previousApiErrorStatus: number | null;
+  rateLimited?: boolean;
 }
 
 export interface EndRecord extends BaseRecord {
@@ -55,37 +57,46 @@ export interface EndRecord extends BaseRecord {
   outputExcerpt: string;
 }
 
+/** Which step of a pattern a process runs. */
+export interface StepRecord extends BaseRecord {
+  kind: 'step';
+  processId: string;
+  step: string;
+  round: number | null;
+  role: string;
+}
+
+/** What a process left in its own worktree. */
+export interface ArtifactsRecord extends BaseRecord {
+  kind: 'artifacts';
+  processId: string;
+  branch: string;
+  baseCommit: string;
+  commit: string;
+  filesChanged: { path: string; added: number; removed: number }[];
+  patchFile: string;
+}
+
+/** What a pattern decided. */
+export interface VerdictRecord extends BaseRecord {
+  kind: 'verdict';
+  chosen: string | null;
+  message: string;
+}
+
+/** A task given to the session: queued until its process starts. */
+export interface TaskRecord extends BaseRecord {
+  kind: 'task' | 'queued';
+  processId: string;
+  agent?: string;
+  label?: string;
+  spec?: { agent?: string; label?: string };
+}
+
 export interface SessionEndRecord extends BaseRecord {
   kind: 'session-end';
   status: string;
 }
-
-/** The fields of process-end that every orchestrate writes; the rest are shown as artifacts. */
-export const END_FIELDS = new Set([
-  'kind',
-  'seq',
-  'at',
-  'sessionId',
-  'processId',
-  'attempt',
-  'status',
-  'exitCode',
-  'signal',
-  'durationMs',
-  'message',
-  'logFile',
-  'agentSessionId',
-  'costUsd',
-  'usage',
-  'numTurns',
-  'model',
-  'isError',
-  'apiErrorStatus',
-  'outputChars',
-  'outputTruncated',
-  'outputExcerpt',
-  'stderrExcerpt',
-]);
 
 export const tokensOf = (u: Usage | null | undefined): number =>
   u ? u.inputTokens + u.outputTokens + u.cacheReadInputTokens + u.cacheCreationInputTokens : 0;

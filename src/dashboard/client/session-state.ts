@@ -1,43 +1,26 @@
 /**
  * One session folded from its records, as the page shows it: each process's
- * state, tries, tokens, cost and last line, and the cost and tokens over time
- * for the plots. Records arrive in seq order; apply() takes each once.
+ * state (queued until it starts), tries, tokens, cost, last line, pattern
+ * step and worktree artifacts; the pattern's verdict; and the cost and tokens
+ * over time for the plots. Records arrive in seq order; apply() takes each once.
  */
+import { newProcessView, type ProcessView } from './process-state.js';
 import {
   tokensOf,
   type ActivityRecord,
+  type ArtifactsRecord,
   type BaseRecord,
   type EndRecord,
   type RetryRecord,
   type SessionEndRecord,
   type StartRecord,
+  type StepRecord,
+  type TaskRecord,
+  type VerdictRecord,
 } from './records.js';
+import { push, type Series } from './series.js';
 
-export interface Try {
-  attempt: number;
-  start: number;
-  end: number | null;
-  status: string | null;
-}
-
-export interface ProcessView {
-  id: string;
-  agent: string;
-  model: string | null;
-  /** running, waiting to retry, or the last try's status. */
-  phase: 'running' | 'retrying' | 'ended';
-  status: string | null;
-  rateLimited: boolean;
-  tries: Try[];
-  /** When it last said anything (ms). */
-  lastHeard: number;
-  lastLine: string;
-  /** Tokens of ended tries plus the running one's so far. */
-  tokens: number;
-  endedTokens: number;
-  costUsd: number;
-  end: EndRecord | null;
-}
+export type { ProcessView, Try } from './process-state.js';
 
 export class SessionState {
   readonly processes = new Map<string, ProcessView>();
@@ -45,11 +28,13 @@ export class SessionState {
   ended: number | null = null;
   status = 'running';
   patternName = '';
+  /** What the pattern decided, once it has. */
+  verdict: { chosen: string | null; message: string } | null = null;
   /** Records applied: equals the last seq when none was missed or repeated. */
   applied = 0;
   lastSeq = 0;
-  costSeries: [number[], number[]] = [[], []];
-  tokenSeries: [number[], number[]] = [[], []];
+  costSeries: Series = [[], []];
+  tokenSeries: Series = [[], []];
   private cost = 0;
   private tokens = 0;
 
@@ -69,6 +54,23 @@ export class SessionState {
         this.ended = at;
         this.status = (record as SessionEndRecord).status;
         break;
+      case 'queued':
+      case 'task':
+        this.task(record as TaskRecord, at);
+        break;
+      case 'step': {
+        const { step, round, role, processId } = record as StepRecord;
+        this.view(processId, at).step = { step, round, role };
+        break;
+      }
+      case 'artifacts':
+        this.view((record as ArtifactsRecord).processId, at).artifacts = record as ArtifactsRecord;
+        break;
+      case 'verdict': {
+        const { chosen, message } = record as VerdictRecord;
+        this.verdict = { chosen, message };
+        break;
+      }
       case 'process-start':
         this.start(record as StartRecord, at);
         break;
@@ -87,29 +89,24 @@ export class SessionState {
   private view(id: string, at: number): ProcessView {
     let found = this.processes.get(id);
     if (!found) {
-      found = {
-        id,
-        agent: '',
-        model: null,
-        phase: 'running',
-        status: null,
-        rateLimited: false,
-        tries: [],
-        lastHeard: at,
-        lastLine: '',
-        tokens: 0,
-        endedTokens: 0,
-        costUsd: 0,
-        end: null,
-      };
+      found = newProcessView(id, at);
       this.processes.set(id, found);
     }
     return found;
   }
 
+  private task(record: TaskRecord, at: number): void {
+    const p = this.view(record.processId, at);
+    const label = record.label ?? record.spec?.label;
+    const agent = record.agent ?? record.spec?.agent;
+    if (label) p.label = label;
+    if (agent && !p.agent) p.agent = agent;
+  }
+
   private start(record: StartRecord, at: number): void {
     const p = this.view(record.processId, at);
-    p.agent = (record.command.split('/').pop() ?? record.command).replace(/\.exe$/, '');
+    p.agent =
+      record.agent ?? (record.command.split('/').pop() ?? record.command).replace(/\.exe$/, '');
     const model = record.args.indexOf('--model');
     if (model !== -1) p.model = record.args[model + 1] ?? null;
     p.phase = 'running';
@@ -128,7 +125,7 @@ export class SessionState {
   private retry(record: RetryRecord, at: number): void {
     const p = this.view(record.processId, at);
     p.phase = 'retrying';
-    p.rateLimited = record.previousApiErrorStatus === 429;
+    p.rateLimited = record.previousApiErrorStatus === 429 || record.rateLimited === true;
     p.lastHeard = at;
     p.lastLine = `retrying in ${Math.round(record.delayMs / 100) / 10} s: ${record.reason}`;
   }
@@ -169,16 +166,5 @@ export class SessionState {
 
   get totalTokens(): number {
     return this.tokens;
-  }
-}
-
-/** Adds a point (seconds since the epoch, as uPlot wants); one per second of wall time is plenty. */
-function push(series: [number[], number[]], at: number, value: number): void {
-  const x = Math.floor(at / 1000);
-  const last = series[0].length - 1;
-  if (last >= 0 && series[0][last] === x) series[1][last] = value;
-  else {
-    series[0].push(x);
-    series[1].push(value);
   }
 }

@@ -1,20 +1,19 @@
 /**
- * One session, live: its processes (agent, model, state, elapsed, tokens,
- * cost, last line), the Gantt timeline and the cost and tokens plots. Records
+ * One session, live: its processes (process-table.ts), the pattern's verdict,
+ * the Gantt timeline and the cost and tokens plots. Records
  * arrive over SSE at most a few times a second; the page redraws at most
  * every 250 ms, and once a second for the clocks.
  */
 import { html, render } from 'lit-html';
 import { LiveStream, post, sessionPath, type Config } from './api.js';
 import { duration, money, tokens } from './format.js';
+import { processTable } from './process-table.js';
 import { Plot } from './plots.js';
 import type { BaseRecord } from './records.js';
-import { SessionState, type ProcessView } from './session-state.js';
+import { SessionState } from './session-state.js';
 import { timeline } from './timeline.js';
 
 const REDRAW_MS = 250;
-/** A running process that said nothing for this long shows as silent. */
-const SILENT_MS = 30_000;
 
 export function showSession(root: HTMLElement, id: string, config: Config): () => void {
   const state = new SessionState();
@@ -54,20 +53,6 @@ export function showSession(root: HTMLElement, id: string, config: Config): () =
   };
 }
 
-function phase(p: ProcessView, now: number): string {
-  if (p.phase === 'ended') return p.status ?? 'done';
-  if (p.phase === 'retrying') return p.rateLimited ? 'paused for rate limit' : 'waiting to retry';
-  const quiet = now - p.lastHeard;
-  return quiet >= SILENT_MS ? `silent for ${Math.floor(quiet / 1000)} s` : 'running';
-}
-
-function elapsed(p: ProcessView, now: number): number {
-  const first = p.tries[0];
-  if (!first) return 0;
-  const last = p.tries[p.tries.length - 1]!;
-  return (p.phase === 'ended' ? (last.end ?? now) : now) - first.start;
-}
-
 function page(state: SessionState, id: string, live: boolean, config: Config) {
   const now = Date.now();
   const running = state.ended === null;
@@ -78,6 +63,7 @@ function page(state: SessionState, id: string, live: boolean, config: Config) {
     <h1>${id}</h1>
     <p class="facts">
       <span class="status ${state.status}" data-status=${state.status}>${state.status}</span>
+      ${state.patternName ? html`<span class="pattern">${state.patternName}</span>` : ''}
       <span>${processes.length} processes</span>
       <span>${duration(sessionTime)}</span>
       <span>cost ${money(state.totalCost)}</span>
@@ -94,60 +80,12 @@ function page(state: SessionState, id: string, live: boolean, config: Config) {
           : ''
       }
     </p>
-    <table class="processes">
-      <thead>
-        <tr>
-          <th>process</th>
-          <th>agent</th>
-          <th>model</th>
-          <th>state</th>
-          <th>elapsed</th>
-          <th>tokens</th>
-          <th>cost</th>
-          <th>last output</th>
-          ${canCancel ? html`<th></th>` : ''}
-        </tr>
-      </thead>
-      <tbody>
-        ${processes.map(
-          (p) =>
-            html`<tr data-process=${p.id} data-phase=${p.phase}>
-              <td>
-                <a href="#/sessions/${encodeURIComponent(id)}/${encodeURIComponent(p.id)}"
-                  >${p.id}</a
-                >
-              </td>
-              <td>${p.agent}</td>
-              <td>${p.model ?? ''}</td>
-              <td class="state ${p.status ?? p.phase}">
-                ${phase(p, now)}${p.tries.length > 1 ? ` (try ${p.tries.length})` : ''}
-              </td>
-              <td>${duration(elapsed(p, now))}</td>
-              <td>${tokens(p.tokens)}</td>
-              <td>${money(p.costUsd)}</td>
-              <td class="last-line">${p.lastLine}</td>
-              ${
-                canCancel
-                  ? html`<td>
-                      ${
-                        p.phase === 'running'
-                          ? html`<button
-                              @click=${() =>
-                                void post(
-                                  `${sessionPath(id)}/processes/${encodeURIComponent(p.id)}/cancel`,
-                                )}
-                            >
-                              Cancel
-                            </button>`
-                          : ''
-                      }
-                    </td>`
-                  : ''
-              }
-            </tr>`,
-        )}
-      </tbody>
-    </table>
+    ${
+      state.verdict
+        ? html`<p class="verdict"><strong>Verdict:</strong> ${state.verdict.message}</p>`
+        : ''
+    }
+    ${processTable(state, id, canCancel, now)}
     <h2>Timeline</h2>
     ${timeline(state, now)}
     <div class="plots">
