@@ -61,7 +61,8 @@ describe('--name and task labels', () => {
     await run([]);
     const list = (await runCli(['sessions', '--log-dir', logDir])).stdout.split('\n');
     expect(list[0]).toMatch(/ COST +RUN$/);
-    expect(list.find((line) => line.startsWith(sessionId))).toMatch(/ nightly review$/);
+    // The id followed by a space: a later run in the same second is `<id>-2`.
+    expect(list.find((line) => line.startsWith(`${sessionId} `))).toMatch(/ nightly review$/);
     expect(list[1]).toMatch(/ review-auth \+1$/);
     const shown = (await runCli(['sessions', 'show', sessionId, '--log-dir', logDir])).stdout;
     expect(shown).toContain('Name: nightly review');
