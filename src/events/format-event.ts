@@ -66,6 +66,7 @@ export function describeRecord(event: OrchestrateEvent): EventLine | null {
       };
     }
     case 'task':
+    case 'queued':
       return null;
     case 'step':
       return {

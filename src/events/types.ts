@@ -49,6 +49,18 @@ export interface TaskRecordEvent extends EventBase {
   spec: TaskSpec;
 }
 
+/**
+ * A task given to a strategy through the session's executor, recorded when the
+ * strategy gets its tasks: queued until its `process-start` (or never started:
+ * a fallback that succeeded early, a cancelled run).
+ */
+export interface QueuedEvent extends EventBase {
+  kind: 'queued';
+  processId: string;
+  agent: string;
+  label?: string;
+}
+
 export interface ProcessStartEvent extends EventBase {
   kind: 'process-start';
   processId: string;
@@ -223,6 +235,7 @@ export interface SessionEndEvent extends EventBase {
 export type OrchestrateEvent =
   | SessionStartEvent
   | TaskRecordEvent
+  | QueuedEvent
   | ProcessStartEvent
   | ProcessActivityEvent
   | RetryEvent
@@ -247,6 +260,7 @@ type Draft<E> = E extends OrchestrateEvent ? Omit<E, keyof EventBase> : never;
 export const EVENT_KINDS: readonly EventKind[] = [
   'session-start',
   'task',
+  'queued',
   'process-start',
   'process-activity',
   'retry',

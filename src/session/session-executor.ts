@@ -70,6 +70,16 @@ export class SessionExecutor implements Executor {
     return this.start(process, options.signal ?? null);
   }
 
+  /** A task given to a strategy, not started yet: a 'queued' record (the dashboard shows it waiting). */
+  queued(spec: TaskSpec): void {
+    this.session.record({
+      kind: 'queued',
+      processId: spec.id,
+      agent: spec.agent,
+      ...(spec.label === undefined ? {} : { label: spec.label }),
+    });
+  }
+
   retrying(spec: TaskSpec, notice: RetryNotice): void {
     this.session.record({
       kind: 'retry',

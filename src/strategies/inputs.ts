@@ -2,7 +2,8 @@
  * A strategy's input, checked once: an array of tasks, each a TaskSpec (plain
  * data, run by the executor) or an unstarted process object. Specs are parsed
  * (every problem named); processes run once each; no two tasks share an id,
- * so no two write the same log file.
+ * so no two write the same log file. Once all are sound, the executor is told
+ * of each spec (a session records it as queued).
  */
 import { AgentProcess } from '../process/agent-process.js';
 import { describeValue } from '../process/validate.js';
@@ -42,7 +43,8 @@ export function strategyTasks(
   /** A process's log file, or a spec's id (its log file is `<logDir>/<id>.log`). */
   const claims = new Map<string, number>();
   let run: SpecRun | null = null;
-  return value.map((item: unknown, index) => {
+  const specs: TaskSpec[] = [];
+  const tasks = value.map((item: unknown, index) => {
     const list = item instanceof AgentProcess ? 'processes' : 'tasks';
     const name = `\`${list}[${index}]\``;
     const first = seen.get(item);
@@ -73,8 +75,13 @@ export function strategyTasks(
         `${name} and \`tasks[${other}]\` are both "${spec.id}" and would write the same log; give them different ids.`,
     );
     run ??= specRun(options);
+    specs.push(spec);
     return specTask(spec, run);
   });
+  // Every input is sound: the executor may now show them all as waiting their turn.
+  const executor = (run as SpecRun | null)?.executor;
+  for (const spec of specs) executor?.queued?.(spec);
+  return tasks;
 }
 
 function claim(

@@ -59,6 +59,8 @@ export interface RetryNotice {
 export interface Executor {
   /** Runs one try of `spec`; resolves for every outcome of the task, rejects only for misuse. */
   run(spec: TaskSpec, options: ExecuteOptions): Promise<ProcessResult>;
+  /** Told of each task a strategy was given, before any of them starts (a session records it as queued); optional. */
+  queued?(spec: TaskSpec): void;
   /** Told before another try of `spec` (a session records it); optional. */
   retrying?(spec: TaskSpec, notice: RetryNotice): void;
   /** Where task logs go when the caller names no `logDir` (a session's processes folder). */

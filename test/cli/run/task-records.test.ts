@@ -2,6 +2,7 @@
  * A run command records each task as data (a 'task' record with its TaskSpec)
  * before it starts, and the recorded specs run again the same.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import type { OrchestrateEvent } from '../../../src/events/types.js';
@@ -66,4 +67,31 @@ test('every task of a run is recorded as a spec that runs again the same', async
   const outputs = (list: { processId: string; output: string }[]) =>
     Object.fromEntries(list.map((r) => [r.processId, r.output]));
   expect(outputs(again)).toEqual(outputs(report.results));
+});
+
+test('every task is recorded as queued, with its label, before the first one starts', async () => {
+  const logs = join(dir.path, 'queued');
+  const prompts = join(dir.path, 'queued.jsonl');
+  writeFileSync(prompts, '{"prompt":"one","label":"first"}\n{"prompt":"two"}\n');
+  const result = await runCli([
+    'parallel',
+    '-q',
+    '-j',
+    '1',
+    '--log-dir',
+    logs,
+    '--command',
+    fixture('print-argv'),
+    '--prompts-file',
+    prompts,
+  ]);
+  expect(result.code).toBe(0);
+  const kinds = sessionEvents(onlySession(logs)).map((e) =>
+    e.kind === 'queued' ? { ...e, at: undefined, seq: undefined, sessionId: undefined } : e.kind,
+  );
+  expect(kinds.slice(0, 3)).toEqual([
+    'session-start',
+    { kind: 'queued', processId: 'process-001', agent: 'command', label: 'first' },
+    { kind: 'queued', processId: 'process-002', agent: 'command' },
+  ]);
 });

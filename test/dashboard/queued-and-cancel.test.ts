@@ -1,0 +1,86 @@
+/**
+ * Processes waiting their turn, in a real browser (Debian's Chromium through
+ * playwright-core): `orchestrate parallel -j 1` over agents that each wait for
+ * a file the test creates, so the page is seen with one process running and
+ * the others queued, then each starting in turn, without a reload.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { fixture, tempDir } from '../helpers/fixtures.js';
+import { startCli, waitFor } from '../cli/helpers/run-cli.js';
+
+const WAIT = { timeout: 60_000 };
+
+let browser: TestBrowser;
+let dir: { path: string; cleanup(): void };
+beforeAll(async () => {
+  dir = tempDir();
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  dir?.cleanup();
+});
+
+const phases = (page: Page) =>
+  page.$$eval('tr[data-process]', (rows) =>
+    rows.map((row) => `${row.getAttribute('data-process')}:${row.getAttribute('data-phase')}`),
+  );
+
+/** A run of agents that each wait for their own file in `folder`. */
+function waitingRun(folder: string, names: string[], flags: string[]) {
+  return startCli([
+    'parallel',
+    '-j',
+    '1',
+    '--command',
+    fixture('wait-for-file'),
+    '--log-dir',
+    join(folder, 'logs'),
+    ...flags,
+    ...names.map((name) => join(folder, name)),
+  ]);
+}
+
+describe('queued processes on the dashboard', () => {
+  it('shows the processes not started yet as queued, then each starting in turn', async () => {
+    const folder = join(dir.path, 'queued');
+    const run = waitingRun(folder, ['a', 'b', 'c'], ['--dashboard']);
+    let stderr = '';
+    run.child.stderr!.on('data', (s: string) => (stderr += s));
+    const url = await waitFor(() => /Dashboard: (\S+)/.exec(stderr)?.[1], 60_000);
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(url);
+      await page.waitForSelector('tr[data-process="process-001"][data-phase="running"]', WAIT);
+      expect(await phases(page)).toEqual([
+        'process-001:running',
+        'process-002:queued',
+        'process-003:queued',
+      ]);
+      expect(await page.textContent('tr[data-process="process-002"] td.state')).toContain('queued');
+      writeFileSync(join(folder, 'a'), '');
+      await page.waitForSelector('tr[data-process="process-002"][data-phase="running"]', WAIT);
+      expect(await phases(page)).toEqual([
+        'process-001:ended',
+        'process-002:running',
+        'process-003:queued',
+      ]);
+      writeFileSync(join(folder, 'b'), '');
+      writeFileSync(join(folder, 'c'), '');
+      await page.waitForSelector('.facts [data-status="succeeded"]', WAIT);
+      expect(await phases(page)).toEqual([
+        'process-001:ended',
+        'process-002:ended',
+        'process-003:ended',
+      ]);
+      expect((await run.done).code).toBe(0);
+    } finally {
+      await page.close();
+      run.child.kill('SIGINT');
+    }
+  }, 180_000);
+});
