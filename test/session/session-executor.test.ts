@@ -43,6 +43,7 @@ describe("a session's executor", () => {
     const events = eventsFile(session.sessionDir);
     expect(kinds(events)).toEqual([
       'session-start',
+      'queued',
       'task',
       'log',
       'process-start',
@@ -50,7 +51,7 @@ describe("a session's executor", () => {
       'process-end',
       'session-end',
     ]);
-    const record = events[1] as Extract<OrchestrateEvent, { kind: 'task' }>;
+    const record = events[2] as Extract<OrchestrateEvent, { kind: 'task' }>;
     expect(record.processId).toBe('env');
     const recorded = {
       ...task,
