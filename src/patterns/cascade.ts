@@ -57,6 +57,7 @@ export async function cascade(options: CascadeOptions): Promise<CascadeResult> {
         step: 'accept',
         round: i + 1,
         role: 'accept',
+        workspace: 'shared',
         task: { ...shellTask(options.accept, 'stdin'), ...(cwd ? { cwd } : {}) },
       });
     };

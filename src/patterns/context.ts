@@ -25,6 +25,11 @@ export interface PatternOptions {
   workspace?: 'shared' | 'worktree';
   /** Where worktrees start and live, and whether their folders stay. */
   worktree?: { base?: string; root?: string; keep?: boolean };
+  /**
+   * Task fields cycled over the pattern's agents (versions, perspectives,
+   * experts): [{ agent: 'claude' }, { agent: 'codex' }], [{ model: 'a' }, ...].
+   */
+  variants?: TaskDefaults[];
   /** A folder of role prompt templates that override the built-in ones (same file names). */
   promptsDir?: string;
   /** Mirror the agents' output (default false). */
@@ -39,6 +44,8 @@ export interface PatternContext {
   signal: AbortSignal | null;
   workspace: 'shared' | 'worktree';
   worktree: { base?: string; root?: string; keep: boolean };
+  /** Never empty: `[{}]` when no variants were given. */
+  variants: TaskDefaults[];
   promptsDir: string | null;
   streamOutput: boolean;
   console?: Writable;
@@ -69,6 +76,7 @@ export function patternContext(options: PatternOptions): PatternContext {
     signal: options.signal ?? null,
     workspace,
     worktree: { ...options.worktree, keep: options.worktree?.keep === true },
+    variants: variantList(options.variants),
     promptsDir: options.promptsDir ?? null,
     streamOutput: options.streamOutput === true,
     ...(options.console ? { console: options.console } : {}),
@@ -98,4 +106,20 @@ export function countOption(name: string, value: unknown, fallback: number): num
     );
   }
   return n;
+}
+
+/** The variants as given (checked), or `[{}]`: every agent of the pattern runs the pattern's task fields. */
+function variantList(value: unknown): TaskDefaults[] {
+  if (value === undefined) return [{}];
+  if (!Array.isArray(value) || value.some((v) => v === null || typeof v !== 'object')) {
+    throw new TypeError(
+      `Expected \`variants\` to be a list of task fields like [{ agent: 'codex' }], got ${describeValue(value)}`,
+    );
+  }
+  return value.length === 0 ? [{}] : value.map((v: TaskDefaults) => ({ ...v }));
+}
+
+/** The variant the i-th agent of a pattern runs with (they cycle). */
+export function variantOf(ctx: PatternContext, i: number): TaskDefaults {
+  return ctx.variants[i % ctx.variants.length]!;
 }

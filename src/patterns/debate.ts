@@ -8,6 +8,7 @@ import {
   countOption,
   nameList,
   patternContext,
+  variantOf,
   type PatternOptions,
   type TaskDefaults,
 } from './context.js';
@@ -70,6 +71,7 @@ export async function debate(options: DebateOptions): Promise<DebateResult> {
             step: 'answer',
             round,
             role: perspective,
+            task: variantOf(ctx, p),
           });
           return { perspective, result };
         }),

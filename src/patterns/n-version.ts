@@ -9,7 +9,13 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { ProcessResult } from '../process/result.js';
 import { mergeArtifact, type MergeOutcome } from '../workspaces/merge.js';
-import { countOption, patternContext, type PatternOptions, type TaskDefaults } from './context.js';
+import {
+  countOption,
+  patternContext,
+  variantOf,
+  type PatternOptions,
+  type TaskDefaults,
+} from './context.js';
 import { renderPrompt } from './prompts.js';
 import { runStep, type StepResult } from './run-step.js';
 import { shellTask } from './shell-step.js';
@@ -20,8 +26,6 @@ export interface NVersionOptions extends PatternOptions {
   prompt: string;
   /** How many versions (default: the number of `variants`, else 2). */
   n?: number;
-  /** Task fields cycled over the versions: [{ agent: 'claude' }, { agent: 'codex' }], [{ model: 'a' }, ...]. */
-  variants?: TaskDefaults[];
   /** A shell command run in each version's worktree; exit 0 passes. */
   check?: string;
   /** The reviewer's task fields (default: the pattern's). */
@@ -69,11 +73,11 @@ export function verdictSchema(ids: string[]) {
 }
 
 export async function nVersion(options: NVersionOptions): Promise<NVersionResult> {
-  const ctx = patternContext({ ...options, workspace: 'worktree' });
+  // Versions ask for their worktrees; checks and the reviewer run in the shared folder.
+  const ctx = patternContext({ ...options, workspace: 'shared' });
   if (typeof options.prompt !== 'string' || options.prompt.trim() === '')
     throw new TypeError('Expected `prompt` to be the task every version does (a non-empty string)');
-  const variants = options.variants?.length ? options.variants : [{}];
-  const n = countOption('n', options.n, options.variants?.length ? variants.length : 2);
+  const n = countOption('n', options.n, options.variants?.length ? ctx.variants.length : 2);
   const checks = new Map<string, CheckResult>();
   const versions = await Promise.all(
     Array.from({ length: n }, (_, i) => {
@@ -83,8 +87,8 @@ export async function nVersion(options: NVersionOptions): Promise<NVersionResult
         prompt: options.prompt,
         step: 'version',
         round: i + 1,
-        role: roleOf(variants[i % variants.length]!, ctx.task),
-        task: variants[i % variants.length]!,
+        role: roleOf(variantOf(ctx, i), ctx.task),
+        task: variantOf(ctx, i),
         workspace: 'worktree',
         whileLeased: options.check
           ? async (folder, result) => {
@@ -95,6 +99,7 @@ export async function nVersion(options: NVersionOptions): Promise<NVersionResult
                 step: 'check',
                 round: i + 1,
                 role: 'check',
+                workspace: 'shared',
                 task: { ...shellTask(options.check!, 'none'), cwd: folder },
               });
               checks.set(id, {

@@ -6,7 +6,13 @@
  */
 import { z } from 'zod';
 import { collectOutputs, majorityVote, outputsText, type VoteTally } from './aggregate.js';
-import { nameList, patternContext, type PatternOptions, type TaskDefaults } from './context.js';
+import {
+  nameList,
+  patternContext,
+  variantOf,
+  type PatternOptions,
+  type TaskDefaults,
+} from './context.js';
 import { renderPrompt } from './prompts.js';
 import { runStep, type StepResult } from './run-step.js';
 import { parseStructuredReply } from './structured-reply.js';
@@ -59,6 +65,7 @@ export async function expertPanel(options: PanelOptions): Promise<PanelResult> {
         step: 'answer',
         round: null,
         role: expert,
+        task: variantOf(ctx, i),
       });
       if (!voteSchema) return { expert, result, vote: null, voteError: null };
       if (result.status !== 'succeeded')

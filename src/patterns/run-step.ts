@@ -35,7 +35,7 @@ export type StepResult = ProcessResult & { tries: number };
 export async function runStep(ctx: PatternContext, request: StepRequest): Promise<StepResult> {
   const { session } = ctx;
   session.recordStep(request.id, { step: request.step, round: request.round, role: request.role });
-  const inWorktree = (request.workspace ?? 'shared') === 'worktree';
+  const inWorktree = (request.workspace ?? ctx.workspace) === 'worktree';
   const worktree = inWorktree ? await session.leaseWorktree(request.id, ctx.worktree) : null;
   const cwd = worktree ? folderIn(worktree, session.workingDir) : undefined;
   const spec: TaskSpec = {

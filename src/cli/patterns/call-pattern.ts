@@ -52,6 +52,7 @@ export async function callPattern(
         ...base,
         question: prompt,
         perspectives,
+        variants: config.variants,
         ...(raw.rounds === undefined
           ? {}
           : { rounds: positiveIntegerFlag('--rounds', raw.rounds, p) }),
@@ -68,6 +69,7 @@ export async function callPattern(
         ...base,
         prompt,
         experts,
+        variants: config.variants,
         ...(options ? { options } : {}),
       });
       return { result, ok: result.aggregate.status === 'succeeded' };

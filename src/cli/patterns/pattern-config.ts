@@ -4,6 +4,7 @@
  * name the flag, the value and what is accepted.
  */
 import { resolve } from 'node:path';
+import { agentNames, findAgent } from '../../agents/registry.js';
 import type { TaskDefaults } from '../../patterns/context.js';
 import { badFlag, usageError } from '../errors.js';
 import { durationFlag } from '../options/duration.js';
@@ -85,7 +86,7 @@ export function normalizePatternFlags(
   return config;
 }
 
-/** --agents and --models as task fields: n-version cycles them, cascade tries them in order. */
+/** --agents and --models as task fields: cascade tries them in order, the others cycle them. */
 function variantsOf(pattern: PatternName, raw: RawPatternFlags): TaskDefaults[] {
   const agents = listFlag(raw.agents);
   const models = listFlag(raw.models);
@@ -93,6 +94,12 @@ function variantsOf(pattern: PatternName, raw: RawPatternFlags): TaskDefaults[] 
     throw badFlag('--agents', raw.agents, 'a list like claude,codex', pattern);
   if (models?.length === 0)
     throw badFlag('--models', raw.models, 'a list like haiku,sonnet', pattern);
+  const unknown = agents?.find((agent) => !findAgent(agent));
+  if (unknown !== undefined)
+    throw usageError(
+      `--agents: unknown agent "${unknown}"; registered agents: ${agentNames().join(', ')}`,
+      pattern,
+    );
   if (pattern === 'cascade' && agents && models)
     throw usageError('cascade takes --models or --agents for its tiers, not both', pattern);
   const length = Math.max(agents?.length ?? 0, models?.length ?? 0);

@@ -44,6 +44,13 @@ export interface RawPatternFlags {
   options?: string;
 }
 
+const WORKTREE_HELP: Record<PatternName, string> = {
+  'n-version': 'each version runs in its own git worktree (always, with or without this flag)',
+  cascade: 'run each tier in its own git worktree (the accept command runs there)',
+  debate: 'run each answer in its own git worktree; its work is committed on its branch',
+  panel: "run each expert's answer in its own git worktree; its work is committed on its branch",
+};
+
 export function addPatternFlags(command: Command, pattern: PatternName): Command {
   command
     .option('--json', 'print one JSON document with the whole result on stdout')
@@ -64,9 +71,13 @@ export function addPatternFlags(command: Command, pattern: PatternName): Command
     .option('--mock-script <file>', "script the fake model's replies (implies --mock-model)")
     .option('--stream', "mirror the agents' output as it arrives")
     .option('--prompts-dir <dir>', 'role prompt templates that override the built-in ones')
-    .option('--base <ref>', 'the ref worktrees start from (default: HEAD)')
-    .option('--keep-worktrees', 'leave the worktree folders after the run')
-    .option('--worktree-root <dir>', "where worktrees go (default: the session's folder)");
+    .option('--worktree', WORKTREE_HELP[pattern])
+    .option('--base <ref>', 'the ref worktrees start from (with --worktree; default: HEAD)')
+    .option('--keep-worktrees', 'leave the worktree folders after the run (with --worktree)')
+    .option(
+      '--worktree-root <dir>',
+      "where worktrees go (with --worktree; default: the session's folder)",
+    );
   if (pattern === 'n-version') {
     command
       .option('-n <count>', 'how many versions (default: the number of --agents/--models, else 2)')
@@ -83,21 +94,21 @@ export function addPatternFlags(command: Command, pattern: PatternName): Command
       .option(
         '--accept <cmd>',
         "a shell command given the tier's output on stdin; exit 0 accepts it",
-      )
-      .option(
-        '--worktree',
-        'run each tier in its own git worktree (the accept command runs there)',
       );
   }
   if (pattern === 'debate') {
     command
       .option('--perspectives <list>', 'the perspectives, e.g. security,performance,simplicity')
-      .option('--rounds <n>', 'rounds of answers (default: 2)');
+      .option('--rounds <n>', 'rounds of answers (default: 2)')
+      .option('--agents <list>', 'agents cycled over the perspectives, e.g. claude,codex,gemini')
+      .option('--models <list>', 'models cycled over the perspectives, e.g. sonnet,opus');
   }
   if (pattern === 'panel') {
     command
       .option('--experts <list>', 'the experts, e.g. security,testing,ux')
-      .option('--options <list>', 'the choices, when the task asks a question: yes,no');
+      .option('--options <list>', 'the choices, when the task asks a question: yes,no')
+      .option('--agents <list>', 'agents cycled over the experts, e.g. claude,codex,gemini')
+      .option('--models <list>', 'models cycled over the experts, e.g. sonnet,opus');
   }
   return command;
 }

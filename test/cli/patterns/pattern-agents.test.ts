@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { fixture } from '../../helpers/fixtures.js';
+import { gitIn, makeRepo, type TempRepo } from '../../workspaces/support.js';
+import { runCli, sessionEvents } from '../helpers/run-cli.js';
+
+let repo: TempRepo;
+let logDir: string;
+beforeAll(() => {
+  repo = makeRepo();
+  logDir = join(repo.sessionDir, 'logs');
+});
+afterAll(() => repo.cleanup());
+
+type Step = { result: { agent: string; status: string; output: string; artifacts?: unknown } };
+
+describe('the pattern commands with several agents and worktrees', () => {
+  test('debate cycles the real claude, codex and gemini over the perspectives', async () => {
+    const result = await runCli([
+      'debate',
+      '--agents',
+      'claude,codex,gemini',
+      '--perspectives',
+      'a,b,c',
+      '--rounds',
+      '1',
+      '--mock-model',
+      '--cwd',
+      repo.root,
+      '--log-dir',
+      logDir,
+      '--json',
+      'Tabs or spaces?',
+    ]);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    // perspectives x rounds + 1: every agent asked the model once.
+    expect(doc.modelTurns).toBe(3 * 1 + 1);
+    const answers: Step[] = doc.result.rounds[0];
+    expect(answers.map((a) => [a.result.agent, a.result.status])).toEqual([
+      ['claude', 'succeeded'],
+      ['codex', 'succeeded'],
+      ['gemini', 'succeeded'],
+    ]);
+    for (const a of answers) expect(a.result.output).toContain('Mock reply: You take part');
+    expect(doc.result.synthesis.agent).toBe('claude');
+  });
+
+  test('panel cycles codex and gemini over the experts and tallies their votes', async () => {
+    const result = await runCli([
+      'panel',
+      '--agents',
+      'codex,gemini',
+      '--experts',
+      'security,product',
+      '--options',
+      'yes,no',
+      '--mock-model',
+      '--cwd',
+      repo.root,
+      '--log-dir',
+      logDir,
+      '--json',
+      'Ship on Friday?',
+    ]);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.modelTurns).toBe(2 + 1);
+    expect(doc.result.experts.map((e: Step) => e.result.agent)).toEqual(['codex', 'gemini']);
+  });
+
+  test('panel --worktree gives each expert its own branch and leaves the checkout untouched', async () => {
+    const root = join(repo.sessionDir, 'trees');
+    const result = await runCli([
+      'panel',
+      '--experts',
+      'security,testing',
+      '--command',
+      fixture('append-line-to-file'),
+      '--worktree',
+      '--base',
+      'HEAD',
+      '--keep-worktrees',
+      '--worktree-root',
+      root,
+      '--cwd',
+      repo.root,
+      '--log-dir',
+      logDir,
+      '--json',
+      'Review it',
+      '--',
+      'notes.txt',
+    ]);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    const branches = doc.result.experts.map(
+      (e: { result: { artifacts: { branch: string; filesChanged: unknown[] } } }) => {
+        // The expert's prompt, appended line by line.
+        expect(e.result.artifacts.filesChanged).toEqual([
+          { path: 'notes.txt', added: expect.any(Number), removed: 0 },
+        ]);
+        return e.result.artifacts.branch;
+      },
+    );
+    expect(branches).toEqual([
+      `orchestrate/${doc.sessionId}/expert-1`,
+      `orchestrate/${doc.sessionId}/expert-2`,
+    ]);
+    expect(existsSync(join(root, doc.sessionId, 'expert-1', 'notes.txt'))).toBe(true);
+    expect(existsSync(join(repo.root, 'notes.txt'))).toBe(false);
+    expect(gitIn(repo.root, 'status', '--porcelain')).toBe('');
+    const artifacts = sessionEvents(doc.sessionDir).filter((e) => e.kind === 'artifacts');
+    expect(artifacts.map((e) => e.processId)).toEqual(
+      expect.arrayContaining(['expert-1', 'expert-2', 'aggregate']),
+    );
+  });
+
+  test('an unknown agent in --agents is a usage error naming it and the registered ones', async () => {
+    const result = await runCli([
+      'debate',
+      '--agents',
+      'claude,nope',
+      '--perspectives',
+      'a,b',
+      'q',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--agents: unknown agent "nope"; registered agents: claude');
+  });
+});
+
+describe('the pattern commands show only flags they accept', () => {
+  test.each(['n-version', 'cascade', 'debate', 'panel'])(
+    '%s --help lists the common run flags, --worktree among them',
+    async (pattern) => {
+      const result = await runCli([pattern, '--help']);
+      expect(result.code).toBe(0);
+      for (const flag of ['--json', '-j,', '--timeout', '--agent ', '--command', '--worktree ']) {
+        expect(result.stdout).toContain(flag);
+      }
+      for (const flag of ['--log-dir', '--base', '--keep-worktrees', '--worktree-root']) {
+        expect(result.stdout).toContain(flag);
+      }
+    },
+  );
+});
