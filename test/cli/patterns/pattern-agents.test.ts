@@ -13,6 +13,8 @@ beforeAll(() => {
 });
 afterAll(() => repo.cleanup());
 
+const onMock = () => ['--mock-model', '--cwd', repo.root, '--log-dir', logDir, '--json'];
+
 type Step = { result: { agent: string; status: string; output: string; artifacts?: unknown } };
 
 describe('the pattern commands with several agents and worktrees', () => {
@@ -25,12 +27,7 @@ describe('the pattern commands with several agents and worktrees', () => {
       'a,b,c',
       '--rounds',
       '1',
-      '--mock-model',
-      '--cwd',
-      repo.root,
-      '--log-dir',
-      logDir,
-      '--json',
+      ...onMock(),
       'Tabs or spaces?',
     ]);
     expect(result.code).toBe(0);
@@ -56,12 +53,7 @@ describe('the pattern commands with several agents and worktrees', () => {
       'security,product',
       '--options',
       'yes,no',
-      '--mock-model',
-      '--cwd',
-      repo.root,
-      '--log-dir',
-      logDir,
-      '--json',
+      ...onMock(),
       'Ship on Friday?',
     ]);
     expect(result.code).toBe(0);
