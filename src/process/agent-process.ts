@@ -10,50 +10,30 @@ import { consoleLogger } from '../logging/logger.js';
 import type { AgentDriver } from './agent-driver.js';
 import { notStartedResult } from './build-result.js';
 import { endingMessage } from './ending-message.js';
-import { formatDuration } from './format.js';
 import { IsolatedEmitter, listenerName } from './isolated-emitter.js';
+import type { AgentProcessEvents, ProcessState } from './process-events.js';
+import {
+  notStartedMessage,
+  startLimits,
+  withListenerError,
+  withLostFiles,
+} from './run-messages.js';
 import { makeDirectory } from './make-directory.js';
 import { normalizeOptions, type AgentProcessOptions, type NormalizedOptions } from './options.js';
 import { EventLog } from './output/event-log.js';
 import { ProcessLog } from './output/process-log.js';
 import type { EndReason, ProcessResult } from './result.js';
 import { abortReason, ChildRun, type StderrRecord } from './run-child.js';
-import { describeLimits } from './watch/resource-limits.js';
 import { spawnChild, spawnErrorMessage } from './spawn/spawn-child.js';
+import { paced } from './spawn/spawn-pacer.js';
 import { argumentProblem } from './spawn/spawn-diagnosis.js';
 
-export type ProcessState = 'pending' | 'running' | 'ended';
-
-export interface ProcessStartInfo {
-  processId: string;
-  pid: number;
-  command: string;
-  /** Arguments with the prompt elided. */
-  args: string[];
-  startedAt: Date;
-}
-
-export interface AgentProcessEvents {
-  start: [info: ProcessStartInfo];
-  output: [chunk: Buffer, stream: 'stdout' | 'stderr'];
-  'agent-event': [event: Record<string, unknown>];
-  log: [level: LogLevel, message: string];
-  /** Emitted by strategies when they schedule another try of this process. */
-  retry: [info: RetryInfo];
-  end: [result: ProcessResult];
-}
-
-export interface RetryInfo {
-  processId: string;
-  /** The try about to start (2 for the first retry). */
-  attempt: number;
-  delayMs: number;
-  /** Why the previous try is retried, in words. */
-  reason: string;
-  previous: ProcessResult;
-  /** True when the rate limit refused the previous try: it is run again, not a spent try. */
-  rateLimited?: boolean;
-}
+export type {
+  AgentProcessEvents,
+  ProcessStartInfo,
+  ProcessState,
+  RetryInfo,
+} from './process-events.js';
 
 export class AgentProcess extends IsolatedEmitter {
   readonly processId: string;
@@ -220,8 +200,9 @@ export class AgentProcess extends IsolatedEmitter {
 
   private async execute(): Promise<ProcessResult> {
     const options = this.options;
-    const started = performance.now();
-    const startedAt = new Date();
+    // Both are set again at the spawn: a wait for its turn (see spawn-pacer.ts) is not run time.
+    let started = performance.now();
+    let startedAt = new Date();
     const cancelledEarly =
       this.early ??
       (options.signal?.aborted
@@ -248,22 +229,21 @@ export class AgentProcess extends IsolatedEmitter {
     if (this.skipMessage !== null) {
       return this.finish(openLog(), notStartedResult(this, 'skipped', this.skipMessage));
     }
-    if (cancelledEarly) {
-      const reason =
-        cancelledEarly.kind === 'cancel' && cancelledEarly.reason
-          ? ` (${cancelledEarly.reason})`
-          : '';
-      return this.finish(
-        openLog(),
-        notStartedResult(this, 'cancelled', `cancelled before it started${reason}`),
-      );
-    }
+    const notStarted = (reason: EndReason) =>
+      this.finish(openLog(), notStartedResult(this, 'cancelled', notStartedMessage(reason)));
+    if (cancelledEarly) return notStarted(cancelledEarly);
     this.say('INFO', `Starting ${this.driver.name}${startLimits(options)}: ${commandLine}`);
     // A NUL byte or an argument too long for argv is refused here, in words, before any spawn.
     const unpassable = argumentProblem(invocation.args, this.prompt);
+    // Spawns are paced (see spawn-pacer.ts); one cancelled while it waited is never made.
     const spawned = unpassable
       ? { ok: false as const, error: unpassable }
-      : await spawnChild(invocation, options);
+      : await paced(() => {
+          started = performance.now();
+          startedAt = new Date();
+          return this.early && this.early.kind !== 'error' ? null : spawnChild(invocation, options);
+        });
+    if (spawned === null) return notStarted(this.early!);
     if (!spawned.ok) {
       const message = spawnErrorMessage(
         invocation.command,
@@ -349,37 +329,4 @@ export class AgentProcess extends IsolatedEmitter {
     this.emit('end', result);
     return result;
   }
-}
-
-/** " with a 30 s timeout and a 5 min idle timeout", or nothing. */
-function startLimits(options: NormalizedOptions): string {
-  const parts = [
-    options.timeoutMs === null ? null : `a ${formatDuration(options.timeoutMs)} timeout`,
-    options.idleTimeoutMs === null
-      ? null
-      : `a ${formatDuration(options.idleTimeoutMs)} idle timeout`,
-    describeLimits(options),
-  ].filter((part) => part !== null);
-  return parts.length === 0 ? '' : ` with ${parts.join(' and ')}`;
-}
-
-/**
- * A run whose log or events file could not be written is not a clean success:
- * its record is incomplete (say, too few file descriptors). A success becomes
- * a failure; any other outcome keeps its status; the message says what was lost.
- */
-function withLostFiles(result: ProcessResult, lost: string[]): ProcessResult {
-  const what = lost.join('; ');
-  if (result.status !== 'succeeded') return { ...result, message: `${result.message}; ${what}` };
-  return {
-    ...result,
-    status: 'failed',
-    message: `failed after ${formatDuration(result.durationMs)}: ${what} (the output is in the result only)`,
-  };
-}
-
-/** The result, its message naming a listener's error when one threw and the message does not say it yet. */
-function withListenerError(result: ProcessResult, error: string | null): ProcessResult {
-  if (error === null || result.message.includes(error)) return result;
-  return { ...result, message: `${result.message}; ${error}` };
 }

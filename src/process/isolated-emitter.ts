@@ -5,7 +5,7 @@
  * The subclass is told instead, and decides (AgentProcess ends the run).
  */
 import { EventEmitter } from 'node:events';
-import type { AgentProcessEvents } from './agent-process.js';
+import type { AgentProcessEvents } from './process-events.js';
 
 export abstract class IsolatedEmitter extends EventEmitter<AgentProcessEvents> {
   /** A listener of `event` threw `error`. */

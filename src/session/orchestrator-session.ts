@@ -19,7 +19,6 @@ import type { AgentProcessOptions } from '../process/options.js';
 import { makeDirectory } from '../process/make-directory.js';
 import { describeValue } from '../process/validate.js';
 import { SESSION_FILES, sessionFile } from './files.js';
-import { writeJsonFile } from './json-file.js';
 import { recordMetadata, type SessionMetadata } from './metadata.js';
 import {
   normalizeSessionOptions,
@@ -35,6 +34,7 @@ import { ProcessIds } from './process-ids.js';
 import { recordProcess } from './recorder.js';
 import { SessionRecords } from './session-records.js';
 import { createSessionDir } from './session-dir.js';
+import { writeSummaryFile } from './summary-file.js';
 import type { SessionSummary } from './summary-types.js';
 import type { Budget } from '../budget/budget.js';
 import { createSessionGate } from './limits.js';
@@ -45,8 +45,8 @@ import { validateLevel, validateStatus } from './validate.js';
 /** Where a session's worktree starts (`base`) and lives (`root`). */
 export type SessionWorktreeOptions = Pick<WorktreeOptions, 'base' | 'root'>;
 
-/** How long close() waits for the claude --version probe before giving up on it. */
-const VERSION_WAIT_AT_CLOSE_MS = 2000;
+/** Finished processes whose summary entries stay in memory; older ones are settled to a file. */
+const FINISHED_KEPT = 256;
 
 export interface OrchestratorSessionEvents {
   event: [event: OrchestrateEvent];
@@ -64,6 +64,8 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   readonly metadata: SessionMetadata;
   private readonly options: NormalizedSessionOptions;
   private readonly records: SessionRecords;
+  /** The summary close() made, kept: the builder's file is closed by then. */
+  private final: SessionSummary | null = null;
   private readonly metadataDone: Promise<SessionMetadata>;
   /** Aborts the claude --version probe (when the session closes before it answers). */
   private readonly probe = new AbortController();
@@ -110,6 +112,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
       this.options.logger,
       (event) => this.emit('event', event),
       (message) => this.problems.push(message),
+      { keepFinished: FINISHED_KEPT, known: (processId) => this.ids.has(processId) },
     );
     this.limiter = createLimiter(this.options.maxWorkers);
     this.maker = new ProcessMaker({
@@ -307,7 +310,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
 
   /** The summary as of now (status 'incomplete' until close()). */
   getSummary(): SessionSummary {
-    return this.records.builder.summary();
+    return this.final ?? this.records.builder.summary();
   }
 
   /** The summary as human text, as the original's summarize(). */
@@ -341,18 +344,17 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
 
   private async finish(cancelled: boolean): Promise<SessionSummary> {
     const summary = this.records.builder.summary();
+    this.final = summary;
+    this.records.builder.close();
     this.records.closeFiles();
-    // The version is worth a short wait, never a long one, and none for a cancelled session.
-    if (cancelled) this.probe.abort();
-    const bound = setTimeout(() => this.probe.abort(), VERSION_WAIT_AT_CLOSE_MS);
-    await this.metadataDone;
-    clearTimeout(bound);
-    // A full disk or a removed folder loses the file, never the summary itself.
-    const path = sessionFile(this.sessionDir, 'summary');
-    await writeJsonFile(path, summary).catch((error: Error) => {
-      const message = `Cannot write ${path}: ${error.message}`;
-      this.problems.push(message);
-      this.options.logger.log('ERROR', 'session', message);
+    await writeSummaryFile({
+      sessionDir: this.sessionDir,
+      summary,
+      versionProbe: { done: this.metadataDone, abort: this.probe, cancelled },
+      failed: (message) => {
+        this.problems.push(message);
+        this.options.logger.log('ERROR', 'session', message);
+      },
     });
     return summary;
   }

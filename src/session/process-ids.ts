@@ -25,6 +25,11 @@ export class ProcessIds {
     }
   }
 
+  /** True for an id claimed in this session. */
+  has(processId: string): boolean {
+    return this.used.has(processId);
+  }
+
   claim(processId: string): void {
     this.assertFree(processId);
     this.used.add(processId);

@@ -8,11 +8,11 @@ import type { EventDraft, OrchestrateEvent } from '../events/types.js';
 import type { Logger } from '../logging/logger.js';
 import { LiveRecords } from './live-records.js';
 import { RecordWriter } from './record-writer.js';
-import { SummaryBuilder } from './summary-builder.js';
+import { SummaryBuilder, type SummaryBuilderOptions } from './summary-builder.js';
 
 export class SessionRecords {
   readonly live = new LiveRecords();
-  readonly builder = new SummaryBuilder();
+  readonly builder: SummaryBuilder;
   private readonly writer: RecordWriter;
   private seq = 0;
   private closed = false;
@@ -25,7 +25,10 @@ export class SessionRecords {
     private readonly emit: (event: OrchestrateEvent) => void,
     /** Told once per file that fails (a full disk, a removed folder). */
     failed: (message: string) => void = () => undefined,
+    /** How many finished entries the summary keeps in memory (see summary-builder.ts). */
+    builder: SummaryBuilderOptions = {},
   ) {
+    this.builder = new SummaryBuilder(builder);
     this.writer = new RecordWriter(sessionDir, logger, failed);
   }
 

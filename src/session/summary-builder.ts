@@ -2,34 +2,40 @@
  * Folds the event stream into a SessionSummary. The live session feeds it each
  * record as it happens; reading a folder back replays events.jsonl through the
  * same fold, so a summary means the same thing either way.
+ *
+ * With `keepFinished`, memory is O(unfinished): past that many finished
+ * entries, the oldest go to a SettledProcesses file, their part of the totals
+ * is kept as a sum, and they are read back when the summary is made (or when
+ * a later record changes one: a retry brings it back).
  */
 import type { OrchestrateEvent, SessionStatus } from '../events/types.js';
-import type { TokenUsage } from '../process/result.js';
+import { SettledProcesses, type Settled } from './settled-processes.js';
 import type {
   ProcessSummary,
   SessionBudget,
   SessionSummary,
   SessionTotals,
 } from './summary-types.js';
+import { addTotals, addUsage, deriveStatus, totalsOf, ZERO_USAGE } from './summary-totals.js';
 
-export const ZERO_USAGE: TokenUsage = {
-  inputTokens: 0,
-  outputTokens: 0,
-  cacheCreationInputTokens: 0,
-  cacheReadInputTokens: 0,
-};
-
-export function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
-  return {
-    inputTokens: a.inputTokens + b.inputTokens,
-    outputTokens: a.outputTokens + b.outputTokens,
-    cacheCreationInputTokens: a.cacheCreationInputTokens + b.cacheCreationInputTokens,
-    cacheReadInputTokens: a.cacheReadInputTokens + b.cacheReadInputTokens,
-  };
+export interface SummaryBuilderOptions {
+  /** Finished entries kept in memory; older ones are settled to a file. Default: all. */
+  keepFinished?: number;
+  /** True for an id the session has seen: one missing from memory was settled. */
+  known?: (processId: string) => boolean;
 }
 
 export class SummaryBuilder {
-  private readonly processes = new Map<string, ProcessSummary>();
+  /** The entries in memory: every one not finished, and the latest finished ones. */
+  private readonly processes = new Map<string, Settled>();
+  /** Finished entries in memory, oldest first: the next to settle. */
+  private readonly finished = new Set<string>();
+  private readonly settled = new SettledProcesses();
+  /** The settled entries' part of the totals. */
+  private settledTotals: SessionTotals | null = null;
+  private order = 0;
+  private keepFinished: number;
+  private readonly known: (processId: string) => boolean;
   private session = {
     sessionId: '',
     patternName: '',
@@ -45,9 +51,16 @@ export class SummaryBuilder {
   private rateLimitedRuns = 0;
   private budget: SessionBudget | null = null;
 
+  constructor(options: SummaryBuilderOptions = {}) {
+    this.keepFinished = options.keepFinished ?? Infinity;
+    this.known = options.known ?? (() => false);
+  }
+
   /** Lists a process before it runs, so one that never runs shows as `not_run`. */
   declare(processId: string): void {
-    if (!this.processes.has(processId)) this.processes.set(processId, blank(processId));
+    if (!this.processes.has(processId)) {
+      this.processes.set(processId, { order: this.order++, entry: blank(processId) });
+    }
   }
 
   apply(event: OrchestrateEvent): void {
@@ -69,6 +82,7 @@ export class SummaryBuilder {
         return;
       case 'process-start': {
         const entry = this.entry(event.processId);
+        this.finished.delete(event.processId);
         entry.status = 'running';
         entry.agent = event.agent ?? entry.agent;
         entry.tries = Math.max(entry.tries, event.attempt);
@@ -107,11 +121,14 @@ export class SummaryBuilder {
         });
         if (event.costUsd !== null) entry.costUsd = (entry.costUsd ?? 0) + event.costUsd;
         if (event.usage) entry.usage = addUsage(entry.usage ?? ZERO_USAGE, event.usage);
+        this.finished.delete(event.processId);
+        this.finished.add(event.processId);
+        this.settleOldest();
         return;
       }
       case 'artifacts': {
         const { kind: _kind, at: _at, sessionId: _id, seq: _seq, processId, ...artifacts } = event;
-        this.entry(processId).artifacts = artifacts;
+        this.amend(processId, { artifacts });
         return;
       }
       case 'task': {
@@ -121,11 +138,9 @@ export class SummaryBuilder {
         return;
       }
       case 'step':
-        this.entry(event.processId).step = {
-          step: event.step,
-          round: event.round,
-          role: event.role,
-        };
+        this.amend(event.processId, {
+          step: { step: event.step, round: event.round, role: event.role },
+        });
         return;
       default:
         return;
@@ -133,8 +148,12 @@ export class SummaryBuilder {
   }
 
   summary(now: Date = new Date()): SessionSummary {
-    const processes = [...this.processes.values()].map((entry) => ({ ...entry }));
-    const totals = totalsOf(processes, this.retries);
+    const all = this.settledTotals ? this.settled.all() : new Map<string, Settled>();
+    for (const [id, settled] of this.processes) all.set(id, settled);
+    const processes = [...all.values()]
+      .sort((a, b) => a.order - b.order)
+      .map(({ entry }) => ({ ...entry }));
+    const totals = this.totals();
     if (this.rateLimitedRuns > 0) totals.rateLimitedRuns = this.rateLimitedRuns;
     const startedAt = this.startedAt ?? now.toISOString();
     const end = this.endedAt ? Date.parse(this.endedAt) : now.getTime();
@@ -150,42 +169,64 @@ export class SummaryBuilder {
     };
   }
 
+  /** The totals alone: no settled entry is read back. */
+  totals(): SessionTotals {
+    const inMemory = totalsOf(
+      [...this.processes.values()].map(({ entry }) => entry),
+      this.retries,
+    );
+    return this.settledTotals ? addTotals(this.settledTotals, inMemory) : inMemory;
+  }
+
   /** The status a session ends with when its caller names none. */
   derivedStatus(): SessionStatus {
-    return deriveStatus(totalsOf([...this.processes.values()], this.retries));
+    return deriveStatus(this.totals());
+  }
+
+  /** Closes the settled entries' file: make the last summary first. */
+  close(): void {
+    this.settled.close();
   }
 
   private entry(processId: string): ProcessSummary {
+    const settled = this.processes.has(processId) ? undefined : this.bringBack(processId);
+    if (settled) this.processes.set(processId, settled);
     this.declare(processId);
-    return this.processes.get(processId)!;
+    return this.processes.get(processId)!.entry;
   }
-}
 
-/** Cancelled if any process was; succeeded if every process that ran succeeded; else failed. */
-export function deriveStatus(totals: SessionTotals): SessionStatus {
-  if (totals.cancelled > 0) return 'cancelled';
-  const ran = totals.processes - totals.notRun;
-  return totals.succeeded === ran ? 'succeeded' : 'failed';
-}
+  /** A later record for a settled entry: back to memory, out of the settled totals. */
+  private bringBack(processId: string): Settled | undefined {
+    if (!this.settledTotals || !this.known(processId)) return undefined;
+    const settled = this.settled.find(processId);
+    if (settled)
+      this.settledTotals = addTotals(this.settledTotals, totalsOf([settled.entry], 0), -1);
+    return settled;
+  }
 
-function totalsOf(processes: ProcessSummary[], retries: number): SessionTotals {
-  const count = (status: string) => processes.filter((p) => p.status === status).length;
-  return {
-    processes: processes.length,
-    succeeded: count('succeeded'),
-    failed: count('failed'),
-    timedOut: count('timed_out'),
-    cancelled: count('cancelled'),
-    spawnErrors: count('spawn_error'),
-    skipped: count('skipped'),
-    notRun: count('not_run'),
-    running: count('running'),
-    retries,
-    agentRetries: processes.reduce((sum, p) => sum + (p.agentRetries ?? 0), 0),
-    permissionDenials: processes.reduce((sum, p) => sum + (p.permissionDenials ?? 0), 0),
-    costUsd: processes.reduce((sum, p) => sum + (p.costUsd ?? 0), 0),
-    usage: processes.reduce((sum, p) => (p.usage ? addUsage(sum, p.usage) : sum), ZERO_USAGE),
-  };
+  /** Artifacts and steps change no total: a settled entry takes them where it is. */
+  private amend(processId: string, patch: Pick<ProcessSummary, 'artifacts' | 'step'>): void {
+    if (this.processes.has(processId) || !this.settledTotals || !this.known(processId)) {
+      Object.assign(this.entry(processId), patch);
+      return;
+    }
+    if (!this.settled.amend(processId, patch)) Object.assign(this.entry(processId), patch);
+  }
+
+  private settleOldest(): void {
+    while (this.finished.size > this.keepFinished) {
+      const [processId] = this.finished;
+      const settled = this.processes.get(processId!)!;
+      if (!this.settled.put(settled)) {
+        this.keepFinished = Infinity; // the file failed: memory it is
+        return;
+      }
+      this.finished.delete(processId!);
+      this.processes.delete(processId!);
+      const part = totalsOf([settled.entry], 0);
+      this.settledTotals = this.settledTotals ? addTotals(this.settledTotals, part) : part;
+    }
+  }
 }
 
 function blank(processId: string): ProcessSummary {

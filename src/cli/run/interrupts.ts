@@ -7,7 +7,7 @@
  * every known process group at once and leaves with that code. A reader that
  * goes away (EPIPE) cancels the run the same way, quietly, with 141.
  */
-import { treeMembers } from '../../process/terminate/process-table.js';
+import { processTable, treeMembers } from '../../process/terminate/process-table.js';
 import { SIGNAL_EXIT_CODES, type ExitCode, type HandledSignal } from '../errors.js';
 import { onOutputClosed } from '../output-closed.js';
 
@@ -83,8 +83,9 @@ export class Interrupts {
 
   /** SIGKILL to every running group and every descendant found under it. */
   killAll(): void {
+    const table = processTable(); // one scan for every group
     for (const pgid of this.groups.values()) {
-      const members = treeMembers(pgid);
+      const members = treeMembers(pgid, table);
       for (const target of [-pgid, ...members]) {
         try {
           process.kill(target, 'SIGKILL');

@@ -8,9 +8,12 @@ import {
   exitedBeforeStop,
   groupHasMembers,
   isAlive,
-  processTable,
+  recentProcessTable,
   treeMembers,
 } from './process-table.js';
+
+/** How old a shared scan of /proc may be: a poll's period. */
+const SCAN_AGE_MS = 15;
 import { markedProcesses } from './tree-marker.js';
 
 export interface KillTreeOptions {
@@ -65,7 +68,7 @@ function signalAll(pgid: number, pids: Iterable<number>, signal: NodeJS.Signals)
 
 /** One scan of the process table a poll: what of the tree is still alive. */
 function remaining(pgid: number, known: Set<number>): number[] {
-  const table = processTable();
+  const table = recentProcessTable(SCAN_AGE_MS);
   if (table.length === 0) return groupHasMembers(pgid) ? [pgid] : []; // no /proc: the group alone
   for (const pid of treeMembers(pgid, table)) known.add(pid);
   const living = table.filter((entry) => entry.state !== 'Z');
@@ -104,7 +107,7 @@ export async function killTree(pgid: number, options: KillTreeOptions): Promise<
   // out of our sight. Stopped, nothing of the group can do either.
   signalGroup(pgid, 'SIGSTOP');
   const exitedFirst = options.settle ? await exitedBeforeStop(pgid) : !isAlive(pgid);
-  const table = processTable();
+  const table = recentProcessTable(SCAN_AGE_MS);
   const marked = () => (options.marker ? markedProcesses(options.marker) : []);
   const known = new Set([pgid, ...treeMembers(pgid, table), ...marked()]);
   // The group, the descendants that left it (setsid) and the marked ones that left the tree (a

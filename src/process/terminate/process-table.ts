@@ -49,6 +49,25 @@ export function processTable(): ProcessEntry[] {
   return entries;
 }
 
+let recent: { at: number; table: ProcessEntry[]; thisTurn: boolean } | null = null;
+
+/**
+ * The process table, from a scan made in this turn of the event loop or at
+ * most `maxAgeMs` ago: ending many trees at once (a Ctrl-C with 128 agents
+ * cancels them all in one turn) shares one scan instead of reading /proc once
+ * per tree, and their polls share one scan per period.
+ */
+export function recentProcessTable(maxAgeMs: number): ProcessEntry[] {
+  if (recent && (recent.thisTurn || performance.now() - recent.at <= maxAgeMs)) {
+    return recent.table;
+  }
+  const table = processTable();
+  const scan = { at: performance.now(), table, thisTurn: true };
+  recent = scan;
+  setImmediate(() => (scan.thisTurn = false)).unref();
+  return table;
+}
+
 /** Living (not zombie) members of the group, and every descendant of `rootPid`. */
 export function treeMembers(rootPid: number, table = processTable()): number[] {
   const alive = table.filter((entry) => entry.state !== 'Z');

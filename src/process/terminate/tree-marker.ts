@@ -27,12 +27,19 @@ export function newTreeMarker(): string {
 
 /** Reading every environ takes tens of ms on a busy machine: one scan serves every caller for a while. */
 const SCAN_REUSE_MS = 100;
-let lastScan: { at: number; prefix: string; byMarker: Map<string, number[]> } | null = null;
+let lastScan: {
+  at: number;
+  prefix: string;
+  byMarker: Map<string, number[]>;
+  thisTurn: boolean;
+} | null = null;
 
 /** Every living process whose marker starts with `prefix`, grouped by marker value. */
 export function scanMarked(prefix: string, maxAgeMs = SCAN_REUSE_MS): Map<string, number[]> {
   const now = Date.now();
-  if (lastScan && lastScan.prefix === prefix && now - lastScan.at <= maxAgeMs) {
+  // Trees cancelled together (one turn of the loop) share one scan, however long it took.
+  const fresh = lastScan && (lastScan.thisTurn || now - lastScan.at <= maxAgeMs);
+  if (lastScan && lastScan.prefix === prefix && fresh) {
     return lastScan.byMarker;
   }
   const needle = `\0${TREE_MARKER_VARIABLE}=${prefix}`;
@@ -59,7 +66,9 @@ export function scanMarked(prefix: string, maxAgeMs = SCAN_REUSE_MS): Map<string
     const value = environ.slice(start, end < 0 ? undefined : end);
     byMarker.set(value, [...(byMarker.get(value) ?? []), pid]);
   }
-  lastScan = { at: now, prefix, byMarker };
+  const scan = { at: now, prefix, byMarker, thisTurn: true };
+  lastScan = scan;
+  setImmediate(() => (scan.thisTurn = false)).unref();
   return byMarker;
 }
 

@@ -2,7 +2,14 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { announcedPids, pidAlive, repoRoot, tempDir } from '../../helpers/fixtures.js';
+import {
+  announcedPids,
+  fixture,
+  pidAlive,
+  pidsWithEnv,
+  repoRoot,
+  tempDir,
+} from '../../helpers/fixtures.js';
 import { onlySession, sessionEvents, startCli, waitFor } from '../helpers/run-cli.js';
 
 // agent-tree stands in for claude: it starts two grandchildren (one ignores
@@ -178,5 +185,52 @@ describe('when the CLI itself is killed', () => {
     const result = await run.done;
     expect(result.signal).toBe('SIGKILL');
     await allGone(run.pids);
+  });
+
+  test('Ctrl-C while 48 streaming agents start ends every one, started or still waiting to spawn', async () => {
+    const logDir = join(dir.path, `run-${++runs}`);
+    const mark = `fleet-${process.pid}-${runs}`;
+    const prompts = Array.from({ length: 48 }, (_, i) => `a${i}`);
+    const cli = startCli(
+      [
+        'parallel',
+        '--command',
+        fixture('stream-and-time'),
+        '--prompt-via',
+        'none',
+        '--kill-grace',
+        '1s',
+        '--log-dir',
+        logDir,
+        '--json',
+        ...prompts,
+        '--',
+        '600',
+      ],
+      { env: { FLEET_MARK: mark } },
+    );
+    leftovers.push({ child: cli.child, pids: [] });
+    await waitFor(
+      () => {
+        try {
+          const starts = sessionEvents(onlySession(logDir)).filter(
+            (e) => e.kind === 'process-start',
+          );
+          return starts.length >= 24;
+        } catch {
+          return false;
+        }
+      },
+      60_000,
+      'half the agents to start',
+    );
+    cli.child.kill('SIGINT');
+    const result = await cli.done;
+    expect(result.code).toBe(130);
+    // The CLI's reaper carries the mark too, and ends just after the CLI.
+    await waitFor(() => pidsWithEnv('FLEET_MARK', mark).length === 0, 10_000, 'every agent to end');
+    const report = JSON.parse(result.stdout) as { results: Array<{ status: string }> };
+    expect(report.results).toHaveLength(48);
+    expect(new Set(report.results.map((r) => r.status))).toEqual(new Set(['cancelled']));
   });
 });

@@ -1,0 +1,44 @@
+/** How a run's result and start line read: limits, lost files, a listener's error, a start that never came. */
+import { formatDuration } from './format.js';
+import type { NormalizedOptions } from './options.js';
+import type { EndReason, ProcessResult } from './result.js';
+import { describeLimits } from './watch/resource-limits.js';
+
+/** " with a 30 s timeout and a 5 min idle timeout", or nothing. */
+export function startLimits(options: NormalizedOptions): string {
+  const parts = [
+    options.timeoutMs === null ? null : `a ${formatDuration(options.timeoutMs)} timeout`,
+    options.idleTimeoutMs === null
+      ? null
+      : `a ${formatDuration(options.idleTimeoutMs)} idle timeout`,
+    describeLimits(options),
+  ].filter((part) => part !== null);
+  return parts.length === 0 ? '' : ` with ${parts.join(' and ')}`;
+}
+
+/**
+ * A run whose log or events file could not be written is not a clean success:
+ * its record is incomplete (say, too few file descriptors). A success becomes
+ * a failure; any other outcome keeps its status; the message says what was lost.
+ */
+export function withLostFiles(result: ProcessResult, lost: string[]): ProcessResult {
+  const what = lost.join('; ');
+  if (result.status !== 'succeeded') return { ...result, message: `${result.message}; ${what}` };
+  return {
+    ...result,
+    status: 'failed',
+    message: `failed after ${formatDuration(result.durationMs)}: ${what} (the output is in the result only)`,
+  };
+}
+
+/** The result, its message naming a listener's error when one threw and the message does not say it yet. */
+export function withListenerError(result: ProcessResult, error: string | null): ProcessResult {
+  if (error === null || result.message.includes(error)) return result;
+  return { ...result, message: `${result.message}; ${error}` };
+}
+
+/** "cancelled before it started (interrupted by SIGINT)". */
+export function notStartedMessage(reason: EndReason): string {
+  const why = reason.kind === 'cancel' && reason.reason ? ` (${reason.reason})` : '';
+  return `cancelled before it started${why}`;
+}
