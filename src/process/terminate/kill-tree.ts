@@ -8,12 +8,11 @@ import {
   exitedBeforeStop,
   groupHasMembers,
   isAlive,
-  recentProcessTable,
+  scanAfter,
   treeMembers,
+  type ProcessEntry,
+  type TableScan,
 } from './process-table.js';
-
-/** How old a shared scan of /proc may be: a poll's period. */
-const SCAN_AGE_MS = 15;
 import { markedProcesses } from './tree-marker.js';
 
 export interface KillTreeOptions {
@@ -66,9 +65,8 @@ function signalAll(pgid: number, pids: Iterable<number>, signal: NodeJS.Signals)
   signalPids(pids, signal);
 }
 
-/** One scan of the process table a poll: what of the tree is still alive. */
-function remaining(pgid: number, known: Set<number>): number[] {
-  const table = recentProcessTable(SCAN_AGE_MS);
+/** What of the tree is still alive in `table`; adds what it finds of the tree to `known`. */
+function remaining(pgid: number, known: Set<number>, table: ProcessEntry[]): number[] {
   if (table.length === 0) return groupHasMembers(pgid) ? [pgid] : []; // no /proc: the group alone
   for (const pid of treeMembers(pgid, table)) known.add(pid);
   const living = table.filter((entry) => entry.state !== 'Z');
@@ -86,16 +84,29 @@ function remaining(pgid: number, known: Set<number>): number[] {
   return [...known].filter((pid) => alive.has(pid));
 }
 
-async function waitUntilGone(pgid: number, known: Set<number>, ms: number, pollMs: number) {
+/**
+ * Polls until nothing of the tree is alive or `ms` passed. Each look reads a
+ * scan begun after the previous one (and after `signalledAt`): shared with
+ * the other trees being ended, never one from before the signal went out.
+ */
+async function waitUntilGone(
+  pgid: number,
+  known: Set<number>,
+  ms: number,
+  pollMs: number,
+  signalledAt: number,
+): Promise<{ left: number[]; scan: TableScan }> {
   const deadline = Date.now() + ms;
-  let left = remaining(pgid, known);
+  let scan = scanAfter(signalledAt);
+  let left = remaining(pgid, known, scan.table);
   while (left.length > 0 && Date.now() < deadline) {
     // Let signals, exits and redraws through between scans (a scan takes a few ms).
     await yieldToLoop();
     await sleep(Math.min(pollMs, Math.max(1, deadline - Date.now())));
-    left = remaining(pgid, known);
+    scan = scanAfter(scan.at);
+    left = remaining(pgid, known, scan.table);
   }
-  return left;
+  return { left, scan };
 }
 
 /** `pgid` is the pid of the group leader, spawned with its own process group. */
@@ -106,10 +117,14 @@ export async function killTree(pgid: number, options: KillTreeOptions): Promise<
   // or for a leader that dies to leave its setsid descendants re-parented
   // out of our sight. Stopped, nothing of the group can do either.
   signalGroup(pgid, 'SIGSTOP');
+  const stoppedAt = performance.now();
   const exitedFirst = options.settle ? await exitedBeforeStop(pgid) : !isAlive(pgid);
-  const table = recentProcessTable(SCAN_AGE_MS);
-  const marked = () => (options.marker ? markedProcesses(options.marker) : []);
-  const known = new Set([pgid, ...treeMembers(pgid, table), ...marked()]);
+  // Trees ended in one turn (a Ctrl-C) are all frozen by now: one scan after
+  // the last stop serves them all. A scan from before this stop may predate the tree.
+  await yieldToLoop();
+  const { table } = scanAfter(stoppedAt);
+  const marked = (since: number) => (options.marker ? markedProcesses(options.marker, since) : []);
+  const known = new Set([pgid, ...treeMembers(pgid, table), ...marked(stoppedAt)]);
   // The group, the descendants that left it (setsid) and the marked ones that left the tree (a
   // daemon); the group's signal waits for SIGCONT.
   const inGroup = new Set(table.filter((entry) => entry.pgid === pgid).map((entry) => entry.pid));
@@ -118,14 +133,15 @@ export async function killTree(pgid: number, options: KillTreeOptions): Promise<
     [...known].filter((pid) => !inGroup.has(pid)),
     'SIGTERM',
   );
+  const termAt = performance.now();
   signalGroup(pgid, 'SIGCONT');
-  let left = await waitUntilGone(pgid, known, options.graceMs, pollMs);
-  if (left.length === 0) return { escalated: false, survivors: [], exitedFirst };
-  for (const pid of marked()) known.add(pid);
-  left = remaining(pgid, known);
-  signalAll(pgid, left, 'SIGKILL');
-  left = await waitUntilGone(pgid, known, 2000, pollMs);
-  return { escalated: true, survivors: left, exitedFirst };
+  const grace = await waitUntilGone(pgid, known, options.graceMs, pollMs, termAt);
+  if (grace.left.length === 0) return { escalated: false, survivors: [], exitedFirst };
+  // A daemon may have left the tree during the grace: markers read after the SIGTERM.
+  for (const pid of marked(termAt)) known.add(pid);
+  signalAll(pgid, remaining(pgid, known, grace.scan.table), 'SIGKILL');
+  const killed = await waitUntilGone(pgid, known, 2000, pollMs, performance.now());
+  return { escalated: true, survivors: killed.left, exitedFirst };
 }
 
 /** After the leader exited on its own: end any descendant it left behind. */

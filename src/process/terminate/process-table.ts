@@ -49,23 +49,26 @@ export function processTable(): ProcessEntry[] {
   return entries;
 }
 
-let recent: { at: number; table: ProcessEntry[]; thisTurn: boolean } | null = null;
+/** A reading of the process table and when it began (performance.now()). */
+export interface TableScan {
+  at: number;
+  table: ProcessEntry[];
+}
+
+let latest: TableScan | null = null;
 
 /**
- * The process table, from a scan made in this turn of the event loop or at
- * most `maxAgeMs` ago: ending many trees at once (a Ctrl-C with 128 agents
- * cancels them all in one turn) shares one scan instead of reading /proc once
- * per tree, and their polls share one scan per period.
+ * A reading of the process table begun after `since` (a performance.now()
+ * time): the latest one when it qualifies, else a new one. Trees ended
+ * together (a Ctrl-C with 128 agents) share scans instead of reading /proc
+ * once per tree. A scan from before `since` is never reused: it may predate a
+ * tree (then the tree looks gone while it runs) or a signal's effect.
  */
-export function recentProcessTable(maxAgeMs: number): ProcessEntry[] {
-  if (recent && (recent.thisTurn || performance.now() - recent.at <= maxAgeMs)) {
-    return recent.table;
-  }
-  const table = processTable();
-  const scan = { at: performance.now(), table, thisTurn: true };
-  recent = scan;
-  setImmediate(() => (scan.thisTurn = false)).unref();
-  return table;
+export function scanAfter(since: number): TableScan {
+  if (latest && latest.at > since) return latest;
+  const at = performance.now();
+  latest = { at, table: processTable() };
+  return latest;
 }
 
 /** Living (not zombie) members of the group, and every descendant of `rootPid`. */

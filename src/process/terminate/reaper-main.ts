@@ -24,7 +24,7 @@ for (const signal of ['SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGPIPE'] as const) {
 
 /** Every living process of the owner's trees: the marked ones, their groups and descendants. */
 function targets(): { pids: Set<number>; groups: Set<number> } {
-  const marked = [...scanMarked(`${owner}/`, 0).values()].flat();
+  const marked = [...scanMarked(`${owner}/`).values()].flat();
   const table = processTable();
   const pids = new Set<number>();
   const groups = new Set<number>();

@@ -25,23 +25,17 @@ export function newTreeMarker(): string {
   return `${owner}/${serial}`;
 }
 
-/** Reading every environ takes tens of ms on a busy machine: one scan serves every caller for a while. */
-const SCAN_REUSE_MS = 100;
-let lastScan: {
-  at: number;
-  prefix: string;
-  byMarker: Map<string, number[]>;
-  thisTurn: boolean;
-} | null = null;
+/**
+ * Reading every environ takes tens of ms on a busy machine: trees ended
+ * together share one scan. A scan is reused only when it began after `since`
+ * (a performance.now() time): an older one may predate the tree it is asked about.
+ */
+let lastScan: { at: number; prefix: string; byMarker: Map<string, number[]> } | null = null;
 
 /** Every living process whose marker starts with `prefix`, grouped by marker value. */
-export function scanMarked(prefix: string, maxAgeMs = SCAN_REUSE_MS): Map<string, number[]> {
-  const now = Date.now();
-  // Trees cancelled together (one turn of the loop) share one scan, however long it took.
-  const fresh = lastScan && (lastScan.thisTurn || now - lastScan.at <= maxAgeMs);
-  if (lastScan && lastScan.prefix === prefix && fresh) {
-    return lastScan.byMarker;
-  }
+export function scanMarked(prefix: string, since = performance.now()): Map<string, number[]> {
+  if (lastScan && lastScan.prefix === prefix && lastScan.at > since) return lastScan.byMarker;
+  const at = performance.now();
   const needle = `\0${TREE_MARKER_VARIABLE}=${prefix}`;
   const byMarker = new Map<string, number[]>();
   let names: string[];
@@ -59,21 +53,19 @@ export function scanMarked(prefix: string, maxAgeMs = SCAN_REUSE_MS): Map<string
     } catch {
       continue; // gone, or not ours to read
     }
-    const at = environ.indexOf(needle);
-    if (at < 0) continue;
-    const start = at + needle.length - prefix.length;
+    const found = environ.indexOf(needle);
+    if (found < 0) continue;
+    const start = found + needle.length - prefix.length;
     const end = environ.indexOf('\0', start);
     const value = environ.slice(start, end < 0 ? undefined : end);
     byMarker.set(value, [...(byMarker.get(value) ?? []), pid]);
   }
-  const scan = { at: now, prefix, byMarker, thisTurn: true };
-  lastScan = scan;
-  setImmediate(() => (scan.thisTurn = false)).unref();
+  lastScan = { at, prefix, byMarker };
   return byMarker;
 }
 
-/** The processes that carry exactly this marker (a fresh scan unless one is recent). */
-export function markedProcesses(marker: string, maxAgeMs?: number): number[] {
+/** The processes that carry exactly this marker, from a scan begun after `since`. */
+export function markedProcesses(marker: string, since?: number): number[] {
   const prefix = marker.slice(0, marker.lastIndexOf('/') + 1);
-  return scanMarked(prefix, maxAgeMs).get(marker) ?? [];
+  return scanMarked(prefix, since).get(marker) ?? [];
 }
