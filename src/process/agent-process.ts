@@ -241,6 +241,8 @@ export class AgentProcess extends IsolatedEmitter {
       : await paced(() => {
           started = performance.now();
           startedAt = new Date();
+          if (!this.early && options.signal?.aborted)
+            this.early = { kind: 'cancel', reason: abortReason(options.signal) };
           return this.early && this.early.kind !== 'error' ? null : spawnChild(invocation, options);
         });
     if (spawned === null) return notStarted(this.early!);

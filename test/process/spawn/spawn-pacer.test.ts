@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paced, SPAWN_BUDGET_MS } from '../../../src/process/spawn/spawn-pacer.js';
+import { fixtureProcess, tempDir } from '../../helpers/fixtures.js';
 
 /** Holds the thread for `ms`, as a slow fork does. */
 function busy(ms: number): void {
@@ -37,5 +38,25 @@ describe('spawn pacing', () => {
     let ran = false;
     void paced(() => (ran = true));
     expect(ran).toBe(true);
+  });
+
+  it('a process whose own signal aborts while it waits for its turn is never started', async () => {
+    const dir = tempDir();
+    try {
+      const controller = new AbortController();
+      const process = fixtureProcess(dir.path, 'sleep-forever', { signal: controller.signal });
+      let starts = 0;
+      process.on('start', () => starts++);
+      // This turn's spawning budget is spent: the process waits for the next turn.
+      void paced(() => busy(SPAWN_BUDGET_MS + 5));
+      const running = process.run();
+      controller.abort(new Error('user pressed Ctrl-C'));
+      const result = await running;
+      expect(starts).toBe(0);
+      expect(result.status).toBe('cancelled');
+      expect(result.message).toBe('cancelled before it started (user pressed Ctrl-C)');
+    } finally {
+      dir.cleanup();
+    }
   });
 });
