@@ -1,13 +1,21 @@
 /** The dashboard's options, normalized once; errors name the option, the value and its type. */
 import { resolve } from 'node:path';
 import { describeValue } from '../process/validate.js';
+import { folderControl } from './folder-control.js';
 
-/** What a dashboard started beside a run (`--dashboard`) can do to that run. */
+/** A cancel's answer: done (or handed to the run), or why not, in words for the page. */
+export type CancelAnswer = { ok: boolean; message: string };
+
+/**
+ * How the page's Cancel buttons reach a run: directly for the run a dashboard
+ * was started beside (`--dashboard`), through the session's control folder for
+ * any other live run (folder-control.ts).
+ */
 export interface DashboardControl {
-  sessionId: string;
-  cancelSession(): void;
-  /** False when the run has no such process running. */
-  cancelProcess(processId: string): boolean;
+  /** The run this dashboard was started beside (its page opens there), or null. */
+  runSessionId: string | null;
+  cancelSession(sessionId: string, sessionDir: string): Promise<CancelAnswer>;
+  cancelProcess(sessionId: string, sessionDir: string, processId: string): Promise<CancelAnswer>;
 }
 
 export interface DashboardOptions {
@@ -17,8 +25,9 @@ export interface DashboardOptions {
   host?: string;
   /** Default 0: a free port. */
   port?: number;
-  /** Lets the page cancel the run in `control`. Default false: read-only. */
+  /** Lets the page cancel live runs and their processes. Default false: read-only. */
   allowCancel?: boolean;
+  /** How cancels reach the runs (default: each run's control folder). */
   control?: DashboardControl;
   /** How often watched files are checked for new lines. Default 250 ms. */
   pollMs?: number;
@@ -31,7 +40,7 @@ export interface NormalizedDashboardOptions {
   host: string;
   port: number;
   allowCancel: boolean;
-  control: DashboardControl | null;
+  control: DashboardControl;
   pollMs: number;
   token: string | null;
 }
@@ -69,7 +78,7 @@ export function normalizeDashboardOptions(options: DashboardOptions): Normalized
     host,
     port,
     allowCancel: options.allowCancel === true,
-    control: options.control ?? null,
+    control: options.control ?? folderControl(),
     pollMs,
     token: token ?? null,
   };

@@ -59,8 +59,8 @@ export async function route(
   const { options, api, feeds } = parts;
   if (segments.length === 2 && segments[1] === 'config') {
     return sendJson(response, {
-      allowCancel: options.allowCancel && options.control !== null,
-      runSessionId: options.control?.sessionId ?? null,
+      allowCancel: options.allowCancel,
+      runSessionId: options.control.runSessionId,
       baseLogDir: options.baseLogDir,
     });
   }
@@ -112,22 +112,22 @@ async function cancel(
     segments.length === 6 && segments[3] === 'processes' && segments[5] === 'cancel';
   if (segments[0] !== 'api' || segments[1] !== 'sessions' || !(isSession || isProcess))
     return notFound(response);
-  if (!options.allowCancel || !options.control)
+  if (!options.allowCancel)
     return sendText(
       response,
       403,
-      'Cancelling is off: start the run with --dashboard --allow-cancel',
+      'Cancelling is off: start the dashboard with --allow-cancel (or the run with --dashboard --allow-cancel)',
     );
   if (!sameOrigin(request)) return sendText(response, 403, 'Cancel only from the dashboard page');
+  const dir = await sessionDirOf(options.baseLogDir, segments[2] ?? '');
   const sessionId = safeId(segments[2] ?? '');
-  if (sessionId !== options.control.sessionId)
-    return sendText(response, 409, 'This dashboard can cancel only the run it was started with');
-  if (isSession) {
-    options.control.cancelSession();
-    return sendJson(response, { cancelled: sessionId });
-  }
-  const processId = safeId(segments[4] ?? '');
-  if (processId === null || !options.control.cancelProcess(processId))
-    return sendText(response, 409, 'No such process is running');
-  return sendJson(response, { cancelled: processId });
+  if (dir === null || sessionId === null) return notFound(response);
+  const processId = isProcess ? safeId(segments[4] ?? '') : null;
+  if (isProcess && processId === null) return notFound(response);
+  const answer =
+    processId === null
+      ? await options.control.cancelSession(sessionId, dir)
+      : await options.control.cancelProcess(sessionId, dir, processId);
+  if (!answer.ok) return sendText(response, 409, answer.message);
+  return sendJson(response, { cancelled: processId ?? sessionId, message: answer.message });
 }

@@ -12,6 +12,8 @@ export const SESSION_FILES = {
   summary: 'summary.json',
   /** The core's per-process logs: `<processId>.log`, `<processId>.jsonl`, `<processId>.attempt-N.log`. */
   processes: 'processes',
+  /** While a run takes cancel requests from another process: one file per request (control-requests.ts). */
+  control: 'control',
 } as const;
 
 export function sessionFile(sessionDir: string, name: keyof typeof SESSION_FILES): string {

@@ -125,15 +125,28 @@ describe('the dashboard over http', () => {
 });
 
 describe('cancelling from the page', () => {
-  it('needs the same origin, then cancels the run it controls', async () => {
+  it('needs --allow-cancel: without it a cancel is refused', async () => {
+    const at = origin;
+    const response = await fetch(`${at}/api/sessions/${sessionId}/cancel`, {
+      method: 'POST',
+      headers: { ...auth, origin: at },
+    });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain('--allow-cancel');
+  });
+
+  it('needs the same origin, then hands the cancel to its control', async () => {
     const cancelled: string[] = [];
     const own = await startDashboard({
       baseLogDir: base,
       allowCancel: true,
       control: {
-        sessionId,
-        cancelSession: () => cancelled.push('session'),
-        cancelProcess: (id) => (cancelled.push(id), true),
+        runSessionId: sessionId,
+        cancelSession: async (id) => (cancelled.push(id), { ok: true, message: 'cancelling' }),
+        cancelProcess: async (_id, _dir, processId) =>
+          processId === 'process-002'
+            ? (cancelled.push(processId), { ok: true, message: 'cancelling' })
+            : { ok: false, message: 'No such process is running' },
       },
     });
     const at = new URL(own.url).origin;
@@ -155,14 +168,36 @@ describe('cancelling from the page', () => {
       ).toBe(403);
       expect(
         (await post(`/api/sessions/other_20250101_000000/cancel`, { origin: at })).status,
-      ).toBe(409);
+      ).toBe(404);
+      expect((await post(`/api/sessions/..%2F..%2Fetc/cancel`, { origin: at })).status).toBe(404);
+      const none = await post(`/api/sessions/${sessionId}/processes/process-009/cancel`, {
+        origin: at,
+      });
+      expect([none.status, (await none.text()).trim()]).toEqual([
+        409,
+        'No such process is running',
+      ]);
       expect(cancelled).toEqual([]);
       expect(
         (await post(`/api/sessions/${sessionId}/processes/process-002/cancel`, { origin: at }))
           .status,
       ).toBe(200);
       expect((await post(`/api/sessions/${sessionId}/cancel`, { origin: at })).status).toBe(200);
-      expect(cancelled).toEqual(['process-002', 'session']);
+      expect(cancelled).toEqual(['process-002', sessionId]);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('refuses to cancel a run that has ended, by default through its control folder', async () => {
+    const own = await startDashboard({ baseLogDir: base, allowCancel: true });
+    const at = new URL(own.url).origin;
+    try {
+      const response = await fetch(`${at}/api/sessions/${sessionId}/cancel`, {
+        method: 'POST',
+        headers: { cookie: `orchestrate-dashboard-${own.port}=${own.token}`, origin: at },
+      });
+      expect([response.status, (await response.text()).trim()]).toEqual([409, 'The run has ended']);
     } finally {
       await own.close();
     }

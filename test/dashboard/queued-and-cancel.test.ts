@@ -1,16 +1,17 @@
 /**
- * Processes waiting their turn, in a real browser (Debian's Chromium through
- * playwright-core): `orchestrate parallel -j 1` over agents that each wait for
- * a file the test creates, so the page is seen with one process running and
- * the others queued, then each starting in turn, without a reload.
+ * Processes waiting their turn, and cancels from the page, in a real browser
+ * (Debian's Chromium through playwright-core): `orchestrate parallel -j 1`
+ * over agents that each wait for a file the test creates, so the page is seen
+ * with one process running and the others queued; then each starting in turn,
+ * or cancelled from a separate `orchestrate dashboard --allow-cancel`.
  */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { fixture, tempDir } from '../helpers/fixtures.js';
-import { startCli, waitFor } from '../cli/helpers/run-cli.js';
+import { startCli, waitFor, waitForFirstStart } from '../cli/helpers/run-cli.js';
 
 const WAIT = { timeout: 60_000 };
 
@@ -82,5 +83,50 @@ describe('queued processes on the dashboard', () => {
       await page.close();
       run.child.kill('SIGINT');
     }
+  }, 180_000);
+
+  it('cancels a process, then the run, from a separate orchestrate dashboard --allow-cancel', async () => {
+    const folder = join(dir.path, 'cancel');
+    const run = waitingRun(folder, ['a', 'b', 'c'], ['-q']);
+    const sessionId = basename(await waitForFirstStart(join(folder, 'logs')));
+    const served = startCli(['dashboard', '--allow-cancel', '--log-dir', join(folder, 'logs')]);
+    let stdout = '';
+    served.child.stdout!.on('data', (s: string) => (stdout += s));
+    const url = await waitFor(() => /(http:\/\/\S+)/.exec(stdout)?.[1], 60_000);
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${url}#/sessions/${sessionId}`);
+      await page.waitForSelector('tr[data-process="process-001"][data-phase="running"]', WAIT);
+      await page.click('tr[data-process="process-001"] button.cancel');
+      await page.waitForSelector('tr[data-process="process-002"][data-phase="running"]', WAIT);
+      expect(await page.textContent('tr[data-process="process-001"] td.state')).toContain(
+        'cancelled',
+      );
+      expect(await page.textContent('.notice')).toBe('Asked the run to cancel');
+      expect(await phases(page)).toEqual([
+        'process-001:ended',
+        'process-002:running',
+        'process-003:queued',
+      ]);
+      await page.click('button.cancel-run');
+      await page.waitForSelector('.facts [data-status="cancelled"]', WAIT);
+      // The one never started ends too, cancelled before its start.
+      await page.waitForSelector('tr[data-process="process-003"][data-phase="ended"]', WAIT);
+      for (const id of ['process-002', 'process-003'])
+        expect(await page.textContent(`tr[data-process="${id}"] td.state`)).toContain('cancelled');
+      const ended = await run.done;
+      expect(ended.code).not.toBe(0);
+      // A run that has ended takes no more cancels.
+      const answer = await page.evaluate(async (path) => {
+        const response = await fetch(path, { method: 'POST' });
+        return [response.status, (await response.text()).trim()];
+      }, `/api/sessions/${sessionId}/cancel`);
+      expect(answer).toEqual([409, 'The run has ended']);
+    } finally {
+      await page.close();
+      run.child.kill('SIGINT');
+      served.child.kill('SIGINT');
+    }
+    expect((await served.done).code).toBe(0);
   }, 180_000);
 });

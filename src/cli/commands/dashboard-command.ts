@@ -9,6 +9,7 @@ export interface DashboardCommandFlags {
   cwd?: string;
   host?: string;
   port?: string;
+  allowCancel?: boolean;
 }
 
 export function registerDashboardCommand(program: Command, context: CommandContext): void {
@@ -19,7 +20,11 @@ export function registerDashboardCommand(program: Command, context: CommandConte
       '--log-dir <dir>',
       'where session folders are (default: .orchestrate/sessions under --cwd)',
     )
-    .option('--cwd <dir>', 'the working directory the runs used (default: the current directory)');
+    .option('--cwd <dir>', 'the working directory the runs used (default: the current directory)')
+    .option(
+      '--allow-cancel',
+      'let the page cancel live runs on this machine, or one of their processes',
+    );
   addDashboardServeFlags(command).action(async (flags: DashboardCommandFlags) => {
     noExtraArgs(context, 'dashboard');
     const { serveDashboard } = await import('../dashboard/serve-dashboard.js');

@@ -1,8 +1,8 @@
 /**
  * `orchestrate dashboard`: serves the sessions folder until SIGINT or
- * SIGTERM, printing its one URL (with the token) on stdout. It is read-only:
- * cancelling from the page is for a dashboard started beside its run
- * (`--dashboard --allow-cancel`).
+ * SIGTERM, printing its one URL (with the token) on stdout. Read-only unless
+ * --allow-cancel: then the page cancels live runs on this machine through
+ * their control folders (dashboard/folder-control.ts).
  */
 import { startDashboard } from '../../dashboard/server.js';
 import type { DashboardCommandFlags } from '../commands/dashboard-command.js';
@@ -15,7 +15,7 @@ export async function serveDashboard(flags: DashboardCommandFlags): Promise<Exit
   const config = dashboardConfig(
     flags.host,
     flags.port,
-    false,
+    flags.allowCancel === true,
     { host: '--host', port: '--port' },
     'dashboard',
   );
@@ -25,6 +25,7 @@ export async function serveDashboard(flags: DashboardCommandFlags): Promise<Exit
     baseLogDir: base,
     host: config.host,
     port: config.port,
+    allowCancel: config.allowCancel,
   });
   process.stdout.write(`Dashboard of ${base}: ${dashboard.url}\n`);
   process.stderr.write('Press Ctrl-C to stop.\n');

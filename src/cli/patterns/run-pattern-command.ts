@@ -7,6 +7,7 @@ import type { ExitCode } from '../errors.js';
 import { resolveConfig, withPatternConfigDefaults } from '../config/resolve-config.js';
 import { EXIT } from '../errors.js';
 import { silentLogger } from '../../logging/logger.js';
+import { takeCancelRequests } from '../run/cancel-requests.js';
 import { Interrupts } from '../run/interrupts.js';
 import { startMockBackend, type MockBackend } from '../run/mock-backend.js';
 import { usageError } from '../errors.js';
@@ -49,6 +50,7 @@ export async function runPatternCommand(
       ...(mock ? { processDefaults: { env: mock.env } } : {}),
     });
     const task = { ...config.task };
+    const requests = takeCancelRequests(session, interrupts);
     let run;
     try {
       run = await callPattern(config, raw, prompt, {
@@ -63,6 +65,7 @@ export async function runPatternCommand(
         console: process.stderr,
       });
     } finally {
+      requests?.close();
       await session.close(interrupts.received ? 'cancelled' : undefined);
     }
     const document = {

@@ -46,6 +46,7 @@ import { runOutcome } from './outcome.js';
 import { leaseWorktrees, releaseWorktrees, type Lease } from './worktree-leases.js';
 import { planProcesses, type PlannedProcess } from './plan.js';
 import { taskSpecs } from './task-specs.js';
+import { takeCancelRequests } from './cancel-requests.js';
 import type { TaskSpec } from '../../tasks/task-spec.js';
 import { getStrategy } from '../../strategies/registry.js';
 
@@ -166,6 +167,8 @@ async function runSession(
     if (event.kind === 'process-end') interrupts.ended(event.processId);
     view.event(event);
   };
+  // A dashboard in another process (`orchestrate dashboard --allow-cancel`) may cancel.
+  const requests = takeCancelRequests(session, interrupts);
   // The session-start record was made in the constructor: replay it, then listen.
   for (const event of session.events()) read(event);
   session.on('event', read);
@@ -197,6 +200,7 @@ async function runSession(
     summary = await session.close(
       halted ?? overBudget ?? closingStatus(config.strategy, interrupts.received !== null, run),
     );
+    requests?.close();
     state.finish();
     await dashboard?.close();
     await backend?.close();

@@ -21,9 +21,12 @@ export async function getJson<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** POSTs; resolves with the server's answer in words (what it did, or why not). */
 export async function post(path: string): Promise<string> {
   const response = await fetch(path, { method: 'POST' });
-  return response.ok ? 'done' : await response.text();
+  if (!response.ok) return (await response.text()).trim();
+  const body = (await response.json()) as { message?: string };
+  return body.message ?? 'done';
 }
 
 export const sessionPath = (id: string): string => `/api/sessions/${encodeURIComponent(id)}`;

@@ -5,7 +5,7 @@
  * button for a running one when the dashboard may cancel.
  */
 import { html } from 'lit-html';
-import { post, sessionPath } from './api.js';
+import { sessionPath } from './api.js';
 import { duration, money, tokens } from './format.js';
 import { stepText, type ProcessView } from './process-state.js';
 import type { SessionState } from './session-state.js';
@@ -28,13 +28,20 @@ function elapsed(p: ProcessView, now: number): number {
   return (p.phase === 'ended' ? (last.end ?? now) : now) - first.start;
 }
 
-export function processTable(state: SessionState, id: string, canCancel: boolean, now: number) {
+/** `cancel` is given the path to POST to; null: no Cancel buttons. */
+export function processTable(
+  state: SessionState,
+  id: string,
+  cancel: ((path: string) => void) | null,
+  now: number,
+) {
+  const canCancel = cancel !== null;
   const processes = [...state.processes.values()];
   const steps = processes.some((p) => p.step !== null);
   const over = state.ended !== null;
   const chosen = state.verdict?.chosen ?? null;
-  const cancel = (p: ProcessView) =>
-    void post(`${sessionPath(id)}/processes/${encodeURIComponent(p.id)}/cancel`);
+  const cancelOne = (p: ProcessView) =>
+    cancel?.(`${sessionPath(id)}/processes/${encodeURIComponent(p.id)}/cancel`);
   return html`<table class="processes">
     <thead>
       <tr>
@@ -78,7 +85,7 @@ export function processTable(state: SessionState, id: string, canCancel: boolean
                 ? html`<td>
                     ${
                       p.phase === 'running'
-                        ? html`<button @click=${() => cancel(p)}>Cancel</button>`
+                        ? html`<button class="cancel" @click=${() => cancelOne(p)}>Cancel</button>`
                         : ''
                     }
                   </td>`

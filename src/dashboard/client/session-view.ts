@@ -20,10 +20,19 @@ export function showSession(root: HTMLElement, id: string, config: Config): () =
   const costPlot = new Plot('Cost over time', 'USD', '#b35c00');
   const tokenPlot = new Plot('Tokens over time', 'tokens', '#2660a4');
   let live = false;
+  let notice = '';
   let pending = 0;
+  const cancel = (path: string) => {
+    notice = 'Asking…';
+    soon();
+    void post(path).then((answer) => {
+      notice = answer;
+      soon();
+    });
+  };
   const draw = () => {
     pending = 0;
-    render(page(state, id, live, config), root);
+    render(page(state, id, { live, config, notice, cancel }), root);
     costPlot.update(root.querySelector<HTMLElement>('#cost-plot'), state.costSeries);
     tokenPlot.update(root.querySelector<HTMLElement>('#token-plot'), state.tokenSeries);
   };
@@ -53,10 +62,18 @@ export function showSession(root: HTMLElement, id: string, config: Config): () =
   };
 }
 
-function page(state: SessionState, id: string, live: boolean, config: Config) {
+interface PageParts {
+  live: boolean;
+  config: Config;
+  /** The last cancel's answer. */
+  notice: string;
+  cancel: (path: string) => void;
+}
+
+function page(state: SessionState, id: string, { live, config, notice, cancel }: PageParts) {
   const now = Date.now();
   const running = state.ended === null;
-  const canCancel = config.allowCancel && config.runSessionId === id && running;
+  const canCancel = config.allowCancel && running;
   const processes = [...state.processes.values()];
   const sessionTime = state.started === null ? 0 : (state.ended ?? now) - state.started;
   return html`<p><a href="#/">← sessions</a></p>
@@ -76,7 +93,9 @@ function page(state: SessionState, id: string, live: boolean, config: Config) {
       >
       ${
         canCancel
-          ? html`<button @click=${() => void post(`${sessionPath(id)}/cancel`)}>Cancel run</button>`
+          ? html`<button class="cancel-run" @click=${() => cancel(`${sessionPath(id)}/cancel`)}>
+              Cancel run
+            </button>`
           : ''
       }
     </p>
@@ -85,7 +104,8 @@ function page(state: SessionState, id: string, live: boolean, config: Config) {
         ? html`<p class="verdict"><strong>Verdict:</strong> ${state.verdict.message}</p>`
         : ''
     }
-    ${processTable(state, id, canCancel, now)}
+    ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+    ${processTable(state, id, canCancel ? cancel : null, now)}
     <h2>Timeline</h2>
     ${timeline(state, now)}
     <div class="plots">
