@@ -1,4 +1,4 @@
-/** Declares `logs ID [processId] [-f]`: a session's log, or one process's log, optionally followed. */
+/** Declares `logs ID [processId] [-f] [--raw]`: a session's log, or one process's transcript (or raw log), optionally followed. */
 import type { Command } from 'commander';
 import type { CommandContext } from './context.js';
 import { noExtraArgs } from './sessions-command.js';
@@ -7,6 +7,7 @@ export interface LogsFlags {
   logDir?: string;
   cwd?: string;
   follow?: boolean;
+  raw?: boolean;
 }
 
 export function registerLogsCommand(program: Command, context: CommandContext): void {
@@ -16,6 +17,7 @@ export function registerLogsCommand(program: Command, context: CommandContext): 
     .argument('<id>', 'a session id (or a unique start of one), or "last"')
     .argument('[processId]', 'a process of that session, e.g. process-001')
     .option('-f, --follow', 'keep printing as the log grows, until the session (or process) ends')
+    .option('--raw', "a process's log as the agent wrote it (JSON lines), not as a transcript")
     .option(
       '--log-dir <dir>',
       'where session folders are (default: .orchestrate/sessions under --cwd)',

@@ -16,6 +16,14 @@ export function processIds(events: OrchestrateEvent[]): string[] {
   return [...ids];
 }
 
+/** The agent that ran a process (its first start says; sessions older than the field ran claude). */
+export function agentOf(events: OrchestrateEvent[], processId: string): string {
+  for (const e of events)
+    if (e.kind === 'process-start' && e.processId === processId) return e.agent ?? 'claude';
+  for (const e of events) if (e.kind === 'queued' && e.processId === processId) return e.agent;
+  return 'claude';
+}
+
 /** True when `path` is inside `dir`, after following symbolic links: nothing outside a session is ever read. */
 export function insideFolder(dir: string, path: string): boolean {
   const real = (p: string) => {

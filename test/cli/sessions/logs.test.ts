@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { fixture, tempDir } from '../../helpers/fixtures.js';
+import { fixture, repoRoot, tempDir } from '../../helpers/fixtures.js';
 import { cliEnv, cliPath, runCli, startCli, waitForFirstStart } from '../helpers/run-cli.js';
 
 const dir = tempDir('orchestrate-cli-logs-');
@@ -62,5 +62,49 @@ describe('orchestrate logs -f', () => {
     expect(run.child.exitCode).toBe(null);
     run.child.kill('SIGINT');
     expect((await run.done).code).toBe(130);
+  });
+});
+
+describe("orchestrate logs: a process's transcript", () => {
+  test('renders what the agent said and did in short, and --raw prints the JSON lines', async () => {
+    const logDir = join(dir.path, 'transcript');
+    const run = await runCli([
+      'parallel',
+      '-q',
+      '--mock-script',
+      join(repoRoot, 'test/cli/fixtures/scripts/n-version-greeting.json'),
+      '--cwd',
+      dir.path,
+      '--log-dir',
+      logDir,
+      'Add a greeting',
+      '--',
+      '--allowedTools',
+      'Write',
+    ]);
+    expect(run.code).toBe(0);
+    const shown = await runCli(['logs', 'last', 'process-001', '--log-dir', logDir]);
+    expect(shown.code).toBe(0);
+    const lines = shown.stdout.split('\n');
+    const body = lines.slice(lines.findIndex((l) => l.startsWith('session ')));
+    expect(body.slice(0, 5)).toEqual([
+      expect.stringMatching(/^session [\w-]+ \(model [\w.-]+\)$/),
+      '-> Write(greeting.txt)',
+      expect.stringMatching(/^<- File created successfully at: greeting\.txt/),
+      'Added greeting.txt.',
+      expect.stringMatching(/^result: done in 2 turns, \$[\d.]+$/),
+    ]);
+    expect(shown.stdout).toContain('Prompt: Add a greeting');
+    expect(shown.stdout).not.toContain('{"type"');
+    const raw = await runCli(['logs', 'last', 'process-001', '--raw', '--log-dir', logDir]);
+    expect(raw.code).toBe(0);
+    const events = raw.stdout.split('\n').filter((l) => l.startsWith('{'));
+    expect(events.map((l) => (JSON.parse(l) as { type: string }).type)).toEqual([
+      'system',
+      'assistant',
+      'user',
+      'assistant',
+      'result',
+    ]);
   });
 });
