@@ -85,19 +85,21 @@ function remaining(pgid: number, known: Set<number>, table: ProcessEntry[]): num
 }
 
 /**
- * Polls until nothing of the tree is alive or `ms` passed. Each look reads a
- * scan begun after the previous one (and after `signalledAt`): shared with
- * the other trees being ended, never one from before the signal went out.
+ * Polls until nothing of the tree is alive or `ms` passed, starting from
+ * `first` (a scan begun after the tree was frozen: one from before may
+ * predate the tree). Each later look reads a scan begun after the previous
+ * one, shared with the other trees being ended. A scan from before a signal
+ * only shows more alive than there is, so it costs a poll, never a survivor.
  */
 async function waitUntilGone(
   pgid: number,
   known: Set<number>,
   ms: number,
   pollMs: number,
-  signalledAt: number,
+  first: TableScan,
 ): Promise<{ left: number[]; scan: TableScan }> {
   const deadline = Date.now() + ms;
-  let scan = scanAfter(signalledAt);
+  let scan = first;
   let left = remaining(pgid, known, scan.table);
   while (left.length > 0 && Date.now() < deadline) {
     // Let signals, exits and redraws through between scans (a scan takes a few ms).
@@ -122,7 +124,8 @@ export async function killTree(pgid: number, options: KillTreeOptions): Promise<
   // Trees ended in one turn (a Ctrl-C) are all frozen by now: one scan after
   // the last stop serves them all. A scan from before this stop may predate the tree.
   await yieldToLoop();
-  const { table } = scanAfter(stoppedAt);
+  const frozen = scanAfter(stoppedAt);
+  const { table } = frozen;
   const marked = (since: number) => (options.marker ? markedProcesses(options.marker, since) : []);
   const known = new Set([pgid, ...treeMembers(pgid, table), ...marked(stoppedAt)]);
   // The group, the descendants that left it (setsid) and the marked ones that left the tree (a
@@ -135,12 +138,13 @@ export async function killTree(pgid: number, options: KillTreeOptions): Promise<
   );
   const termAt = performance.now();
   signalGroup(pgid, 'SIGCONT');
-  const grace = await waitUntilGone(pgid, known, options.graceMs, pollMs, termAt);
+  const grace = await waitUntilGone(pgid, known, options.graceMs, pollMs, frozen);
   if (grace.left.length === 0) return { escalated: false, survivors: [], exitedFirst };
   // A daemon may have left the tree during the grace: markers read after the SIGTERM.
-  for (const pid of marked(termAt)) known.add(pid);
-  signalAll(pgid, remaining(pgid, known, grace.scan.table), 'SIGKILL');
-  const killed = await waitUntilGone(pgid, known, 2000, pollMs, performance.now());
+  const daemons = marked(termAt);
+  for (const pid of daemons) known.add(pid);
+  signalAll(pgid, new Set([...remaining(pgid, known, grace.scan.table), ...daemons]), 'SIGKILL');
+  const killed = await waitUntilGone(pgid, known, 2000, pollMs, grace.scan);
   return { escalated: true, survivors: killed.left, exitedFirst };
 }
 
