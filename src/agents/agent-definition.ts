@@ -17,6 +17,8 @@ export interface AgentTask {
   args: string[];
   /** Where the prompt goes, when the agent lets the task choose. */
   promptVia: PromptPlacement | null;
+  /** A JSON schema the answer must follow, for agents with `structuredOutput`. */
+  outputSchema?: Record<string, unknown> | null;
 }
 
 export interface AgentDefinition {
@@ -26,6 +28,12 @@ export interface AgentDefinition {
   readonly description: string;
   /** True when a task must name the binary in `command` (there is no default). */
   readonly needsCommand?: boolean;
+  /**
+   * True when the agent holds its answer to `task.outputSchema` itself and
+   * reports the object (claude's `--json-schema`); other agents are asked for
+   * the JSON in the prompt.
+   */
+  readonly structuredOutput?: boolean;
   /** The driver for one task; it places `task.args` on the command line itself. */
   driver(task: AgentTask): AgentDriver;
 }

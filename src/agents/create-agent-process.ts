@@ -28,6 +28,7 @@ export function createAgentProcess(
     command,
     args: task.args ?? [],
     promptVia: task.promptVia ?? null,
+    outputSchema: task.outputSchema ?? null,
   });
   return new AgentProcess(withPrices(driver, prices), options);
 }

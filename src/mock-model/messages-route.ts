@@ -19,10 +19,11 @@ import {
   promptOf,
   turnOf,
 } from './request.js';
-import type { MockErrorSpec, MockTurn } from './script.js';
+import { BUILTIN_DEFAULT_TURN, type MockErrorSpec, type MockTurn } from './script.js';
 import { answerTurn } from './scripted-turn.js';
 import { streamReply, type StreamEnding } from './stream-reply.js';
 import { structuredReply } from './structured-reply.js';
+import { asStructuredOutput, structuredOutputSchema } from './structured-tool.js';
 
 export interface RouteContext {
   resolve: Resolver;
@@ -104,7 +105,13 @@ export async function handleMessages(
     res.end(error.body);
     return;
   }
-  await send(answer.reply, answer.turn);
+  const tool = structuredOutputSchema(request.tools);
+  const structured =
+    tool === undefined
+      ? null
+      : asStructuredOutput(answer.reply, tool, answer.turn === BUILTIN_DEFAULT_TURN);
+  if (structured) record.answer = 'toolUse';
+  await send(structured ?? answer.reply, answer.turn);
 }
 
 /** How a streamed reply to this turn breaks off, if it does. */

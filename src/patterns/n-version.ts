@@ -19,7 +19,7 @@ import {
 import { renderPrompt } from './prompts.js';
 import { runStep, type StepResult } from './run-step.js';
 import { shellTask } from './shell-step.js';
-import { parseStructuredReply } from './structured-reply.js';
+import { jsonSchemaOf, readStructured } from './structured-reply.js';
 
 export interface NVersionOptions extends PatternOptions {
   /** The task every version does. */
@@ -176,9 +176,11 @@ async function choose(
     ids: ids.join(', '),
     candidates: passing.map(candidateText).join('\n\n'),
   });
+  const schema = verdictSchema(ids);
   const review = await runStep(ctx, {
     id: 'review',
     prompt,
+    outputSchema: jsonSchemaOf(schema),
     step: 'review',
     round: null,
     role: 'reviewer',
@@ -187,11 +189,11 @@ async function choose(
   if (review.status !== 'succeeded')
     return {
       winner: null,
-      reasons: `The reviewer did not answer: ${review.message}`,
+      reasons: `The reviewer gave no verdict: ${review.message}`,
       scores: {},
       review,
     };
-  const verdict = parseStructuredReply(review.output, verdictSchema(ids));
+  const verdict = readStructured(review, schema);
   if (!verdict.ok)
     return {
       winner: null,

@@ -15,7 +15,7 @@ import {
 } from './context.js';
 import { renderPrompt } from './prompts.js';
 import { runStep, type StepResult } from './run-step.js';
-import { parseStructuredReply } from './structured-reply.js';
+import { jsonSchemaOf, readStructured } from './structured-reply.js';
 
 export interface PanelOptions extends PatternOptions {
   prompt: string;
@@ -66,11 +66,12 @@ export async function expertPanel(options: PanelOptions): Promise<PanelResult> {
         round: null,
         role: expert,
         task: variantOf(ctx, i),
+        ...(voteSchema ? { outputSchema: jsonSchemaOf(voteSchema) } : {}),
       });
       if (!voteSchema) return { expert, result, vote: null, voteError: null };
       if (result.status !== 'succeeded')
         return { expert, result, vote: null, voteError: result.message };
-      const parsed = parseStructuredReply(result.output, voteSchema);
+      const parsed = readStructured(result, voteSchema);
       return parsed.ok
         ? { expert, result, vote: parsed.value.vote, voteError: null }
         : { expert, result, vote: null, voteError: parsed.error };

@@ -25,6 +25,8 @@ export interface StepRequest {
   task?: TaskDefaults;
   /** Run in a worktree of its own (default: the pattern's workspace). */
   workspace?: 'shared' | 'worktree';
+  /** The JSON schema the answer must follow (the spec's `outputSchema`). */
+  outputSchema?: TaskSpec['outputSchema'];
   /** Runs with the worktree still leased, after the agent's work is committed. */
   whileLeased?: (folder: string, result: ProcessResult) => Promise<void>;
 }
@@ -46,6 +48,7 @@ export async function runStep(ctx: PatternContext, request: StepRequest): Promis
     ...(cwd === undefined ? {} : { cwd }),
     id: request.id,
     prompt: request.prompt,
+    ...(request.outputSchema ? { outputSchema: request.outputSchema } : {}),
   };
   spec.cwd ??= session.workingDir;
   const checked = parseTaskSpec(spec);

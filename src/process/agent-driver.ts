@@ -29,6 +29,7 @@ export type AgentFindings = Partial<
     | 'isError'
     | 'apiErrorStatus'
     | 'permissionDenials'
+    | 'structuredOutput'
   >
 > & {
   /** A verdict that overrides the one the exit code alone gives (never for timeouts/cancels). */

@@ -111,6 +111,7 @@ export function buildResult(facts: RunFacts): ProcessResult {
     apiErrorStatus: f.apiErrorStatus ?? null,
     survivors: [...(facts.survivors ?? [])],
     permissionDenials: f.permissionDenials ?? [],
+    ...(f.structuredOutput === undefined ? {} : { structuredOutput: f.structuredOutput }),
   };
 }
 

@@ -61,6 +61,11 @@ export interface ProcessResult {
    * nothing. Empty when none were, or the agent does not say.
    */
   permissionDenials: PermissionDenial[];
+  /**
+   * The agent's structured answer, when the task gave an `outputSchema` and
+   * the agent reports one itself (claude's `result.structured_output`).
+   */
+  structuredOutput?: unknown;
 }
 
 /** One file a worktree run changed, in lines (binary files count 0). */

@@ -16,6 +16,7 @@ import type { Limiter } from '../strategies/limiter.js';
 import { runOnce } from '../strategies/run-once.js';
 import type { ExecuteOptions, Executor, RetryNotice } from '../tasks/executor.js';
 import { localExecutor } from '../tasks/local-executor.js';
+import { promptWithSchema } from '../tasks/output-schema.js';
 import { checkedTaskSpec, parseTaskSpec } from '../tasks/parse-task-spec.js';
 import { redactSpec } from '../tasks/redact.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
@@ -178,6 +179,6 @@ export class SessionExecutor implements Executor {
         `Task "${spec.id}" asks for try ${attempt} before its first try ran in this session; run try 1 first.`,
       );
     }
-    return first.clone({ attempt, prompt: spec.prompt });
+    return first.clone({ attempt, prompt: promptWithSchema(spec) });
   }
 }

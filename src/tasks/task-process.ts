@@ -6,12 +6,13 @@ import { createAgentProcess } from '../agents/create-agent-process.js';
 import type { AgentProcess } from '../process/agent-process.js';
 import type { AgentProcessOptions } from '../process/options.js';
 import type { ExecuteOptions } from './executor.js';
+import { promptWithSchema } from './output-schema.js';
 import type { TaskSpec } from './task-spec.js';
 
 /** The process options for one try of `spec`. */
 export function processOptions(spec: TaskSpec, options: ExecuteOptions): AgentProcessOptions {
   return {
-    prompt: spec.prompt,
+    prompt: promptWithSchema(spec),
     processId: options.processId ?? spec.id,
     workingDir: spec.cwd ?? process.cwd(),
     logDir: options.logDir,
@@ -34,7 +35,13 @@ export function processOptions(spec: TaskSpec, options: ExecuteOptions): AgentPr
 export function createTaskProcess(spec: TaskSpec, options: ExecuteOptions): AgentProcess {
   return createAgentProcess(
     spec.agent,
-    { model: spec.model, command: spec.command, args: spec.args, promptVia: spec.promptVia },
+    {
+      model: spec.model,
+      command: spec.command,
+      args: spec.args,
+      promptVia: spec.promptVia,
+      outputSchema: spec.outputSchema ?? null,
+    },
     processOptions(spec, options),
     options.prices,
   );

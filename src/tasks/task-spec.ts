@@ -37,6 +37,12 @@ export const taskSpecSchema = z
     killGraceMs: milliseconds.optional(),
     retry: retrySpecSchema.optional(),
     label: z.string().optional(),
+    /**
+     * A JSON schema the final answer must follow. Agents with structured
+     * output (claude: `--json-schema`) are held to it and return the object
+     * as `structuredOutput`; others are asked in the prompt to reply with it.
+     */
+    outputSchema: z.record(z.string(), z.json()).optional(),
     /** Reserved for the workspaces issue: where the task runs (passed through as data). */
     workspace: z.json().optional(),
     /** Reserved for the budgets issue: what the task may spend (passed through as data). */
@@ -70,6 +76,8 @@ export const ACCEPTED: Record<string, string> = {
   'retry.minDelayMs': 'a non-negative integer (milliseconds)',
   'retry.maxDelayMs': 'a non-negative integer (milliseconds)',
   label: 'a string',
+  outputSchema:
+    'a JSON schema object, e.g. {"type": "object", "properties": {"ok": {"type": "boolean"}}}',
   workspace: 'JSON data',
   budget: 'JSON data',
 };

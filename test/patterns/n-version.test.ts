@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nVersion } from '../../src/patterns/n-version.js';
 import { readSessionEvents } from '../../src/session/read-session.js';
+import { fixture } from '../helpers/fixtures.js';
 import { checkoutState, gitIn } from '../workspaces/support.js';
 import { patternBench, type PatternBench } from './support.js';
 
@@ -51,6 +52,8 @@ describe('nVersion', () => {
     });
     expect(result.winner).toBe('version-2');
     expect(result.reasons).toBe('beta is clearer.');
+    // The verdict came through claude's --json-schema, not from the reply's text.
+    expect(result.review!.structuredOutput).toMatchObject({ winner: 'version-2' });
     expect(result.candidates.map((c) => [c.processId, c.check?.passed, c.score])).toEqual([
       ['version-1', true, 6],
       ['version-2', true, 9],
@@ -95,7 +98,7 @@ describe('nVersion', () => {
     expect(bench.modelTurns()).toBe(4);
   });
 
-  it('names no winner when the verdict does not validate, and says why', async () => {
+  it('names no winner when claude cannot give a verdict that follows the schema, and says why', async () => {
     bench = await patternBench('n-version', {
       rules: [
         {
@@ -110,6 +113,29 @@ describe('nVersion', () => {
       task: bench.task,
       prompt: 'Add a greeting in greeting.txt',
       n: 2,
+    });
+    expect(result.winner).toBeNull();
+    // claude itself refuses the StructuredOutput call (--json-schema) and, after its retries, gives up.
+    expect(result.reasons).toMatch(
+      /^The reviewer gave no verdict: failed after .*structured output/,
+    );
+    expect(result.review!.status).toBe('failed');
+  });
+
+  it('validates the JSON verdict of an agent without structured output, and says why it is invalid', async () => {
+    bench = await patternBench('n-version', { rules: script.rules.slice(1) });
+    const verdict = '{"winner": "version-9", "scores": {}, "reasons": "?"}';
+    const result = await nVersion({
+      session: bench.session,
+      task: bench.task,
+      prompt: 'Add a greeting in greeting.txt',
+      n: 2,
+      reviewer: {
+        agent: 'command',
+        command: fixture('print-first-argument'),
+        args: [verdict],
+        promptVia: 'none',
+      },
     });
     expect(result.winner).toBeNull();
     expect(result.reasons).toMatch(/^The reviewer's verdict is not valid: winner: /);

@@ -5,5 +5,11 @@ import { claudeDriver } from './claude-driver.js';
 export const claudeAgent: AgentDefinition = {
   name: 'claude',
   description: 'Claude Code (`claude -p --output-format stream-json`)',
-  driver: (task) => claudeDriver(task.model, task.args),
+  structuredOutput: true,
+  driver: (task) =>
+    claudeDriver(task.model, [
+      // claude offers the model a StructuredOutput tool with this schema and validates the call.
+      ...(task.outputSchema ? ['--json-schema', JSON.stringify(task.outputSchema)] : []),
+      ...task.args,
+    ]),
 };

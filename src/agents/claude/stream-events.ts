@@ -58,6 +58,8 @@ export interface ClaudeResultEvent {
   api_error?: string | null;
   terminal_reason?: string | null;
   permission_denials?: unknown;
+  /** The object the model gave claude's StructuredOutput tool (with `--json-schema`). */
+  structured_output?: unknown;
   modelUsage?: Record<string, unknown>;
 }
 

@@ -98,6 +98,7 @@ export function claudeStreamReader(hooks: ReaderHooks): OutputReader {
         isError: typeof r?.is_error === 'boolean' ? r.is_error : null,
         apiErrorStatus: typeof r?.api_error_status === 'number' ? r.api_error_status : null,
         permissionDenials: permissionDenialsOf(r?.permission_denials),
+        ...(r?.structured_output === undefined ? {} : { structuredOutput: r.structured_output }),
       };
     },
   };
