@@ -19,3 +19,14 @@ test('the debate example runs two perspectives over two rounds and a synthesis',
   expect(run.stdout).toMatch(/^synthesis: succeeded$/m);
   expect(run.stdout).toMatch(/Processes: 5 \(5 succeeded\)/);
 });
+
+test('the n-version example runs two versions in worktrees, reviews them and merges the winner', async () => {
+  const run = await runExample('n-version');
+  expect(run.stderr).not.toMatch(/Error:/);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/^version-1: succeeded, check passed, score 6, files greeting.txt$/m);
+  expect(run.stdout).toMatch(/^Winner: version-2 \(beta names itself\.\)$/m);
+  expect(run.stdout).toMatch(/^Merge: merged$/m);
+  expect(run.stdout).toMatch(/^greeting.txt in the checkout: hello from beta$/m);
+  expect(run.stdout).toMatch(/Processes: 5 \(5 succeeded\)/);
+});
