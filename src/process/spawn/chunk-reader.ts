@@ -7,7 +7,9 @@
  * near Node's own. Where the handle is not reachable, plain 'data' events serve.
  * The buffer is 256 KiB: child pipes are socket pairs whose reads return more
  * than 64 KiB, and fewer, larger reads and log writes took throughput from
- * ~700 to ~990 MiB/s (1 MiB gave no more).
+ * ~700 to ~990 MiB/s (1 MiB gave no more). Buffers go back to a small pool
+ * when their pipe closes: a fresh 256 KiB per process made the garbage
+ * collector the largest cost of a quick run (bench/strategies/parallel-overhead).
  *
  * A chunk handed to `onChunk` is valid only during the call: copy what you keep.
  */
@@ -15,6 +17,17 @@ import { Socket, type SocketConstructorOpts } from 'node:net';
 import type { Readable } from 'node:stream';
 
 const READ_BUFFER_BYTES = 256 * 1024;
+/** Free buffers kept for the next pipes (4 MiB); more in use at once are simply made. */
+const POOL_LIMIT = 16;
+const pool: Buffer[] = [];
+
+function takeBuffer(): Buffer {
+  return pool.pop() ?? Buffer.allocUnsafe(READ_BUFFER_BYTES);
+}
+
+function giveBack(buffer: Buffer): void {
+  if (pool.length < POOL_LIMIT) pool.push(buffer);
+}
 
 export interface ChunkReader {
   /** Starts reading; call once. */
@@ -61,7 +74,7 @@ export function chunkReader(stream: Readable): ChunkReader {
       // Take the handle over from child_process's stream, which then closes empty.
       holder._handle = null;
       stream.destroy();
-      const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+      const buffer = takeBuffer();
       socket = new Socket(<SocketConstructorOpts>{
         handle: handle as never,
         readable: true,
@@ -75,7 +88,11 @@ export function chunkReader(stream: Readable): ChunkReader {
         },
       });
       socket.on('error', () => undefined);
-      socket.once('close', () => resolveClosed());
+      // Closed, the socket reads no more into the buffer: the next pipe may have it.
+      socket.once('close', () => {
+        giveBack(buffer);
+        resolveClosed();
+      });
       socket.resume();
     },
     pause: () => void socket?.pause(),
