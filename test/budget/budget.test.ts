@@ -10,8 +10,8 @@ describe('Budget', () => {
     const b = budget({ maxCostUsd: 1 });
     const run = 'a';
     b.begin(run);
-    b.report(run, 0.3);
-    b.report(run, 0.5);
+    expect(b.report(run, 0.3)).toBeNull();
+    expect(b.report(run, 0.5)).toBeNull();
     expect(b.committedUsd).toBe(0.5);
     b.end(run, 0.6);
     expect(b.committedUsd).toBe(0.6);
@@ -30,11 +30,40 @@ describe('Budget', () => {
     );
   });
 
+  test('a session that spends exactly its budget is refused further tries', () => {
+    const b = budget({ maxCostUsd: 0.5 });
+    b.begin('a');
+    b.end('a', 0.25);
+    b.begin('c');
+    expect(b.report('c', 0.25)).toBe('session');
+    expect(b.refusal()).toMatch(/^skipped: the session budget of \$0\.5000 is spent/);
+  });
+
+  test('a session with no budget never refuses', () => {
+    const b = budget({ maxCostPerProcessUsd: 1 });
+    b.begin('a');
+    expect(b.report('a', 0.9)).toBeNull();
+    b.end('a', 100);
+    expect(b.refusal()).toBeNull();
+  });
+
+  test('a report from a try that is not running is ignored', () => {
+    const b = budget({ maxCostUsd: 1 });
+    b.begin('a');
+    b.end('a', 0.5);
+    expect(b.report('a', 0.9)).toBeNull();
+    expect(b.report('never-began', 0.9)).toBeNull();
+    expect(b.committedUsd).toBe(0.5);
+    expect(b.refusal()).toBeNull();
+  });
+
   test('a try past its own budget is named', () => {
     const b = budget({ maxCostPerProcessUsd: 0.05 });
     const run = 'a';
     b.begin(run);
     expect(b.report(run, 0.04)).toBeNull();
+    // It may cost its budget exactly.
+    expect(b.report(run, 0.05)).toBeNull();
     expect(b.report(run, 0.06)).toBe('process');
   });
 

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLimiter } from '../../src/strategies/limiter.js';
@@ -69,5 +70,24 @@ describe('the concurrency limiter', () => {
     await tick();
     expect(runs).toBe(1);
     expect(limiter.activeCount).toBe(0);
+  });
+
+  it('a task whose signal has already aborted runs at once, even with every slot taken', async () => {
+    const limiter = createLimiter(1);
+    let release!: () => void;
+    const blocker = limiter.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const controller = new AbortController();
+    controller.abort();
+    await expect(limiter.run(async () => 'ran', controller.signal)).resolves.toBe('ran');
+    expect(limiter.activeCount).toBe(1);
+    release();
+    await blocker;
+  });
+
+  it('a task that got its slot leaves no listener on the signal', async () => {
+    const limiter = createLimiter(1);
+    const controller = new AbortController();
+    await expect(limiter.run(async () => 'ran', controller.signal)).resolves.toBe('ran');
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });
