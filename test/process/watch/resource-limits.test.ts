@@ -49,7 +49,9 @@ describe('resource limits on the whole tree', () => {
       /process limit exceeded: the tree had \d+ processes at its peak, over its limit of 20/,
     );
     const children = [...result.output.matchAll(/child (\d+)/g)].map((m) => Number(m[1]));
-    expect(children.length).toBeGreaterThan(19);
+    // Over 20 means the shell, at least 19 sleeping children, and perhaps the
+    // shell's own `sleep 0.02` between two forks.
+    expect(children.length).toBeGreaterThanOrEqual(19);
     expect(children.length).toBeLessThan(400);
     for (const pid of children) expect(pidAlive(pid)).toBe(false);
   });
