@@ -261,12 +261,12 @@ describe('LocalAdmission pauses', () => {
     expect(changes.map((c) => c.action)).toEqual(['concurrency', 'pause', 'resume']);
   });
 
-  test('a pause passed without anyone waiting reads as no pause', async () => {
+  test('a pause that ends this instant, with no one waiting, reads as no pause', async () => {
     vi.useFakeTimers({ now: 1_000_000 });
     const admission = new LocalAdmission({ jitterMs: 0 });
     const ticket = (await admission.admit(null))!;
     ticket.observe(limitStatus('rejected', { resetsAt: new Date(1_001_000) }));
-    vi.setSystemTime(1_002_000);
+    vi.setSystemTime(1_001_000);
     expect(admission.pausedUntil).toBeNull();
   });
 
