@@ -1,7 +1,7 @@
 /** The result of a queued task that no worker ran to its end: cancelled before, or failed by the queue. */
-import { getAgent } from '../agents/registry.js';
 import { notStartedResult } from '../process/build-result.js';
 import type { ProcessResult } from '../process/result.js';
+import { specDriver } from '../tasks/spec-driver.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
 
 /** Who a queued task is, as its result names it: the process id and the agent's name. */
@@ -11,13 +11,7 @@ export interface QueuedTask {
 }
 
 export function queuedTask(spec: TaskSpec, processId: string): QueuedTask {
-  const driver = getAgent(spec.agent).driver({
-    model: spec.model ?? null,
-    command: spec.command ?? null,
-    args: spec.args ?? [],
-    promptVia: spec.promptVia ?? null,
-  });
-  return { processId, agent: driver.name };
+  return { processId, agent: specDriver(spec).name };
 }
 
 export function unrunResult(

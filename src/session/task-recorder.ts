@@ -3,10 +3,10 @@
  * queue's worker): the same records recorder.ts makes from a local process's
  * events, read through the agent's driver from the registry.
  */
-import { getAgent } from '../agents/registry.js';
 import { processEndDraft } from '../events/process-end.js';
 import type { ActivityReader } from '../process/agent-driver.js';
 import type { TaskEvent } from '../tasks/executor.js';
+import { specDriver } from '../tasks/spec-driver.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
 import type { RecordSink } from './recorder.js';
 
@@ -16,12 +16,7 @@ export function taskEventRecorder(
   attempt: number,
   sink: RecordSink,
 ): (event: TaskEvent) => void {
-  const driver = getAgent(spec.agent).driver({
-    model: spec.model ?? null,
-    command: spec.command ?? null,
-    args: spec.args ?? [],
-    promptVia: spec.promptVia ?? null,
-  });
+  const driver = specDriver(spec);
   const processId = spec.id;
   let tally: ActivityReader | null = null;
   return (event) => {
