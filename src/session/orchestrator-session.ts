@@ -30,6 +30,7 @@ import { createLimiter, type Limiter } from '../strategies/limiter.js';
 import { ProcessMaker } from './process-maker.js';
 import { RunningTries } from './running-tries.js';
 import { SessionExecutor } from './session-executor.js';
+import type { Executor } from '../tasks/executor.js';
 import { ProcessIds } from './process-ids.js';
 import { recordProcess } from './recorder.js';
 import { SessionRecords } from './session-records.js';
@@ -142,6 +143,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
       limiter: this.limiter,
       track: (process) => this.track(process),
       record: (draft) => this.record(draft),
+      readEvent: (id, driver, event, fail) => this.gate?.readEvent(id, driver, event, fail),
       identity: (id) => this.maker.identity(id),
       defaults: {
         ...(env ? { env } : {}),
@@ -170,6 +172,20 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     ({ gate: this.gate, budget: this.budget } = createSessionGate(this.options.limits, (draft) =>
       this.record(draft),
     ));
+    const backend = this.options.backend;
+    if (backend?.holdStarts) this.gate?.onPause((until) => this.holdBackend(backend, until));
+  }
+
+  /** The admission controller paused: the backend's workers hold their starts too. */
+  private holdBackend(backend: Executor, until: Date): void {
+    backend.holdStarts!(until).catch((error: unknown) =>
+      this.record({
+        kind: 'log',
+        level: 'WARNING',
+        source: 'session',
+        message: `Could not pause the backend's queue until ${until.toISOString()}: ${error instanceof Error ? error.message : String(error)}`,
+      }),
+    );
   }
 
   /**

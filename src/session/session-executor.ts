@@ -9,6 +9,7 @@
 import type { Writable } from 'node:stream';
 import type { EventDraft } from '../events/types.js';
 import { silentLogger } from '../logging/logger.js';
+import type { AgentDriver } from '../process/agent-driver.js';
 import type { AgentProcess } from '../process/agent-process.js';
 import type { PriceTable } from '../process/price-table.js';
 import type { ProcessResult } from '../process/result.js';
@@ -20,7 +21,7 @@ import { promptWithSchema } from '../tasks/output-schema.js';
 import { checkedTaskSpec, parseTaskSpec } from '../tasks/parse-task-spec.js';
 import { redactSpec } from '../tasks/redact.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
-import { taskEventRecorder } from './task-recorder.js';
+import { BackendTries } from './backend-tries.js';
 
 /** What the executor needs of its session. */
 export interface SessionParts {
@@ -36,6 +37,13 @@ export interface SessionParts {
   track(process: AgentProcess): AgentProcess;
   /** Appends a record to the session. */
   record(draft: EventDraft): void;
+  /** An agent event of a try run elsewhere, for the session's gate (rate limits, cost). */
+  readEvent(
+    processId: string,
+    driver: AgentDriver,
+    event: Record<string, unknown>,
+    fail: (reason: string) => void,
+  ): void;
   /** The ORCHESTRATE_* variables of a new task. */
   identity(processId: string): Record<string, string>;
   /** The session's process defaults that apply to tasks. */
@@ -51,16 +59,19 @@ export class SessionExecutor implements Executor {
   /** Each task's first try: later tries are its clones, so they keep its listeners and env. */
   private readonly firstTries = new Map<string, AgentProcess>();
 
-  constructor(private readonly session: SessionParts) {}
+  /** Tries sent to the session's backend, when it has one. */
+  private readonly backend: BackendTries | null;
+
+  constructor(private readonly session: SessionParts) {
+    this.backend = session.backend ? new BackendTries(session, session.backend) : null;
+  }
 
   get logDir(): string {
     return this.session.processLogDir;
   }
 
   async run(spec: TaskSpec, options: ExecuteOptions): Promise<ProcessResult> {
-    // A skipped task never starts anywhere: the local path records it without running it.
-    if (this.session.backend && options.skip === undefined)
-      return this.runOnBackend(this.session.backend, spec, options);
+    if (this.backend) return this.backend.run(spec, options);
     const attempt = options.attempt ?? 1;
     const process = attempt === 1 ? this.firstTry(spec, options) : this.laterTry(spec, attempt);
     if (options.skip !== undefined) {
@@ -130,46 +141,6 @@ export class SessionExecutor implements Executor {
     session.record({ kind: 'task', processId: checked.id, spec: redactSpec(checked) });
     this.firstTries.set(checked.id, process);
     return process;
-  }
-
-  /**
-   * A try on the backend: recorded from its events as a local try is from its
-   * process, under the same limiter. The spec keeps its own `cwd` (a path on
-   * the worker) or none (the worker's folder).
-   */
-  private runOnBackend(
-    backend: Executor,
-    spec: TaskSpec,
-    options: ExecuteOptions,
-  ): Promise<ProcessResult> {
-    const { session } = this;
-    const checked = parseTaskSpec(spec);
-    const attempt = options.attempt ?? 1;
-    if (attempt === 1) {
-      session.declare(checked.id);
-      session.record({ kind: 'task', processId: checked.id, spec: redactSpec(checked) });
-    }
-    const record = taskEventRecorder(checked, attempt, (draft) => session.record(draft));
-    const onEvent = options.onEvent;
-    const run = () =>
-      backend.run(checked, {
-        ...options,
-        logDir: options.logDir ?? session.processLogDir,
-        processId: checked.id,
-        attempt,
-        sessionId: session.sessionId,
-        env: {
-          ...session.defaults.env,
-          ...checked.env,
-          ...options.env,
-          ...session.identity(checked.id),
-        },
-        onEvent: (event) => {
-          record(event);
-          onEvent?.(event);
-        },
-      });
-    return session.limiter.run(run, options.signal ?? null);
   }
 
   private laterTry(spec: TaskSpec, attempt: number): AgentProcess {

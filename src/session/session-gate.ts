@@ -11,6 +11,7 @@ import type { AdmissionController, AdmissionTicket, Settlement } from '../admiss
 import { clockTime, pausedWords } from '../admission/words.js';
 import type { Budget } from '../budget/budget.js';
 import type { EventDraft } from '../events/types.js';
+import type { AgentDriver } from '../process/agent-driver.js';
 import type { AgentProcess } from '../process/agent-process.js';
 import { formatCost, formatDuration } from '../process/format.js';
 import type { ProcessResult } from '../process/result.js';
@@ -34,6 +35,8 @@ export class SessionGate implements StartGate {
   /** Tasks whose agent keeps to the per-process budget itself (claude's --max-budget-usd). */
   private readonly selfEnforced = new Set<string>();
   private readonly limit: ReturnType<typeof limitRecorder>;
+  /** Told of each rate-limit pause (a queue executor holds its workers' starts too). */
+  private readonly pauseListeners: ((until: Date) => void)[] = [];
   /** Set once the session's budget is spent. */
   budgetReached = false;
 
@@ -45,6 +48,7 @@ export class SessionGate implements StartGate {
           until: change.until.toISOString(),
           limitType: change.limitType,
         });
+        for (const listener of this.pauseListeners) listener(change.until);
       } else if (change.action === 'resume') {
         this.limit('resume', 'resumed: the rate limit has reset', {});
       } else {
@@ -53,6 +57,11 @@ export class SessionGate implements StartGate {
         });
       }
     });
+  }
+
+  /** Calls `listener` with the end of each rate-limit pause the admission controller makes. */
+  onPause(listener: (until: Date) => void): void {
+    this.pauseListeners.push(listener);
   }
 
   /** Reads every try of `process` (its retries are clones that keep these listeners). */
@@ -95,19 +104,33 @@ export class SessionGate implements StartGate {
     };
   }
 
-  private read(process: AgentProcess, event: Record<string, unknown>): void {
-    const signal = process.driver.rateLimitOf?.(event);
-    if (signal) this.tickets.get(process.processId)?.observe(signal);
-    const cost = process.driver.costOf?.(event);
+  /**
+   * An agent event of task `processId`'s running try, read through `driver`:
+   * its rate-limit signals and cost (a try on a queue's worker is read this
+   * way too). `fail` ends the try when it is over its own budget.
+   */
+  readEvent(
+    processId: string,
+    driver: AgentDriver,
+    event: Record<string, unknown>,
+    fail: (reason: string) => void,
+  ): void {
+    const signal = driver.rateLimitOf?.(event);
+    if (signal) this.tickets.get(processId)?.observe(signal);
+    const cost = driver.costOf?.(event);
     const budget = this.parts.budget;
     if (typeof cost !== 'number' || !budget) return;
-    const over = budget.report(process.processId, cost);
+    const over = budget.report(processId, cost);
     const perProcess = budget.limits.maxCostPerProcessUsd;
-    if (over === 'process' && perProcess !== null && !this.selfEnforced.has(process.processId)) {
-      process.fail(
+    if (over === 'process' && perProcess !== null && !this.selfEnforced.has(processId)) {
+      fail(
         `over its budget of ${formatCost(perProcess)} (${formatCost(cost)} so far; --max-cost-per-process)`,
       );
     } else if (over === 'session') this.reachBudget(budget);
+  }
+
+  private read(process: AgentProcess, event: Record<string, unknown>): void {
+    this.readEvent(process.processId, process.driver, event, (reason) => process.fail(reason));
   }
 
   private refusal(): Extract<GatePass, { kind: 'refused' }> | null {

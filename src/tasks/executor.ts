@@ -65,4 +65,10 @@ export interface Executor {
   retrying?(spec: TaskSpec, notice: RetryNotice): void;
   /** Where task logs go when the caller names no `logDir` (a session's processes folder). */
   readonly logDir?: string;
+  /**
+   * Start no task until `until`, wherever this executor runs them (the
+   * account's rate limit refused a call); optional. A queue executor pauses
+   * the queue for every worker, so one account's limit holds across machines.
+   */
+  holdStarts?(until: Date): Promise<void>;
 }

@@ -1,0 +1,97 @@
+/**
+ * A session's tries on its backend (a queue executor): each is recorded from
+ * its events as a local try is from its process, under the same limiter, and
+ * the session's gate reads its agent's events (rate-limit signals, cost). A
+ * task keeps the ORCHESTRATE_* variables of its first try on every retry; a
+ * try the budget skips is recorded without being sent; a backend that rejects
+ * still leaves the try's end in the record, as a failed result.
+ */
+import { notStartedResult } from '../process/build-result.js';
+import type { ProcessResult } from '../process/result.js';
+import type { ExecuteOptions, Executor, TaskEvent } from '../tasks/executor.js';
+import { parseTaskSpec } from '../tasks/parse-task-spec.js';
+import { redactSpec } from '../tasks/redact.js';
+import { specDriver } from '../tasks/spec-driver.js';
+import type { TaskSpec } from '../tasks/task-spec.js';
+import type { SessionParts } from './session-executor.js';
+import { taskEventRecorder } from './task-recorder.js';
+
+export class BackendTries {
+  /** Each task's ORCHESTRATE_* variables, told at its first try. */
+  private readonly identities = new Map<string, Record<string, string>>();
+
+  constructor(
+    private readonly session: SessionParts,
+    private readonly backend: Executor,
+  ) {}
+
+  /** One try of `spec` on the backend (or skipped, when `options.skip` says so). */
+  run(spec: TaskSpec, options: ExecuteOptions): Promise<ProcessResult> {
+    const { session } = this;
+    const checked = parseTaskSpec(spec);
+    const attempt = options.attempt ?? 1;
+    if (attempt === 1) {
+      session.declare(checked.id);
+      session.record({ kind: 'task', processId: checked.id, spec: redactSpec(checked) });
+    }
+    const driver = specDriver(checked);
+    const record = taskEventRecorder(checked, attempt, (draft) => session.record(draft));
+    let final: ProcessResult | null = null;
+    const end = (result: ProcessResult): ProcessResult => {
+      final = result;
+      record({ kind: 'end', taskId: checked.id, result });
+      options.onEvent?.({ kind: 'end', taskId: checked.id, result });
+      return result;
+    };
+    const who = { processId: checked.id, agent: driver.name, logFile: '' };
+    if (options.skip !== undefined)
+      return Promise.resolve(end(notStartedResult(who, 'skipped', options.skip)));
+    // Over its own budget: the try is cancelled on its worker and its end says why.
+    const overBudget = new AbortController();
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, overBudget.signal])
+      : overBudget.signal;
+    const onEvent = (event: TaskEvent) => {
+      if (event.kind === 'end') {
+        const why = overBudget.signal.aborted ? String(overBudget.signal.reason) : null;
+        end(why ? { ...event.result, status: 'failed', message: why } : event.result);
+        return;
+      }
+      if (event.kind === 'agent-event')
+        session.readEvent(checked.id, driver, event.event, (why) => overBudget.abort(why));
+      record(event);
+      options.onEvent?.(event);
+    };
+    const run = async () => {
+      try {
+        const result = await this.backend.run(checked, {
+          ...options,
+          signal,
+          logDir: options.logDir ?? session.processLogDir,
+          processId: checked.id,
+          attempt,
+          sessionId: session.sessionId,
+          env: {
+            ...session.defaults.env,
+            ...checked.env,
+            ...options.env,
+            ...this.identity(checked.id),
+          },
+          onEvent,
+        });
+        return final ?? end(result);
+      } catch (error) {
+        if (final) return final;
+        const why = error instanceof Error ? error.message : String(error);
+        return end(notStartedResult(who, 'failed', `the backend could not run it: ${why}`));
+      }
+    };
+    return session.limiter.run(run, options.signal ?? null);
+  }
+
+  private identity(processId: string): Record<string, string> {
+    let told = this.identities.get(processId);
+    if (!told) this.identities.set(processId, (told = this.session.identity(processId)));
+    return told;
+  }
+}
