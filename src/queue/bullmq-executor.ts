@@ -97,6 +97,20 @@ export class BullMQExecutor implements Executor {
     }
   }
 
+  /**
+   * Holds every worker of the queue (on any machine) until `until`: BullMQ's
+   * queue-wide rate limit, which expires by itself, so a submitter that dies
+   * cannot leave the queue paused. Running tasks go on.
+   */
+  async holdStarts(until: Date): Promise<void> {
+    const ms = until.getTime() - Date.now();
+    if (ms <= 0) return;
+    const { queue } = await this.connect();
+    // A longer hold (another session's, say) stands.
+    if ((await queue.getRateLimitTtl(1)) >= ms) return;
+    await queue.rateLimit(ms);
+  }
+
   /** Connects now (a clear error within seconds when Redis cannot be reached) instead of on the first run. */
   async ready(): Promise<void> {
     await this.connect();

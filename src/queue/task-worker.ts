@@ -19,6 +19,13 @@ import {
 
 const HAND_BACK = 'handed back: the worker is shutting down';
 
+/**
+ * A rate limiter no run reaches (2^52 jobs a second) that lets a submitter hold
+ * the whole queue: BullMQ honours `queue.rateLimit(ms)` only in workers that
+ * have a limiter (BullMQExecutor.holdStarts, on an account's rate limit).
+ */
+const HOLDABLE = { max: 2 ** 52, duration: 1000 };
+
 export class TaskWorker {
   readonly options: NormalizedWorkerOptions;
   private worker: Worker | null = null;
@@ -111,6 +118,7 @@ export class TaskWorker {
         lockDuration: lockDurationMs,
         stalledInterval: stalledIntervalMs,
         maxStalledCount,
+        limiter: HOLDABLE,
         name,
         autorun: true,
       },
