@@ -4,7 +4,7 @@ import { badFlag, usageError } from '../errors.js';
 import type { RawRunFlags } from './run-flags.js';
 
 export function backendFlag(
-  raw: Pick<RawRunFlags, 'backend' | 'worktree'>,
+  raw: { backend?: RawRunFlags['backend']; worktree?: RawRunFlags['worktree'] },
   command: string,
 ): string | null {
   if (raw.backend === undefined) return null;

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { agentNames, findAgent } from '../../agents/registry.js';
 import type { TaskDefaults } from '../../patterns/context.js';
 import { badFlag, usageError } from '../errors.js';
+import { backendFlag } from '../options/backend-flag.js';
 import { durationFlag } from '../options/duration.js';
 import { positiveIntegerFlag } from '../options/integers.js';
 import { runName } from '../options/run-name.js';
@@ -33,6 +34,8 @@ export interface PatternConfig {
   worktree: WorktreeConfig | null;
   mock: { script?: string } | null;
   promptsDir?: string;
+  /** --backend: the Redis whose workers run the steps; null: this machine. */
+  backend: string | null;
   /** Task fields cycled over versions (n-version) or tried in order (cascade). */
   variants: TaskDefaults[];
   extraArgs: string[];
@@ -73,6 +76,7 @@ export function normalizePatternFlags(
     worktree,
     mock: raw.mockModel || raw.mockScript !== undefined ? {} : null,
     variants: variantsOf(pattern, raw),
+    backend: patternBackend(pattern, raw),
     extraArgs,
   };
   if (raw.logDir !== undefined) config.logDir = resolve(raw.logDir);
@@ -84,6 +88,17 @@ export function normalizePatternFlags(
   if (raw.promptsDir !== undefined)
     config.promptsDir = existingDirectory('--prompts-dir', raw.promptsDir, pattern);
   return config;
+}
+
+/** --backend, checked; worktree steps are refused with it (the worktrees would be leased here). */
+function patternBackend(pattern: PatternName, raw: RawPatternFlags): string | null {
+  if (pattern === 'n-version' && raw.backend !== undefined) {
+    throw usageError(
+      "n-version cannot be combined with --backend yet: each version runs in a worktree of this machine's repository, which the workers do not have; run n-version without --backend",
+      pattern,
+    );
+  }
+  return backendFlag(raw, pattern);
 }
 
 /** --agents and --models as task fields: cascade tries them in order, the others cycle them. */

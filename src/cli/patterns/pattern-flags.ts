@@ -27,6 +27,7 @@ export interface RawPatternFlags {
   keepWorktrees?: boolean;
   worktreeRoot?: string;
   promptsDir?: string;
+  backend?: string;
   // n-version
   n?: string;
   agents?: string;
@@ -62,6 +63,10 @@ export function addPatternFlags(command: Command, pattern: PatternName): Command
     .option('--model <name>', 'the model of every step')
     .option('--cwd <dir>', 'where the agents run (default: the current directory)')
     .option('--name <text>', 'a name for the run, shown by sessions, the report and the dashboard')
+    .option(
+      '--backend <url>',
+      'run the steps on `orchestrate worker` processes through this Redis, e.g. redis://127.0.0.1:6379',
+    )
     .option(
       '--log-dir <dir>',
       'where session folders go (default: .orchestrate/sessions under --cwd)',

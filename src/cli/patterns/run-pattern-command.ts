@@ -1,20 +1,25 @@
 /**
  * One pattern command from flags to exit code: start the fake model if asked,
- * open a session named after the pattern, run the pattern under Ctrl-C
- * handling, close the session, print the report (or the --json document).
+ * connect the backend (--backend), open a session named after the pattern, run
+ * the pattern under Ctrl-C handling, close the session, print the report (or
+ * the --json document).
  */
 import type { ExitCode } from '../errors.js';
 import { resolveConfig, withPatternConfigDefaults } from '../config/resolve-config.js';
 import { EXIT } from '../errors.js';
-import { silentLogger } from '../../logging/logger.js';
+import { silentLogger, streamLogger } from '../../logging/logger.js';
 import { takeCancelRequests } from '../run/cancel-requests.js';
 import { Interrupts } from '../run/interrupts.js';
 import { startMockBackend, type MockBackend } from '../run/mock-backend.js';
+import { openBackend, type Backend } from '../run/open-backend.js';
 import { usageError } from '../errors.js';
 import { callPattern } from './call-pattern.js';
 import { normalizePatternFlags } from './pattern-config.js';
 import type { PatternName, RawPatternFlags } from './pattern-flags.js';
 import { patternReport } from './pattern-report.js';
+
+/** The backend's own lines (Redis errors, a maxmemory-policy warning) go to stderr. */
+const stderrLogger = streamLogger(process.stderr, 'WARNING');
 
 export async function runPatternCommand(
   pattern: PatternName,
@@ -30,6 +35,7 @@ export async function runPatternCommand(
   );
   if (prompt.trim() === '') throw usageError('give the task as the argument', pattern);
   let mock: MockBackend | null = null;
+  let backend: Backend | null = null;
   const interrupts = new Interrupts({
     notice: (text) => process.stderr.write(`${text}\n`),
     beforeHardExit: () => mock?.removeHomeSync(),
@@ -37,8 +43,10 @@ export async function runPatternCommand(
   const started = Date.now();
   try {
     mock = config.mock ? await startMockBackend(config.mock.script, pattern) : null;
+    backend = config.backend ? await openBackend(config.backend, stderrLogger) : null;
     const { OrchestratorSession } = await import('../../session/orchestrator-session.js');
     const session = new OrchestratorSession({
+      ...(backend ? { backend } : {}),
       patternName: pattern,
       ...(config.name === undefined ? {} : { name: config.name }),
       workingDir: config.cwd,
@@ -83,6 +91,7 @@ export async function runPatternCommand(
     return run.ok ? EXIT.ok : EXIT.failed;
   } finally {
     interrupts.uninstall();
+    await backend?.close();
     await mock?.close();
   }
 }
