@@ -1,7 +1,9 @@
 /**
  * Turns tasks and flags into the processes to create, in order. For fallback,
  * one prompt with several --model becomes one attempt per model; several
- * prompts are the attempts themselves.
+ * prompts are the attempts themselves. An attempt with its own model is
+ * labelled with it (after the task's label), so the board, the report and
+ * --json say which model each attempt ran.
  */
 import { resolve } from 'node:path';
 import { agentNames, findAgent } from '../../agents/registry.js';
@@ -26,7 +28,8 @@ export interface PlannedProcess {
 
 export function planProcesses(config: RunConfig, tasks: Task[]): PlannedProcess[] {
   const planned = tasks.map((task) => fromTask(config, task));
-  if (!getStrategy(config.strategy).alternatives || config.models.length <= 1) return planned;
+  if (!getStrategy(config.strategy).alternatives) return planned;
+  if (config.models.length <= 1) return planned.map(labelledWithModel);
   if (planned.length > 1) {
     throw usageError(
       `${config.strategy} takes one prompt with one attempt per --model, or several prompts; got ${planned.length} prompts and ${config.models.length} --model flags`,
@@ -39,11 +42,20 @@ export function planProcesses(config: RunConfig, tasks: Task[]): PlannedProcess[
       `${tasks[0]!.source}: a task with its own "model" cannot also take --model attempts`,
       config.strategy,
     );
-  return config.models.map((model, i) => ({
-    ...only,
-    model,
-    ...(only.processId === undefined ? {} : { processId: `${only.processId}-${i + 1}` }),
-  }));
+  return config.models.map((model, i) =>
+    labelledWithModel({
+      ...only,
+      model,
+      ...(only.processId === undefined ? {} : { processId: `${only.processId}-${i + 1}` }),
+    }),
+  );
+}
+
+/** A fallback attempt's label names its model: `haiku`, or `quick fix (haiku)`. */
+function labelledWithModel(attempt: PlannedProcess): PlannedProcess {
+  if (attempt.model === undefined) return attempt;
+  const label = attempt.label === undefined ? attempt.model : `${attempt.label} (${attempt.model})`;
+  return { ...attempt, label };
 }
 
 function fromTask(config: RunConfig, task: Task): PlannedProcess {

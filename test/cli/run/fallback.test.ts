@@ -98,4 +98,31 @@ describe('orchestrate fallback', () => {
     ]);
     expect(result.stdout).toMatch(/── process-002 · claude · failed · .* · chosen ──/);
   });
+
+  test('each attempt is labelled with its model in the report and in --json', async () => {
+    const run = (extra: string[]) =>
+      runCli([
+        'fallback',
+        '--claude-bin',
+        fixture('print-ok'),
+        '--model',
+        'alpha',
+        '--model',
+        'beta',
+        '--log-dir',
+        logDir(),
+        ...extra,
+        'Fix it',
+      ]);
+    const json = await run(['--json']);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as { results: { processId: string; label: string }[] };
+    expect(report.results.map((r) => [r.processId, r.label])).toEqual([
+      ['process-001', 'alpha'],
+      ['process-002', 'beta'],
+    ]);
+    const human = await run([]);
+    expect(human.stdout).toMatch(/── process-001 · alpha · claude · failed/);
+    expect(human.stdout).toMatch(/── process-002 · beta · claude · failed · .* · chosen ──/);
+  });
 });
