@@ -14,6 +14,10 @@ import { makeRepo, type TempRepo } from '../workspaces/support.js';
 
 const SCRIPT = join(repoRoot, 'test/cli/fixtures/scripts/n-version-greeting.json');
 const WAIT = { timeout: 60_000 };
+/** Set ORCHESTRATE_SCREENSHOT=1 to refresh the pattern's screenshot in docs/. */
+const SCREENSHOT = process.env.ORCHESTRATE_SCREENSHOT
+  ? join(repoRoot, 'docs/dashboard-n-version.png')
+  : null;
 
 let browser: TestBrowser;
 let repo: TempRepo;
@@ -70,6 +74,7 @@ describe('a pattern on the dashboard', () => {
       expect(steps.filter(([, step]) => step?.startsWith('check '))).toHaveLength(2);
       expect(await page.textContent('.verdict')).toContain('Winner: version-2. beta is clearer.');
       expect(await page.getAttribute('tr.chosen', 'data-process')).toBe('version-2');
+      if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
       await page.click('tr[data-process="version-2"] a');
       await page.waitForSelector('.artifacts .branch', WAIT);
