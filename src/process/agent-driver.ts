@@ -69,6 +69,11 @@ export interface AgentDriver {
   costOf?(event: Record<string, unknown>): number | null;
   /** Arguments that make the agent stop itself past `maxUsd` (claude: `--max-budget-usd`). */
   budgetArgs?(maxUsd: number): string[];
+  /**
+   * Arguments that continue the agent's conversation `agentSessionId` (claude:
+   * `--resume <id>`), for resuming a session; absent when the agent cannot.
+   */
+  resumeArgs?(agentSessionId: string): string[];
   /** A fresh reader of live progress for one try, when the agent's stream shows any. */
   activity?(): ActivityReader;
   /** The agent's own retry of a failed API call that `event` announces, or null. */

@@ -17,6 +17,7 @@ import {
   startLimits,
   withListenerError,
   withLostFiles,
+  withoutCostBase,
 } from './run-messages.js';
 import { makeDirectory } from './make-directory.js';
 import { normalizeOptions, type AgentProcessOptions, type NormalizedOptions } from './options.js';
@@ -40,6 +41,8 @@ export class AgentProcess extends IsolatedEmitter {
   readonly logFile: string;
   /** Which try this is: 1, or more for a retry's clone. */
   readonly attempt: number;
+  /** What its conversation cost before this try (`costBaseUsd`): reported costs are less this. */
+  readonly costBaseUsd: number;
   /** The prompt; strategies may change it before the process starts. */
   prompt: string;
   private readonly options: NormalizedOptions;
@@ -72,6 +75,7 @@ export class AgentProcess extends IsolatedEmitter {
       );
     }
     this.attempt = this.options.attempt;
+    this.costBaseUsd = this.options.costBaseUsd;
     const base = this.attempt === 1 ? this.processId : `${this.processId}.attempt-${this.attempt}`;
     this.logFile = join(this.options.logDir, `${base}.log`);
     this.eventsFile = join(this.options.logDir, `${base}.jsonl`);
@@ -309,11 +313,8 @@ export class AgentProcess extends IsolatedEmitter {
       log.openError && `could not open its log ${log.path}: ${log.openError.message}`,
       events.error && `could not write its events ${events.path}: ${events.error.message}`,
     ].filter((text): text is string => typeof text === 'string');
-    return this.finish(
-      log,
-      lost.length > 0 ? withLostFiles(outcome.result, lost) : outcome.result,
-      stderr,
-    );
+    const result = withoutCostBase(outcome.result, this.costBaseUsd);
+    return this.finish(log, lost.length > 0 ? withLostFiles(result, lost) : result, stderr);
   }
 
   private async finish(log: ProcessLog, ended: ProcessResult, stderr?: StderrRecord) {

@@ -43,6 +43,12 @@ export interface AgentProcessOptions {
   console?: Writable;
   /** Which try this is (default 1); tries after the first log to `<processId>.attempt-N.log`. */
   attempt?: number;
+  /**
+   * What the agent's conversation had already cost before this try (a resumed
+   * claude conversation reports its cumulative cost): subtracted from the cost
+   * it reports, so no cost is counted twice (default 0).
+   */
+  costBaseUsd?: number;
 }
 
 export interface NormalizedOptions extends Required<
@@ -152,5 +158,14 @@ export function normalizeOptions(options: AgentProcessOptions): NormalizedOption
     logger: options.logger ?? null,
     console: options.console ?? process.stdout,
     attempt: positiveAttempt(options.attempt),
+    costBaseUsd: costBase(options.costBaseUsd),
   };
+}
+
+function costBase(value: unknown): number {
+  if (value === undefined) return 0;
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  throw new TypeError(
+    `Expected \`costBaseUsd\` to be a non-negative number of US dollars, got ${describeValue(value)}`,
+  );
 }

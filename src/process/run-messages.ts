@@ -42,3 +42,9 @@ export function notStartedMessage(reason: EndReason): string {
   const why = reason.kind === 'cancel' && reason.reason ? ` (${reason.reason})` : '';
   return `cancelled before it started${why}`;
 }
+
+/** A resumed conversation's try costs what it added: its cumulative cost less what came before. */
+export function withoutCostBase(result: ProcessResult, base: number): ProcessResult {
+  if (base === 0 || result.costUsd === null) return result;
+  return { ...result, costUsd: Math.max(0, result.costUsd - base) };
+}

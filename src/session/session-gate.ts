@@ -108,18 +108,22 @@ export class SessionGate implements StartGate {
    * An agent event of task `processId`'s running try, read through `driver`:
    * its rate-limit signals and cost (a try on a queue's worker is read this
    * way too). `fail` ends the try when it is over its own budget.
+   * `costBaseUsd`: what a resumed conversation cost before this try (its
+   * agent reports the cumulative cost; this try spent the rest).
    */
   readEvent(
     processId: string,
     driver: AgentDriver,
     event: Record<string, unknown>,
     fail: (reason: string) => void,
+    costBaseUsd = 0,
   ): void {
     const signal = driver.rateLimitOf?.(event);
     if (signal) this.tickets.get(processId)?.observe(signal);
-    const cost = driver.costOf?.(event);
+    const reported = driver.costOf?.(event);
     const budget = this.parts.budget;
-    if (typeof cost !== 'number' || !budget) return;
+    if (typeof reported !== 'number' || !budget) return;
+    const cost = Math.max(0, reported - costBaseUsd);
     const over = budget.report(processId, cost);
     const perProcess = budget.limits.maxCostPerProcessUsd;
     if (over === 'process' && perProcess !== null && !this.selfEnforced.has(processId)) {
@@ -130,7 +134,13 @@ export class SessionGate implements StartGate {
   }
 
   private read(process: AgentProcess, event: Record<string, unknown>): void {
-    this.readEvent(process.processId, process.driver, event, (reason) => process.fail(reason));
+    this.readEvent(
+      process.processId,
+      process.driver,
+      event,
+      (reason) => process.fail(reason),
+      process.costBaseUsd,
+    );
   }
 
   private refusal(): Extract<GatePass, { kind: 'refused' }> | null {

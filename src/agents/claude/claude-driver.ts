@@ -55,5 +55,6 @@ export function claudeDriver(model: string | null, baseArgs: string[] = []): Age
         ? event.total_cost_usd
         : null,
     budgetArgs: (maxUsd) => ['--max-budget-usd', String(maxUsd)],
+    resumeArgs: (agentSessionId) => ['--resume', agentSessionId],
   };
 }
