@@ -71,6 +71,13 @@ export {
   OrchestratorSession,
   type OrchestratorSessionEvents,
 } from './session/orchestrator-session.js';
+export type { ResumeSessionOptions } from './session/resume-session.js';
+export {
+  ResumeError,
+  type ResumeOnly,
+  type ResumePlan,
+  type ResumeTask,
+} from './session/resume-plan.js';
 export { defaultBaseLogDir, type OrchestratorSessionOptions } from './session/options.js';
 export type { SessionMetadata } from './session/metadata.js';
 export { SESSION_FILES } from './session/files.js';

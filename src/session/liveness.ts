@@ -25,14 +25,15 @@ const START_SLACK_MS = 2000;
 
 export function sessionLiveness(
   sessionDir: string,
-  metadata: Pick<SessionMetadata, 'hostname' | 'pid' | 'startedAt'> | null,
+  metadata: Pick<SessionMetadata, 'hostname' | 'pid' | 'startedAt' | 'resumedAt'> | null,
 ): SessionLiveness {
   if (existsSync(sessionFile(sessionDir, 'summary'))) return 'closed';
   if (!metadata || metadata.hostname !== hostname()) return 'unknown';
   const started = processStartTime(metadata.pid);
   if (started === undefined) return 'unknown'; // no /proc: cannot tell
   if (started === null) return 'abandoned';
-  const sessionStart = Date.parse(metadata.startedAt);
+  // A resumed session's orchestrator started when it was resumed, not when the session began.
+  const sessionStart = Date.parse(metadata.resumedAt ?? metadata.startedAt);
   if (Number.isNaN(sessionStart)) return 'unknown';
   return started <= sessionStart + START_SLACK_MS ? 'running' : 'abandoned';
 }

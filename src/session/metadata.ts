@@ -22,6 +22,8 @@ export interface SessionMetadata {
   sessionDir: string;
   model: string | null;
   startedAt: string;
+  /** When `OrchestratorSession.resume` last opened it again (its `pid` is that orchestrator's). */
+  resumedAt?: string;
   orchestrateVersion: string;
   /** The agent the session's processes run by default ("claude", "codex", ...). */
   agent: string;
@@ -38,6 +40,8 @@ export interface SessionIdentity {
   sessionId: string;
   sessionDir: string;
   startedAt: Date;
+  /** Set when the session is resumed: now. */
+  resumedAt?: Date;
 }
 
 /**
@@ -66,6 +70,7 @@ export function recordMetadata(
     sessionDir: identity.sessionDir,
     model: options.model,
     startedAt: identity.startedAt.toISOString(),
+    ...(identity.resumedAt ? { resumedAt: identity.resumedAt.toISOString() } : {}),
     orchestrateVersion: orchestrateVersion(),
     agent: agent.name,
     agentCommand,

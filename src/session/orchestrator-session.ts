@@ -39,6 +39,14 @@ import { writeSummaryFile } from './summary-file.js';
 import type { SessionSummary } from './summary-types.js';
 import type { Budget } from '../budget/budget.js';
 import { createSessionGate } from './limits.js';
+import type { ResumePlan } from './resume-plan.js';
+import {
+  reopenRecords,
+  resumeOptions,
+  type Reopening,
+  type ResumeSessionOptions,
+} from './resume-session.js';
+import { ResumedTasks } from './resumed-tasks.js';
 import type { SessionGate } from './session-gate.js';
 import { summaryText } from './summarize-text.js';
 import { validateLevel, validateStatus } from './validate.js';
@@ -90,18 +98,34 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   readonly gate: SessionGate | null;
   private readonly budget: Budget | null;
 
-  constructor(options: OrchestratorSessionOptions) {
+  /**
+   * Opens a session folder again to run what did not succeed
+   * (docs/limits.md#resume): its records are read back, so the summary keeps
+   * the tasks that succeeded; new records are appended; close() rewrites
+   * summary.json. Run `plan.tasks`' specs through `session.executor`: their
+   * tries go on numbering after the earlier ones, and continue the agent's
+   * conversation where it can (claude's `--resume`), each charged only what it adds.
+   */
+  static resume(
+    sessionDir: string,
+    options: ResumeSessionOptions = {},
+  ): { session: OrchestratorSession; plan: ResumePlan } {
+    const resumed = resumeOptions(sessionDir, options);
+    const session = new OrchestratorSession(resumed.options, resumed.reopening);
+    return { session, plan: resumed.reopening.plan };
+  }
+
+  constructor(options: OrchestratorSessionOptions, resumed?: Reopening) {
     super();
     this.options = normalizeSessionOptions(options);
     this.patternName = this.options.patternName;
     this.workingDir = this.options.workingDir;
     this.model = this.options.model;
-    this.startedAt = new Date();
-    const { sessionId, sessionDir } = createSessionDir(
-      this.options.baseLogDir,
-      this.patternName,
-      this.startedAt,
-    );
+    const plan = resumed?.plan;
+    this.startedAt = plan ? new Date(plan.start.at) : new Date();
+    const { sessionId, sessionDir } = plan
+      ? { sessionId: plan.start.sessionId, sessionDir: plan.start.sessionDir }
+      : createSessionDir(this.options.baseLogDir, this.patternName, this.startedAt);
     this.sessionId = sessionId;
     this.sessionDir = sessionDir;
     this.ids = new ProcessIds(sessionId);
@@ -130,45 +154,55 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     });
     const { env, streamOutput, console } = this.options.processDefaults;
     const { prices } = this.options;
-    this.executor = new SessionExecutor({
-      sessionId,
-      workingDir: this.workingDir,
-      backend: this.options.backend,
-      declare: (id) => {
-        this.assertUsable(id);
-        this.ids.claim(id);
-        this.records.builder.declare(id);
+    this.executor = new SessionExecutor(
+      {
+        sessionId,
+        workingDir: this.workingDir,
+        backend: this.options.backend,
+        declare: (id) => {
+          this.assertUsable(id);
+          this.ids.claim(id);
+          this.records.builder.declare(id);
+        },
+        processLogDir: this.processLogDir,
+        limiter: this.limiter,
+        track: (process) => this.track(process),
+        record: (draft) => this.record(draft),
+        readEvent: (id, driver, event, fail) => this.gate?.readEvent(id, driver, event, fail),
+        identity: (id) => this.maker.identity(id),
+        defaults: {
+          ...(env ? { env } : {}),
+          ...(streamOutput === undefined ? {} : { streamOutput }),
+          ...(console ? { console } : {}),
+          ...(prices ? { prices } : {}),
+        },
       },
-      processLogDir: this.processLogDir,
-      limiter: this.limiter,
-      track: (process) => this.track(process),
-      record: (draft) => this.record(draft),
-      readEvent: (id, driver, event, fail) => this.gate?.readEvent(id, driver, event, fail),
-      identity: (id) => this.maker.identity(id),
-      defaults: {
-        ...(env ? { env } : {}),
-        ...(streamOutput === undefined ? {} : { streamOutput }),
-        ...(console ? { console } : {}),
-        ...(prices ? { prices } : {}),
-      },
-    });
+      plan ? new ResumedTasks(plan.tasks, resumed.conversations) : null,
+    );
     const { metadata, complete } = recordMetadata(
-      { sessionId, sessionDir, startedAt: this.startedAt },
+      {
+        sessionId,
+        sessionDir,
+        startedAt: this.startedAt,
+        ...(plan ? { resumedAt: new Date() } : {}),
+      },
       this.options,
       this.probe.signal,
     );
     this.metadata = metadata;
     this.metadataDone = complete;
-    this.record({
-      kind: 'session-start',
-      patternName: this.patternName,
-      ...(this.options.name === null ? {} : { name: this.options.name }),
-      workingDir: this.workingDir,
-      sessionDir,
-      model: this.model,
-      orchestrateVersion: metadata.orchestrateVersion,
-      pid: process.pid,
-    });
+    if (plan) this.log(reopenRecords(plan, this.records, this.ids, sessionDir));
+    else
+      this.record({
+        kind: 'session-start',
+        patternName: this.patternName,
+        ...(this.options.name === null ? {} : { name: this.options.name }),
+        workingDir: this.workingDir,
+        sessionDir,
+        model: this.model,
+        orchestrateVersion: metadata.orchestrateVersion,
+        pid: process.pid,
+      });
     ({ gate: this.gate, budget: this.budget } = createSessionGate(this.options.limits, (draft) =>
       this.record(draft),
     ));

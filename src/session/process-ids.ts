@@ -4,6 +4,8 @@
  */
 export class ProcessIds {
   private readonly used = new Set<string>();
+  /** Ids of an earlier run of a resumed session: never given out, but its tasks may claim them. */
+  private readonly earlier = new Set<string>();
   private next = 1;
 
   constructor(private readonly sessionId: string) {}
@@ -12,7 +14,7 @@ export class ProcessIds {
   nextFree(): string {
     let id: string;
     do id = `process-${String(this.next++).padStart(3, '0')}`;
-    while (this.used.has(id));
+    while (this.used.has(id) || this.earlier.has(id));
     return id;
   }
 
@@ -28,6 +30,11 @@ export class ProcessIds {
   /** True for an id claimed in this session. */
   has(processId: string): boolean {
     return this.used.has(processId);
+  }
+
+  /** An id an earlier run of the session used (resume). */
+  reserve(processId: string): void {
+    this.earlier.add(processId);
   }
 
   claim(processId: string): void {

@@ -22,6 +22,7 @@ import { checkedTaskSpec, parseTaskSpec } from '../tasks/parse-task-spec.js';
 import { redactSpec } from '../tasks/redact.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
 import { BackendTries } from './backend-tries.js';
+import type { ResumedTasks } from './resumed-tasks.js';
 
 /** What the executor needs of its session. */
 export interface SessionParts {
@@ -62,7 +63,11 @@ export class SessionExecutor implements Executor {
   /** Tries sent to the session's backend, when it has one. */
   private readonly backend: BackendTries | null;
 
-  constructor(private readonly session: SessionParts) {
+  /** `resumed`: the tasks a resumed session runs again (their tries go on numbering). */
+  constructor(
+    private readonly session: SessionParts,
+    private readonly resumed: ResumedTasks | null = null,
+  ) {
     this.backend = session.backend ? new BackendTries(session, session.backend) : null;
   }
 
@@ -72,14 +77,23 @@ export class SessionExecutor implements Executor {
 
   async run(spec: TaskSpec, options: ExecuteOptions): Promise<ProcessResult> {
     if (this.backend) return this.backend.run(spec, options);
-    const attempt = options.attempt ?? 1;
-    const process = attempt === 1 ? this.firstTry(spec, options) : this.laterTry(spec, attempt);
+    const asked = options.attempt ?? 1;
+    const attempt = this.attemptOf(spec.id, asked);
+    const process =
+      asked === 1 ? this.firstTry(spec, options, attempt) : this.laterTry(spec, attempt);
     if (options.skip !== undefined) {
       // Not started: no slot of the limiter to wait for.
       process.skip(options.skip);
       return runOnce(process, null);
     }
-    return this.start(process, options.signal ?? null);
+    const result = await this.start(process, options.signal ?? null);
+    this.resumed?.ended(spec.id, result);
+    return result;
+  }
+
+  /** The attempt number of try `n` of this run (a resumed task's go on after its earlier tries). */
+  private attemptOf(taskId: string, n: number): number {
+    return this.resumed?.attempt(taskId, n) ?? n;
   }
 
   /** A task given to a strategy, not started yet: a 'queued' record (the dashboard shows it waiting). */
@@ -96,7 +110,7 @@ export class SessionExecutor implements Executor {
     this.session.record({
       kind: 'retry',
       processId: spec.id,
-      attempt: notice.attempt,
+      attempt: this.attemptOf(spec.id, notice.attempt),
       delayMs: notice.delayMs,
       reason: notice.reason,
       previousStatus: notice.previous.status,
@@ -114,18 +128,18 @@ export class SessionExecutor implements Executor {
     return this.session.limiter.run(() => runOnce(process, signal), signal);
   }
 
-  private firstTry(spec: TaskSpec, options: ExecuteOptions): AgentProcess {
+  private firstTry(spec: TaskSpec, options: ExecuteOptions, attempt: number): AgentProcess {
     const { session } = this;
     const checked =
       spec.cwd === undefined
         ? parseTaskSpec({ ...spec, cwd: session.workingDir })
         : checkedTaskSpec(spec);
     const { defaults } = session;
-    const process = localExecutor.createProcess(checked, {
+    const made = localExecutor.createProcess(checked, {
       ...options,
       logDir: session.processLogDir,
       processId: checked.id,
-      attempt: 1,
+      attempt,
       // The spec's own env outranks the session's defaults; the ORCHESTRATE_* variables outrank all.
       env: { ...defaults.env, ...checked.env, ...options.env, ...session.identity(checked.id) },
       streamOutput: options.streamOutput ?? defaults.streamOutput ?? false,
@@ -137,8 +151,13 @@ export class SessionExecutor implements Executor {
         ? { console: (options.console ?? defaults.console)! }
         : {}),
     });
+    // A resumed task continues its agent's conversation when it can.
+    const continuation = this.resumed?.continuation(checked.id, made.driver) ?? null;
+    const process = continuation ? made.clone(continuation) : made;
     session.track(process);
-    session.record({ kind: 'task', processId: checked.id, spec: redactSpec(checked) });
+    // A resumed task's spec is recorded already.
+    if (!this.resumed?.has(checked.id))
+      session.record({ kind: 'task', processId: checked.id, spec: redactSpec(checked) });
     this.firstTries.set(checked.id, process);
     return process;
   }
@@ -150,6 +169,12 @@ export class SessionExecutor implements Executor {
         `Task "${spec.id}" asks for try ${attempt} before its first try ran in this session; run try 1 first.`,
       );
     }
-    return first.clone({ attempt, prompt: promptWithSchema(spec) });
+    // A continued conversation has cost more by now: the next try is charged only what it adds.
+    const continuation = this.resumed?.continuation(spec.id, first.driver);
+    return first.clone({
+      attempt,
+      prompt: promptWithSchema(spec),
+      ...(continuation ? { costBaseUsd: continuation.costBaseUsd } : {}),
+    });
   }
 }

@@ -32,6 +32,20 @@ export class SessionRecords {
     this.writer = new RecordWriter(sessionDir, logger, failed);
   }
 
+  /**
+   * A reopened session (OrchestratorSession.resume): its records so far make
+   * the summary, and new records go on after the last `seq`. An earlier
+   * session-end (of the run, or of an earlier resume) is not this run's.
+   */
+  replay(events: readonly OrchestrateEvent[]): void {
+    for (const event of events) {
+      this.seq = Math.max(this.seq, event.seq);
+      if (event.kind === 'session-end') continue;
+      this.builder.apply(event);
+      if (event.kind === 'session-start') this.live.add(event);
+    }
+  }
+
   get ended(): boolean {
     return this.closed;
   }
