@@ -10,6 +10,7 @@ import { registerCompletionCommand } from './commands/completion-command.js';
 import { registerConfigCommand } from './commands/config-command.js';
 import { registerLogsCommand } from './commands/logs-command.js';
 import { registerRunCommands } from './commands/run-commands.js';
+import { registerResumeCommand } from './commands/resume-command.js';
 import { registerSessionsCommand } from './commands/sessions-command.js';
 import { registerWorktreesCommand } from './commands/worktrees-command.js';
 import { registerMergeCommand } from './commands/merge-command.js';
@@ -36,6 +37,7 @@ export function buildProgram(context: CommandContext): Command {
         'Try it without an account: orchestrate parallel --mock-model "Say hello" "Say goodbye"',
     );
   registerRunCommands(program, context);
+  registerResumeCommand(program, context);
   registerSessionsCommand(program, context);
   registerLogsCommand(program, context);
   registerDashboardCommand(program, context);

@@ -47,6 +47,7 @@ import { leaseWorktrees, releaseWorktrees, type Lease } from './worktree-leases.
 import { planProcesses, type PlannedProcess } from './plan.js';
 import { taskSpecs } from './task-specs.js';
 import { takeCancelRequests } from './cancel-requests.js';
+import { resumedSpecs, type ResumeRun } from './resume-input.js';
 import type { TaskSpec } from '../../tasks/task-spec.js';
 import { getStrategy } from '../../strategies/registry.js';
 
@@ -58,6 +59,8 @@ export async function runStrategyCommand(
   prompts: string[],
   raw: RawRunFlags & RawDashboardRunFlags & RawLimitFlags,
   extraArgs: string[],
+  /** `orchestrate resume`: the session to open again instead of the prompts. */
+  resume: ResumeRun | null = null,
 ): Promise<ExitCode> {
   const defaults = resolveConfig(raw.cwd ?? process.cwd(), process.env, strategy);
   const config = normalizeRunFlags(
@@ -67,14 +70,18 @@ export async function runStrategyCommand(
   );
   const limits = normalizeLimitFlags(raw, strategy, config.maxWorkers);
   const dashboard = runDashboardConfig(raw, strategy);
-  const tasks = await collectTasks({
-    args: prompts,
-    promptsFile: config.promptsFile,
-    readStdin: () => readAllStdin(),
-    baseDir: config.cwd,
-    command: strategy,
-  });
-  const planned = planProcesses(config, tasks);
+  const planned = resume
+    ? []
+    : planProcesses(
+        config,
+        await collectTasks({
+          args: prompts,
+          promptsFile: config.promptsFile,
+          readStdin: () => readAllStdin(),
+          baseDir: config.cwd,
+          command: strategy,
+        }),
+      );
   if (config.dryRun) {
     process.stdout.write(dryRun(config, planned));
     return EXIT.ok;
@@ -94,7 +101,7 @@ export async function runStrategyCommand(
   }).install();
   try {
     mock = config.mock ? await startMockBackend(config.mock.script, strategy) : null;
-    const parts = { state, view, interrupts, mock, dashboard, prices, limits };
+    const parts = { state, view, interrupts, mock, dashboard, prices, limits, resume };
     return await runSession(config, planned, parts);
   } finally {
     view.stop();
@@ -112,6 +119,7 @@ interface RunParts {
   dashboard: DashboardConfig | null;
   prices: PriceTable | null;
   limits: LimitConfig;
+  resume: ResumeRun | null;
 }
 
 async function runSession(
@@ -124,12 +132,11 @@ async function runSession(
   const { OrchestratorSession } = await import('../../session/orchestrator-session.js');
   const backend = config.backend ? await openBackend(config.backend, stderrLogger) : null;
   const started = Date.now();
-  const session = new OrchestratorSession({
+  const { resume } = parts;
+  const taskCount = resume ? resume.plan.tasks.length : planned.length;
+  const options = {
     ...(backend ? { backend } : {}),
-    patternName: config.strategy,
-    ...(config.name === undefined ? {} : { name: config.name }),
     workingDir: config.cwd,
-    ...(config.logDir === undefined ? {} : { baseLogDir: config.logDir }),
     ...(config.models.length === 1 ? { model: config.models[0] } : {}),
     agent: config.agent,
     logger: silentLogger,
@@ -141,7 +148,7 @@ async function runSession(
       ? {}
       : {
           admission: {
-            maxConcurrency: Math.max(1, planned.length),
+            maxConcurrency: Math.max(1, taskCount),
             ...parts.limits.admission,
           },
         }),
@@ -151,11 +158,24 @@ async function runSession(
       console: view.streamSink,
       env: { ...mock?.env },
     },
-  });
+  };
+  // A resumed session continues claude's conversations, except on the mock (its HOME is gone).
+  const session = resume
+    ? OrchestratorSession.resume(resume.sessionDir, {
+        ...options,
+        only: resume.only,
+        conversations: !mock,
+      }).session
+    : new OrchestratorSession({
+        ...options,
+        patternName: config.strategy,
+        ...(config.name === undefined ? {} : { name: config.name }),
+        ...(config.logDir === undefined ? {} : { baseLogDir: config.logDir }),
+      });
   const halt =
     config.halt === null
       ? null
-      : new HaltWatch(config.halt, planned.length, config.retries, (reason) => {
+      : new HaltWatch(config.halt, taskCount, config.retries, (reason) => {
           view.notice(reason);
           interrupts.controller.abort(new Error(`halted by ${reason.split(':')[0]}`));
         });
@@ -179,7 +199,7 @@ async function runSession(
   try {
     if (config.worktree)
       leases = await leaseWorktrees(session, planned, config.worktree, config.strategy);
-    specs = taskSpecs(config, planned);
+    specs = resume ? resumedSpecs(resume.plan, process.env) : taskSpecs(config, planned);
     for (const spec of specs) state.add(spec.id, spec.prompt, spec.agent, spec.label);
     if (parts.dashboard) {
       const { startRunDashboard } = await import('../dashboard/run-dashboard.js');
