@@ -26,14 +26,20 @@ export function loopbackOnlyEnv(): Record<string, string> {
   return env;
 }
 
+export interface MockAgentsEnvOptions extends MockModelEnvOptions {
+  /** codex's own retries of a failed call (default 0). */
+  codexRetries?: number;
+}
+
 export function mockAgentsEnv(
   url: string,
   homeDir: string,
-  options: MockModelEnvOptions = {},
+  options: MockAgentsEnvOptions = {},
 ): Record<string, string> {
+  const { codexRetries = 0, ...claude } = options;
   return {
-    ...mockModelEnv(url, homeDir, options),
-    ...codexMockEnv(url, homeDir),
+    ...mockModelEnv(url, homeDir, claude),
+    ...codexMockEnv(url, homeDir, codexRetries),
     ...geminiMockEnv(url, homeDir),
     ...loopbackOnlyEnv(),
   };

@@ -11,8 +11,12 @@ export const CODEX_MOCK_MODEL = 'gpt-5.5';
 
 export const CODEX_MOCK_PROVIDER = 'orchestrate_mock';
 
-/** config.toml for CODEX_HOME; `url` is the mock model's base URL (no `/v1`). */
-export function codexMockConfig(url: string): string {
+/**
+ * config.toml for CODEX_HOME; `url` is the mock model's base URL (no `/v1`).
+ * `maxRetries`: codex's own retries of a failed call (default 0; it prints
+ * "Reconnecting... 1/N" for each).
+ */
+export function codexMockConfig(url: string, maxRetries = 0): string {
   return [
     `model = "${CODEX_MOCK_MODEL}"`,
     `model_provider = "${CODEX_MOCK_PROVIDER}"`,
@@ -22,8 +26,8 @@ export function codexMockConfig(url: string): string {
     'name = "orchestrate mock model"',
     `base_url = "${url}/v1"`,
     'wire_api = "responses"',
-    'request_max_retries = 0',
-    'stream_max_retries = 0',
+    `request_max_retries = ${maxRetries}`,
+    `stream_max_retries = ${maxRetries}`,
     '',
     '[analytics]',
     'enabled = false',
@@ -42,9 +46,9 @@ export function codexMockConfig(url: string): string {
 }
 
 /** Writes `<homeDir>/.codex/config.toml` and returns the variables that select it. */
-export function codexMockEnv(url: string, homeDir: string): Record<string, string> {
+export function codexMockEnv(url: string, homeDir: string, maxRetries = 0): Record<string, string> {
   const codexHome = join(homeDir, '.codex');
   mkdirSync(codexHome, { recursive: true });
-  writeFileSync(join(codexHome, 'config.toml'), codexMockConfig(url));
+  writeFileSync(join(codexHome, 'config.toml'), codexMockConfig(url, maxRetries));
   return { CODEX_HOME: codexHome };
 }

@@ -24,6 +24,7 @@ import { answerTurn } from './scripted-turn.js';
 import { structuredReply } from './structured-reply.js';
 import { writeSseFrames } from './sse-writer.js';
 import { sendGoogleError } from './vendor-errors.js';
+import { admittedByVendor } from './vendor-refusals.js';
 
 export async function handleGemini(
   req: IncomingMessage,
@@ -37,6 +38,11 @@ export async function handleGemini(
   const { request, text } = read;
   const stream = target.method === 'streamGenerateContent';
   const inputTokens = estimateTokens(text);
+  // gemini's helper calls (a JSON schema) are not the agent's turns: the account counts the turns.
+  if (context.account && geminiSchemaOf(request) === undefined) {
+    Object.assign(record, { model: target.model, prompt: geminiPromptOf(request), stream });
+    if (!admittedByVendor('google', context.account, res, record, inputTokens)) return;
+  }
   const signal = untilClosed(res, context.closing);
   const send = async (reply: Reply, chunkSize?: number, chunkDelayMs = 0) => {
     if (!stream) return sendJson(res, 200, geminiResponse(reply));

@@ -22,6 +22,7 @@ import { answerTurn } from './scripted-turn.js';
 import { formatSse } from './sse.js';
 import { writeSseFrames } from './sse-writer.js';
 import { sendOpenAiError } from './vendor-errors.js';
+import { admittedByVendor } from './vendor-refusals.js';
 
 export async function handleResponses(
   req: IncomingMessage,
@@ -32,8 +33,13 @@ export async function handleResponses(
   const read = await readRequest(req, res, record, responsesRequestSchema, 'Responses API');
   if (!read) return;
   const { request, text } = read;
-  const signal = untilClosed(res, context.closing);
+  const inputTokens = estimateTokens(text);
   const stream = request.stream === true;
+  if (context.account) {
+    Object.assign(record, { model: request.model, prompt: responsesPromptOf(request), stream });
+    if (!admittedByVendor('openai', context.account, res, record, inputTokens)) return;
+  }
+  const signal = untilClosed(res, context.closing);
   const answer = await answerTurn(
     context.resolve,
     record,
@@ -42,7 +48,7 @@ export async function handleResponses(
       prompt: responsesPromptOf(request),
       turn: responsesTurnOf(request),
       stream,
-      inputTokens: estimateTokens(text),
+      inputTokens,
     },
     signal,
   );

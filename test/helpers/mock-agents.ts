@@ -6,7 +6,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { silentLogger } from '../../src/logging/logger.js';
-import { AGENT_ENV_DROPPED, mockAgentsEnv } from '../../src/mock-model/agents-env.js';
+import {
+  AGENT_ENV_DROPPED,
+  mockAgentsEnv,
+  type MockAgentsEnvOptions,
+} from '../../src/mock-model/agents-env.js';
 import {
   startMockModel,
   type MockModel,
@@ -34,13 +38,16 @@ export interface MockAgents {
   close(): Promise<void>;
 }
 
-export async function startMockAgents(script: MockScriptInput): Promise<MockAgents> {
+export async function startMockAgents(
+  script: MockScriptInput,
+  options: MockAgentsEnvOptions = {},
+): Promise<MockAgents> {
   const model = await startMockModel({ script });
   const home = tempDir('orchestrate-agents-home-');
   const dirs = [home];
   const env: Record<string, string | undefined> = {};
   for (const key of Object.keys(process.env)) if (AGENT_ENV_DROPPED.test(key)) env[key] = undefined;
-  Object.assign(env, mockAgentsEnv(model.url, home.path));
+  Object.assign(env, mockAgentsEnv(model.url, home.path, options));
   // gemini writes a report file to the temp folder for each API error: keep them in the throwaway home.
   env.TMPDIR = join(home.path, 'tmp');
   mkdirSync(env.TMPDIR);
