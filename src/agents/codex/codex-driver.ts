@@ -8,6 +8,8 @@
  */
 import type { AgentDriver } from '../../process/agent-driver.js';
 import { installHint, resolveBinary, type BinarySource } from '../find-binary.js';
+import { codexRateLimitOf } from './rate-limit.js';
+import { codexRetryOf } from './retry.js';
 import { codexStreamReader } from './stream-reader.js';
 
 export const CODEX_BINARY: BinarySource = {
@@ -61,5 +63,7 @@ export function codexDriver(options: CodexDriverOptions = {}): AgentDriver {
       };
     },
     reader: codexStreamReader(model),
+    rateLimitOf: (event) => codexRateLimitOf(event),
+    agentRetry: codexRetryOf,
   };
 }

@@ -8,6 +8,7 @@ import type { TokenUsage } from '../../process/result.js';
 import { lineParser } from '../json-line.js';
 import { describeCodexEvent } from './describe-event.js';
 import type { CodexEvent } from './stream-events.js';
+import { codexRetryOf } from './retry.js';
 import { codexVerdict } from './verdict.js';
 
 function addUsage(total: TokenUsage | null, event: CodexEvent): TokenUsage | null {
@@ -53,7 +54,8 @@ export function codexStreamReader(model: string | null) {
           usage = addUsage(usage, event);
         } else if (event.type === 'turn.failed') {
           failure = event.error?.message ?? failure ?? 'turn failed';
-        } else if (event.type === 'error') {
+        } else if (event.type === 'error' && !codexRetryOf(event)) {
+          // "Reconnecting... 1/5" is codex retrying, not the run failing.
           failure = event.message ?? 'error';
         }
       },
