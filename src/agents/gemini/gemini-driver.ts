@@ -6,6 +6,7 @@
  */
 import type { AgentDriver } from '../../process/agent-driver.js';
 import { installHint, resolveBinary, type BinarySource } from '../find-binary.js';
+import { geminiRateLimitOf } from './rate-limit.js';
 import { geminiStreamReader } from './stream-reader.js';
 
 export const GEMINI_BINARY: BinarySource = {
@@ -58,5 +59,6 @@ export function geminiDriver(options: GeminiDriverOptions = {}): AgentDriver {
       };
     },
     reader: geminiStreamReader,
+    rateLimitOf: geminiRateLimitOf,
   };
 }
