@@ -18,6 +18,10 @@ import {
 } from '../../src/mock-model/index.js';
 import type { AgentDriver } from '../../src/process/agent-driver.js';
 import { AgentProcess } from '../../src/process/agent-process.js';
+import type { OrchestrateEvent } from '../../src/events/types.js';
+import type { AdmissionOptions } from '../../src/admission/options.js';
+import { OrchestratorSession } from '../../src/session/orchestrator-session.js';
+import { runSequential } from '../../src/strategies/run-sequential.js';
 import type { AgentProcessOptions } from '../../src/process/options.js';
 import type { ProcessResult } from '../../src/process/result.js';
 import { repoRoot, tempDir } from './fixtures.js';
@@ -80,4 +84,36 @@ export async function startMockAgents(
       for (const dir of dirs) dir.cleanup();
     },
   };
+}
+
+/**
+ * Runs one prompt after another as `agent` specs in a session with admission,
+ * against the mock: the results, and every record the session made.
+ */
+export async function runInSession(
+  agents: MockAgents,
+  agent: 'codex' | 'gemini',
+  prompts: string[],
+  admission: AdmissionOptions,
+): Promise<{ results: ProcessResult[]; events: OrchestrateEvent[] }> {
+  const work = tempDir(`orchestrate-${agent}-session-`);
+  const session = new OrchestratorSession({
+    patternName: `${agent}-session`,
+    workingDir: work.path,
+    logger: silentLogger,
+    admission,
+    processDefaults: { env: agents.env, streamOutput: false },
+  });
+  const events: OrchestrateEvent[] = [];
+  session.on('event', (event) => events.push(event));
+  const specs = prompts.map((prompt, i) => ({
+    id: `${agent}-${i + 1}`,
+    agent,
+    prompt,
+    command: installedBin(agent),
+  }));
+  const results = await runSequential(specs, { executor: session.executor, gate: session.gate });
+  await session.close();
+  work.cleanup();
+  return { results, events };
 }

@@ -6,13 +6,9 @@
 import { afterEach, expect, test } from 'vitest';
 import { codexDriver } from '../../../src/agents/codex/codex-driver.js';
 import type { EventOf, OrchestrateEvent } from '../../../src/events/types.js';
-import { silentLogger } from '../../../src/logging/logger.js';
 import type { MockScriptInput } from '../../../src/mock-model/index.js';
 import type { MockAgentsEnvOptions } from '../../../src/mock-model/agents-env.js';
-import { OrchestratorSession } from '../../../src/session/orchestrator-session.js';
-import { runSequential } from '../../../src/strategies/run-sequential.js';
-import { installedBin, startMockAgents, type MockAgents } from '../../helpers/mock-agents.js';
-import { tempDir } from '../../helpers/fixtures.js';
+import { runInSession, startMockAgents, type MockAgents } from '../../helpers/mock-agents.js';
 
 let mock: MockAgents | null = null;
 afterEach(async () => {
@@ -53,25 +49,10 @@ test("a ChatGPT plan's usage limit pauses the session until the time codex names
     account: { requests: 1, windowMs: 120_000, login: 'subscription' },
     default: { text: 'done' },
   });
-  const work = tempDir('orchestrate-codex-limits-');
-  const session = new OrchestratorSession({
-    patternName: 'codex-limits',
-    workingDir: work.path,
-    logger: silentLogger,
-    admission: { maxWaitMs: 1000, jitterMs: 0 },
-    processDefaults: { env: agents.env, streamOutput: false },
+  const { results, events } = await runInSession(agents, 'codex', ['one', 'two'], {
+    maxWaitMs: 1000,
+    jitterMs: 0,
   });
-  const events: OrchestrateEvent[] = [];
-  session.on('event', (event) => events.push(event));
-  const specs = ['one', 'two'].map((prompt) => ({
-    id: `codex-${prompt}`,
-    agent: 'codex',
-    prompt,
-    command: installedBin('codex'),
-  }));
-  const results = await runSequential(specs, { executor: session.executor, gate: session.gate });
-  await session.close();
-  work.cleanup();
 
   expect(agents.model.account).toMatchObject({ admitted: 1, rejected: 1 });
   expect(results[0]).toMatchObject({ status: 'succeeded' });

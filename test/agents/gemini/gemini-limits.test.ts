@@ -5,11 +5,7 @@
  */
 import { afterEach, expect, test } from 'vitest';
 import type { EventOf, OrchestrateEvent } from '../../../src/events/types.js';
-import { silentLogger } from '../../../src/logging/logger.js';
-import { OrchestratorSession } from '../../../src/session/orchestrator-session.js';
-import { runSequential } from '../../../src/strategies/run-sequential.js';
-import { tempDir } from '../../helpers/fixtures.js';
-import { installedBin, startMockAgents, type MockAgents } from '../../helpers/mock-agents.js';
+import { runInSession, startMockAgents, type MockAgents } from '../../helpers/mock-agents.js';
 
 let mock: MockAgents | null = null;
 afterEach(async () => {
@@ -25,25 +21,10 @@ test("gemini's quota refusal pauses the session for the delay the API suggests",
     account: { requests: 1, windowMs: 90_000 },
     default: { text: 'done' },
   });
-  const work = tempDir('orchestrate-gemini-limits-');
-  const session = new OrchestratorSession({
-    patternName: 'gemini-limits',
-    workingDir: work.path,
-    logger: silentLogger,
-    admission: { maxWaitMs: 1000, jitterMs: 0 },
-    processDefaults: { env: mock.env, streamOutput: false },
+  const { results, events } = await runInSession(mock, 'gemini', ['one', 'two'], {
+    maxWaitMs: 1000,
+    jitterMs: 0,
   });
-  const events: OrchestrateEvent[] = [];
-  session.on('event', (event) => events.push(event));
-  const specs = ['one', 'two'].map((prompt) => ({
-    id: `gemini-${prompt}`,
-    agent: 'gemini',
-    prompt,
-    command: installedBin('gemini'),
-  }));
-  const results = await runSequential(specs, { executor: session.executor, gate: session.gate });
-  await session.close();
-  work.cleanup();
 
   expect(results[0]).toMatchObject({ status: 'succeeded' });
   expect(mock.model.account!.rejected).toBeGreaterThanOrEqual(1);
