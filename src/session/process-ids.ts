@@ -27,9 +27,9 @@ export class ProcessIds {
     }
   }
 
-  /** True for an id claimed in this session. */
+  /** True for an id claimed in this session (or, resumed, in its earlier runs). */
   has(processId: string): boolean {
-    return this.used.has(processId);
+    return this.used.has(processId) || this.earlier.has(processId);
   }
 
   /** An id an earlier run of the session used (resume). */

@@ -57,9 +57,10 @@ export function reopenRecords(
   ids: ProcessIds,
   sessionDir: string,
 ): string {
-  records.replay(plan.events);
+  // Reserved first: the summary brings back an earlier entry it settled only for an id it knows.
   for (const event of plan.events)
     if ('processId' in event && typeof event.processId === 'string') ids.reserve(event.processId);
+  records.replay(plan.events);
   rmSync(sessionFile(sessionDir, 'summary'), { force: true });
   const again = plan.tasks.map((task) => task.spec.id);
   return `Session resumed by pid ${process.pid}: ${again.length} task(s) run again (${again.join(', ') || 'none'}); ${plan.kept.length} kept`;
