@@ -2,12 +2,15 @@
  * Spawns the child on a pseudo-terminal, for agents that insist on a terminal.
  * As in the original, the terminal is fed a newline every 100 ms so that a read
  * of stdin never blocks. The terminal merges stdout and stderr. node-pty is
- * loaded only when this mode is asked for.
+ * loaded only when this mode is asked for. Its exit comes after its socket
+ * closes, and the socket is drained before it closes (pty-drain.ts), so stdout
+ * ends with the child's last byte.
  */
 import { constants } from 'node:os';
 import { PassThrough } from 'node:stream';
 import type { ChildExit, SpawnOutcome, SpawnRequest } from './child-handle.js';
 import { streamReader } from './chunk-reader.js';
+import { drainBeforeDestroy } from './pty-drain.js';
 import { flatEnvironment } from '../environment.js';
 
 const FEED_INTERVAL_MS = 100;
@@ -36,9 +39,11 @@ export async function spawnWithPty(request: SpawnRequest): Promise<SpawnOutcome>
     return { ok: false, error: failure };
   }
   const stdout = new PassThrough();
-  terminal.onData((data: string | Buffer) => {
+  const forward = (data: string | Buffer) => {
     stdout.write(typeof data === 'string' ? Buffer.from(data) : data);
-  });
+  };
+  terminal.onData(forward);
+  drainBeforeDestroy(terminal, forward);
   const feeder = setInterval(() => {
     try {
       terminal.write('\n');

@@ -5,6 +5,7 @@
  */
 import { cliEnv, cliPath } from './run-cli.js';
 import { repoRoot } from '../../helpers/fixtures.js';
+import { drainBeforeDestroy } from '../../../src/process/spawn/pty-drain.js';
 
 export interface TerminalRun {
   /** Everything the terminal showed so far, escape codes included. */
@@ -28,6 +29,8 @@ export async function runInTerminal(
   });
   let screen = '';
   term.onData((data) => (screen += data));
+  // The CLI's last lines (its summary) are written just before it exits.
+  drainBeforeDestroy(term, (chunk) => (screen += chunk.toString()));
   const done = new Promise<{ exitCode: number; signal: number | undefined; screen: string }>(
     (resolve) => {
       term.onExit(({ exitCode, signal }) =>
