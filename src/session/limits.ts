@@ -9,6 +9,7 @@ import { DEFAULT_MAX_WAIT_MS, type AdmissionOptions } from '../admission/options
 import { Budget } from '../budget/budget.js';
 import { normalizeBudget, type BudgetOptions } from '../budget/options.js';
 import type { EventDraft } from '../events/types.js';
+import type { Executor } from '../tasks/executor.js';
 import { formatCost } from '../process/format.js';
 import { describeValue } from '../process/validate.js';
 import { limitRecorder } from './limit-records.js';
@@ -64,4 +65,24 @@ export function createSessionGate(
   }
   if (!controller && !budget) return { gate: null, budget: null };
   return { gate: new SessionGate({ admission: controller, budget, maxWaitMs, record }), budget };
+}
+
+/** When the admission controller pauses, the backend's workers hold their starts too. */
+export function holdBackendOnPause(
+  gate: SessionGate | null,
+  backend: Executor | null,
+  record: (draft: EventDraft) => void,
+): void {
+  if (!gate || !backend?.holdStarts) return;
+  const hold = backend.holdStarts.bind(backend);
+  gate.onPause((until) =>
+    hold(until).catch((error: unknown) =>
+      record({
+        kind: 'log',
+        level: 'WARNING',
+        source: 'session',
+        message: `Could not pause the backend's queue until ${until.toISOString()}: ${error instanceof Error ? error.message : String(error)}`,
+      }),
+    ),
+  );
 }

@@ -8,6 +8,7 @@
  */
 import { hostname } from 'node:os';
 import { getAgent } from '../agents/registry.js';
+import type { EventDraft } from '../events/types.js';
 import { sessionFile } from './files.js';
 import type { NormalizedSessionOptions } from './options.js';
 import { writeJsonFile, writeJsonFileSync } from './json-file.js';
@@ -91,4 +92,18 @@ export function recordMetadata(
     return full;
   });
   return { metadata, complete };
+}
+
+/** The first record of a new session: what it is, from its metadata. */
+export function sessionStartDraft(metadata: SessionMetadata): EventDraft {
+  return {
+    kind: 'session-start',
+    patternName: metadata.patternName,
+    ...(metadata.name === null ? {} : { name: metadata.name }),
+    workingDir: metadata.workingDir,
+    sessionDir: metadata.sessionDir,
+    model: metadata.model,
+    orchestrateVersion: metadata.orchestrateVersion,
+    pid: metadata.pid,
+  };
 }

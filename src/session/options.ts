@@ -3,6 +3,7 @@
  * messages that name the option, the value and what is accepted.
  */
 import { join, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
 import type { PromptPlacement } from '../agents/agent-definition.js';
 import type { Executor } from '../tasks/executor.js';
 import { getAgent } from '../agents/registry.js';
@@ -166,4 +167,23 @@ function sessionName(name: unknown): string | null {
     );
   }
   return name.trim();
+}
+
+/** The session's process defaults that apply to the tasks its executor runs. */
+export interface TaskDefaults {
+  env?: Record<string, string | undefined>;
+  streamOutput?: boolean;
+  console?: Writable;
+  prices?: PriceTable;
+}
+
+export function taskDefaults(options: NormalizedSessionOptions): TaskDefaults {
+  const { env, streamOutput, console } = options.processDefaults;
+  const { prices } = options;
+  return {
+    ...(env ? { env } : {}),
+    ...(streamOutput === undefined ? {} : { streamOutput }),
+    ...(console ? { console } : {}),
+    ...(prices ? { prices } : {}),
+  };
 }

@@ -9,36 +9,28 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import type { EventDraft, OrchestrateEvent, SessionStatus, StepInfo } from '../events/types.js';
 import type { WorkspaceArtifacts } from '../process/result.js';
-import { acquireWorktree } from '../workspaces/acquire.js';
-import type { WorktreeOptions } from '../workspaces/options.js';
 import type { ReleaseOptions, Worktree } from '../workspaces/worktree.js';
 import type { LogLevel } from '../logging/logger.js';
 import type { AgentDriver } from '../process/agent-driver.js';
-import { AgentProcess } from '../process/agent-process.js';
+import type { AgentProcess } from '../process/agent-process.js';
 import type { AgentProcessOptions } from '../process/options.js';
-import { makeDirectory } from '../process/make-directory.js';
-import { describeValue } from '../process/validate.js';
-import { SESSION_FILES, sessionFile } from './files.js';
-import { recordMetadata, type SessionMetadata } from './metadata.js';
+import { sessionFile } from './files.js';
+import { recordMetadata, sessionStartDraft, type SessionMetadata } from './metadata.js';
 import {
   normalizeSessionOptions,
   type NormalizedSessionOptions,
   type OrchestratorSessionOptions,
   type SessionProcessOptions,
 } from './options.js';
-import { createLimiter, type Limiter } from '../strategies/limiter.js';
-import { ProcessMaker } from './process-maker.js';
-import { RunningTries } from './running-tries.js';
-import { SessionExecutor } from './session-executor.js';
-import type { Executor } from '../tasks/executor.js';
+import type { Limiter } from '../strategies/limiter.js';
+import type { SessionExecutor } from './session-executor.js';
+import { SessionProcesses } from './session-processes.js';
 import { ProcessIds } from './process-ids.js';
-import { recordProcess } from './recorder.js';
 import { SessionRecords } from './session-records.js';
-import { createSessionDir } from './session-dir.js';
+import { sessionPlace } from './session-dir.js';
 import { writeSummaryFile } from './summary-file.js';
 import type { SessionSummary } from './summary-types.js';
-import type { Budget } from '../budget/budget.js';
-import { createSessionGate } from './limits.js';
+import { createSessionGate, holdBackendOnPause } from './limits.js';
 import type { ResumePlan } from './resume-plan.js';
 import {
   reopenRecords,
@@ -49,10 +41,15 @@ import {
 import { ResumedTasks } from './resumed-tasks.js';
 import type { SessionGate } from './session-gate.js';
 import { summaryText } from './summarize-text.js';
-import { validateLevel, validateStatus } from './validate.js';
+import { validateLevel } from './validate.js';
+import { endRecords } from './close-session.js';
+import {
+  leaseSessionWorktree,
+  releaseSessionWorktree,
+  type SessionWorktreeOptions,
+} from './session-worktrees.js';
 
-/** Where a session's worktree starts (`base`) and lives (`root`). */
-export type SessionWorktreeOptions = Pick<WorktreeOptions, 'base' | 'root'>;
+export type { SessionWorktreeOptions } from './session-worktrees.js';
 
 /** Finished processes whose summary entries stay in memory; older ones are settled to a file. */
 const FINISHED_KEPT = 256;
@@ -79,8 +76,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   /** Aborts the claude --version probe (when the session closes before it answers). */
   private readonly probe = new AbortController();
   private readonly ids: ProcessIds;
-  private readonly maker: ProcessMaker;
-  private readonly running = new RunningTries();
+  private readonly processes: SessionProcesses;
   /**
    * The one limiter under everything the session runs through `executor`
    * (strategies given specs, patterns): `maxWorkers` tries at once in all.
@@ -96,7 +92,6 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
    * their `gate` option (null without `admission` or `budget`; docs/limits.md).
    */
   readonly gate: SessionGate | null;
-  private readonly budget: Budget | null;
 
   /**
    * Opens a session folder again to run what did not succeed
@@ -122,15 +117,11 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     this.workingDir = this.options.workingDir;
     this.model = this.options.model;
     const plan = resumed?.plan;
-    this.startedAt = plan ? new Date(plan.start.at) : new Date();
-    const { sessionId, sessionDir } = plan
-      ? { sessionId: plan.start.sessionId, sessionDir: plan.start.sessionDir }
-      : createSessionDir(this.options.baseLogDir, this.patternName, this.startedAt);
-    this.sessionId = sessionId;
-    this.sessionDir = sessionDir;
+    const place = sessionPlace(this.options.baseLogDir, this.patternName, plan?.start ?? null);
+    const { sessionId, sessionDir } = place;
+    ({ startedAt: this.startedAt, sessionId: this.sessionId, sessionDir: this.sessionDir } = place);
+    this.processLogDir = place.processLogDir;
     this.ids = new ProcessIds(sessionId);
-    this.processLogDir = join(sessionDir, SESSION_FILES.processes);
-    makeDirectory(this.processLogDir);
     this.records = new SessionRecords(
       sessionId,
       sessionDir,
@@ -139,46 +130,21 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
       (message) => this.problems.push(message),
       { keepFinished: FINISHED_KEPT, known: (processId) => this.ids.has(processId) },
     );
-    this.limiter = createLimiter(this.options.maxWorkers);
-    this.maker = new ProcessMaker({
+    let limits: ReturnType<typeof createSessionGate> = { gate: null, budget: null };
+    this.processes = new SessionProcesses({
       sessionId,
       workingDir: this.workingDir,
       processLogDir: this.processLogDir,
       options: this.options,
-      freeId: (id) => {
-        const free = id ?? this.ids.nextFree();
-        this.assertUsable(free);
-        return free;
-      },
-      track: (process) => this.track(process),
+      ids: this.ids,
+      records: this.records,
+      assertUsable: (id) => this.assertUsable(id),
+      record: (draft) => this.record(draft),
+      limits: () => limits,
+      resumed: plan ? new ResumedTasks(plan.tasks, resumed.conversations) : null,
     });
-    const { env, streamOutput, console } = this.options.processDefaults;
-    const { prices } = this.options;
-    this.executor = new SessionExecutor(
-      {
-        sessionId,
-        workingDir: this.workingDir,
-        backend: this.options.backend,
-        declare: (id) => {
-          this.assertUsable(id);
-          this.ids.claim(id);
-          this.records.builder.declare(id);
-        },
-        processLogDir: this.processLogDir,
-        limiter: this.limiter,
-        track: (process) => this.track(process),
-        record: (draft) => this.record(draft),
-        readEvent: (id, driver, event, fail) => this.gate?.readEvent(id, driver, event, fail),
-        identity: (id) => this.maker.identity(id),
-        defaults: {
-          ...(env ? { env } : {}),
-          ...(streamOutput === undefined ? {} : { streamOutput }),
-          ...(console ? { console } : {}),
-          ...(prices ? { prices } : {}),
-        },
-      },
-      plan ? new ResumedTasks(plan.tasks, resumed.conversations) : null,
-    );
+    this.limiter = this.processes.limiter;
+    this.executor = this.processes.executor;
     const { metadata, complete } = recordMetadata(
       {
         sessionId,
@@ -192,34 +158,10 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     this.metadata = metadata;
     this.metadataDone = complete;
     if (plan) this.log(reopenRecords(plan, this.records, this.ids, sessionDir));
-    else
-      this.record({
-        kind: 'session-start',
-        patternName: this.patternName,
-        ...(this.options.name === null ? {} : { name: this.options.name }),
-        workingDir: this.workingDir,
-        sessionDir,
-        model: this.model,
-        orchestrateVersion: metadata.orchestrateVersion,
-        pid: process.pid,
-      });
-    ({ gate: this.gate, budget: this.budget } = createSessionGate(this.options.limits, (draft) =>
-      this.record(draft),
-    ));
-    const backend = this.options.backend;
-    if (backend?.holdStarts) this.gate?.onPause((until) => this.holdBackend(backend, until));
-  }
-
-  /** The admission controller paused: the backend's workers hold their starts too. */
-  private holdBackend(backend: Executor, until: Date): void {
-    backend.holdStarts!(until).catch((error: unknown) =>
-      this.record({
-        kind: 'log',
-        level: 'WARNING',
-        source: 'session',
-        message: `Could not pause the backend's queue until ${until.toISOString()}: ${error instanceof Error ? error.message : String(error)}`,
-      }),
-    );
+    else this.record(sessionStartDraft(metadata));
+    limits = createSessionGate(this.options.limits, (draft) => this.record(draft));
+    this.gate = limits.gate;
+    holdBackendOnPause(this.gate, this.options.backend, (draft) => this.record(draft));
   }
 
   /**
@@ -232,7 +174,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     processId?: string,
     options: Partial<SessionProcessOptions> = {},
   ): AgentProcess {
-    return this.maker.createProcess(prompt, processId, options);
+    return this.processes.maker.createProcess(prompt, processId, options);
   }
 
   /**
@@ -246,37 +188,17 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     processId?: string,
     options: Partial<AgentProcessOptions> = {},
   ): AgentProcess {
-    return this.maker.createDriverProcess(driver, prompt, processId, options);
+    return this.processes.maker.createDriverProcess(driver, prompt, processId, options);
   }
 
   /** Records a process made elsewhere (a CommandProcess, say) like one from createProcess. */
   track<T extends AgentProcess>(process: T): T {
-    if (!(process instanceof AgentProcess)) {
-      throw new TypeError(
-        `Expected an AgentProcess (ClaudeProcess, CommandProcess, ...), got ${describeValue(process)}`,
-      );
-    }
-    this.assertUsable(process.processId);
-    this.ids.claim(process.processId);
-    this.records.builder.declare(process.processId);
-    // Watched first, so a listener of its 'process-start' record can already cancel it.
-    this.running.watch(process);
-    recordProcess(process, (draft) => this.record(draft));
-    const budgetArgs = this.budgetArgs(process);
-    if (budgetArgs.length > 0) process.addArgs(budgetArgs);
-    this.gate?.watch(process, budgetArgs.length > 0);
-    return process;
+    return this.processes.tracker.track(process);
   }
 
   /** Cancels the running try of one process of the session; false when it is not running. */
   cancelProcess(processId: string, reason = 'cancelled'): boolean {
-    return this.running.cancel(processId, reason);
-  }
-
-  /** The arguments that make the process's agent keep to the per-process budget itself. */
-  private budgetArgs(process: AgentProcess): string[] {
-    const max = this.budget?.limits.maxCostPerProcessUsd ?? null;
-    return max === null ? [] : (process.driver.budgetArgs?.(max) ?? []);
+    return this.processes.tracker.cancel(processId, reason);
   }
 
   getSessionLogPath(): string {
@@ -298,23 +220,12 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
    */
   leaseWorktree(processId: string, options: SessionWorktreeOptions = {}): Promise<Worktree> {
     this.assertUsable(processId);
-    return acquireWorktree({
-      cwd: this.workingDir,
-      sessionId: this.sessionId,
-      sessionDir: this.sessionDir,
-      processId,
-      ...options,
-    });
+    return leaseSessionWorktree(this, processId, options);
   }
 
   /** Releases a worktree leased here and records its artifacts (an 'artifacts' record). */
-  async releaseWorktree(
-    worktree: Worktree,
-    options: ReleaseOptions = {},
-  ): Promise<WorkspaceArtifacts> {
-    const artifacts = await worktree.release(options);
-    this.record({ kind: 'artifacts', processId: worktree.processId, ...artifacts });
-    return artifacts;
+  releaseWorktree(worktree: Worktree, options: ReleaseOptions = {}): Promise<WorkspaceArtifacts> {
+    return releaseSessionWorktree(worktree, options, (draft) => this.record(draft));
   }
 
   /** Records which step of a pattern a process runs (a 'step' record). */
@@ -376,37 +287,23 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
    */
   close(status?: SessionStatus): Promise<SessionSummary> {
     if (this.closing) return this.closing;
-    const { builder } = this.records;
-    const final = status === undefined ? builder.derivedStatus() : validateStatus(status);
-    const now = builder.summary();
-    this.record({
-      kind: 'session-end',
-      status: final,
-      durationMs: now.durationMs,
-      processes: now.totals.processes,
-      succeeded: now.totals.succeeded,
-      costUsd: now.totals.costUsd,
-    });
-    this.records.end();
-    this.closing = this.finish(final === 'cancelled');
-    return this.closing;
-  }
-
-  private async finish(cancelled: boolean): Promise<SessionSummary> {
-    const summary = this.records.builder.summary();
+    const { status: final, summary } = endRecords(this.records, status);
+    // Kept: the builder's file is closed by now.
     this.final = summary;
-    this.records.builder.close();
-    this.records.closeFiles();
-    await writeSummaryFile({
+    this.closing = writeSummaryFile({
       sessionDir: this.sessionDir,
       summary,
-      versionProbe: { done: this.metadataDone, abort: this.probe, cancelled },
+      versionProbe: {
+        done: this.metadataDone,
+        abort: this.probe,
+        cancelled: final === 'cancelled',
+      },
       failed: (message) => {
         this.problems.push(message);
         this.options.logger.log('ERROR', 'session', message);
       },
-    });
-    return summary;
+    }).then(() => summary);
+    return this.closing;
   }
 
   private record(draft: EventDraft): void {

@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDirectory } from '../process/make-directory.js';
+import { SESSION_FILES } from './files.js';
 
 const MAX_TRIES = 10_000;
 
@@ -43,4 +44,17 @@ export function createSessionDir(
     }
   }
   throw new Error(`Cannot find a free session folder name for ${base} in ${baseLogDir}`);
+}
+
+/** Where a session lives: a new folder, or a resumed session's own (its start as recorded). */
+export function sessionPlace(
+  baseLogDir: string,
+  patternName: string,
+  resumed: { at: string; sessionId: string; sessionDir: string } | null,
+): { startedAt: Date; sessionId: string; sessionDir: string; processLogDir: string } {
+  const startedAt = resumed ? new Date(resumed.at) : new Date();
+  const { sessionId, sessionDir } = resumed ?? createSessionDir(baseLogDir, patternName, startedAt);
+  const processLogDir = join(sessionDir, SESSION_FILES.processes);
+  makeDirectory(processLogDir);
+  return { startedAt, sessionId, sessionDir, processLogDir };
 }

@@ -6,12 +6,10 @@
  * session. Every try, whoever asks for it (a strategy, a pattern, runTask),
  * starts through `start()`: the one place that waits for the session's limiter.
  */
-import type { Writable } from 'node:stream';
 import type { EventDraft } from '../events/types.js';
 import { silentLogger } from '../logging/logger.js';
 import type { AgentDriver } from '../process/agent-driver.js';
 import type { AgentProcess } from '../process/agent-process.js';
-import type { PriceTable } from '../process/price-table.js';
 import type { ProcessResult } from '../process/result.js';
 import type { Limiter } from '../strategies/limiter.js';
 import { runOnce } from '../strategies/run-once.js';
@@ -22,6 +20,7 @@ import { checkedTaskSpec, parseTaskSpec } from '../tasks/parse-task-spec.js';
 import { redactSpec } from '../tasks/redact.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
 import { BackendTries } from './backend-tries.js';
+import type { TaskDefaults } from './options.js';
 import type { ResumedTasks } from './resumed-tasks.js';
 
 /** What the executor needs of its session. */
@@ -48,12 +47,7 @@ export interface SessionParts {
   /** The ORCHESTRATE_* variables of a new task. */
   identity(processId: string): Record<string, string>;
   /** The session's process defaults that apply to tasks. */
-  defaults: {
-    env?: Record<string, string | undefined>;
-    streamOutput?: boolean;
-    console?: Writable;
-    prices?: PriceTable;
-  };
+  defaults: TaskDefaults;
 }
 
 export class SessionExecutor implements Executor {

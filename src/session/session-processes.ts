@@ -1,0 +1,89 @@
+/**
+ * What a session runs, wired together: the one limiter, the tracker that
+ * takes in every process, the maker of process objects, and the executor of
+ * task specs. Each claims ids from the session's ProcessIds and records into
+ * its records.
+ */
+import type { Budget } from '../budget/budget.js';
+import type { EventDraft } from '../events/types.js';
+import { createLimiter, type Limiter } from '../strategies/limiter.js';
+import { taskDefaults, type NormalizedSessionOptions } from './options.js';
+import type { ProcessIds } from './process-ids.js';
+import { ProcessMaker } from './process-maker.js';
+import { ProcessTracker } from './process-tracker.js';
+import type { ResumedTasks } from './resumed-tasks.js';
+import { SessionExecutor } from './session-executor.js';
+import type { SessionGate } from './session-gate.js';
+import type { SessionRecords } from './session-records.js';
+
+export interface ProcessesParts {
+  sessionId: string;
+  workingDir: string;
+  processLogDir: string;
+  options: NormalizedSessionOptions;
+  ids: ProcessIds;
+  records: SessionRecords;
+  /** Throws when the session is closed or the id is taken. */
+  assertUsable(processId: string): void;
+  record(draft: EventDraft): void;
+  /** The session's gate and budget (made after these parts, so asked for when needed). */
+  limits(): { gate: SessionGate | null; budget: Budget | null };
+  /** The tasks a resumed session runs again; null for a new session. */
+  resumed: ResumedTasks | null;
+}
+
+export class SessionProcesses {
+  /** `maxWorkers` tries at once across everything the session runs. */
+  readonly limiter: Limiter;
+  readonly tracker: ProcessTracker;
+  readonly maker: ProcessMaker;
+  readonly executor: SessionExecutor;
+
+  constructor(parts: ProcessesParts) {
+    const { sessionId, workingDir, processLogDir, options, ids, records } = parts;
+    const claim = (id: string) => {
+      ids.claim(id);
+      records.builder.declare(id);
+    };
+    this.limiter = createLimiter(options.maxWorkers);
+    this.tracker = new ProcessTracker({
+      assertUsable: parts.assertUsable,
+      claim,
+      record: parts.record,
+      limits: parts.limits,
+    });
+    const track = this.tracker.track.bind(this.tracker);
+    this.maker = new ProcessMaker({
+      sessionId,
+      workingDir,
+      processLogDir,
+      options,
+      freeId: (id) => {
+        const free = id ?? ids.nextFree();
+        parts.assertUsable(free);
+        return free;
+      },
+      track,
+    });
+    this.executor = new SessionExecutor(
+      {
+        sessionId,
+        workingDir,
+        backend: options.backend,
+        declare: (id) => {
+          parts.assertUsable(id);
+          claim(id);
+        },
+        processLogDir,
+        limiter: this.limiter,
+        track,
+        record: parts.record,
+        readEvent: (id, driver, event, fail) =>
+          parts.limits().gate?.readEvent(id, driver, event, fail),
+        identity: (id) => this.maker.identity(id),
+        defaults: taskDefaults(options),
+      },
+      parts.resumed,
+    );
+  }
+}
