@@ -36,6 +36,16 @@ describe('backoff', () => {
     await expect(waiting).resolves.toBe(false);
     await expect(sleep(0, null)).resolves.toBe(true);
     await expect(sleep(10, AbortSignal.abort())).resolves.toBe(false);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('a sleep of 0 ms has run out at once: an abort right after it does not change its answer', async () => {
+    for (const ms of [0, -5]) {
+      const controller = new AbortController();
+      const waiting = sleep(ms, controller.signal);
+      controller.abort();
+      await expect(waiting).resolves.toBe(true);
+    }
   });
 
   it('a sleep that runs out says so and stops listening to the signal', async () => {
