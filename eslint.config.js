@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', 'coverage/', '.orchestrate/', 'reports/', '.stryker-tmp/'],
+    ignores: ['dist/', 'node_modules/', 'coverage/', '.orchestrate/', 'reports/', '.stryker-tmp*/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
