@@ -17,6 +17,7 @@ import { sizeFlag } from './size.js';
 import { nonNegativeIntegerFlag, positiveIntegerFlag } from './integers.js';
 import type { RawRunFlags, StrategyName } from './run-flags.js';
 import { backendFlag } from './backend-flag.js';
+import { metricsFlag } from './metrics-flag.js';
 
 export const DEFAULT_BATCH_SIZE = 4;
 
@@ -72,6 +73,8 @@ export interface RunConfig {
   worktree: WorktreeConfig | null;
   /** --backend: the Redis whose workers run the tasks; null: this machine. */
   backend: string | null;
+  /** --metrics-port: where to serve the run's Prometheus metrics; null: nowhere. */
+  metrics: { host: string; port: number } | null;
 }
 
 export interface WorktreeConfig {
@@ -129,6 +132,7 @@ export function normalizeRunFlags(
     extraArgs,
     worktree: worktreeConfig(raw, strategy),
     backend: backendFlag(raw, strategy),
+    metrics: raw.metricsPort === undefined ? null : metricsFlag(raw.metricsPort, strategy),
     halt: raw.halt === undefined ? null : parseHalt(raw.halt, strategy),
     dryRun: raw.dryRun === true,
     failOnDenied: raw.failOnDenied === true,

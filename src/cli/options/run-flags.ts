@@ -50,6 +50,7 @@ export interface RawRunFlags {
   results?: string;
   halt?: string;
   backend?: string;
+  metricsPort?: string;
 }
 
 /**
@@ -118,6 +119,10 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
     .option(
       '--backend <url>',
       'run the tasks on `orchestrate worker` processes through this Redis, e.g. redis://127.0.0.1:6379',
+    )
+    .option(
+      '--metrics-port <[host:]port>',
+      'serve Prometheus metrics of this run at http://host:port/metrics while it lasts (host default 127.0.0.1)',
     )
     .option(
       '--log-dir <dir>',

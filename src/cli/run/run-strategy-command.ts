@@ -35,6 +35,7 @@ import { chooseView } from './choose-view.js';
 import { readPrices } from './read-prices.js';
 import { dryRun } from './dry-run.js';
 import { openBackend } from './open-backend.js';
+import { serveRunMetrics } from './serve-run-metrics.js';
 import { findClaude } from './find-claude.js';
 import { HaltWatch } from './halt-watch.js';
 import { writeResults } from './results-dir.js';
@@ -130,6 +131,7 @@ async function runSession(
   const { state, view, interrupts, mock, prices } = parts;
   let dashboard: Dashboard | null = null;
   const { OrchestratorSession } = await import('../../session/orchestrator-session.js');
+  const metrics = config.metrics ? await serveRunMetrics(config.metrics) : null;
   const backend = config.backend ? await openBackend(config.backend, stderrLogger) : null;
   const started = Date.now();
   const { resume } = parts;
@@ -182,6 +184,7 @@ async function runSession(
   const read = (event: OrchestrateEvent) => {
     state.apply(event);
     halt?.read(event);
+    metrics?.read(event);
     // A worker's pids are not ours to end.
     if (event.kind === 'process-start' && !backend) interrupts.started(event.processId, event.pid);
     if (event.kind === 'process-end') interrupts.ended(event.processId);
@@ -224,6 +227,7 @@ async function runSession(
     state.finish();
     await dashboard?.close();
     await backend?.close();
+    await metrics?.close();
   }
   view.stop();
   // The results still go to stdout below; the lost files are named here.
