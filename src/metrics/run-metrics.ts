@@ -3,8 +3,11 @@
  * its session's records: the same TaskMetrics a worker keeps. A task is
  * queued from its `queued` record (or a retry) until its `process-start`,
  * running until its `process-end`; a `limit` pause counts a rate-limit pause.
+ * A try's tokens and cost count at its end; its status counts only when no
+ * `retry` record follows it (the session writes that one in the same turn of
+ * the event loop), so `orchestrate_tasks_total` counts tasks, not tries.
  */
-import type { OrchestrateEvent } from '../events/types.js';
+import type { EventOf, OrchestrateEvent } from '../events/types.js';
 import { TaskMetrics } from './task-metrics.js';
 
 export class RunMetrics {
@@ -12,6 +15,8 @@ export class RunMetrics {
   private readonly waiting = new Set<string>();
   /** The agent of each running task. */
   private readonly running = new Map<string, string>();
+  /** Ends not counted yet: a retry record may still follow. */
+  private readonly ending = new Map<string, { agent: string; status: string }>();
 
   private constructor(readonly metrics: TaskMetrics) {}
 
@@ -29,6 +34,8 @@ export class RunMetrics {
         this.waiting.add(event.processId);
         return;
       case 'retry':
+        // The try before it was not the task's end.
+        this.ending.delete(event.processId);
         if (!this.running.has(event.processId)) this.waiting.add(event.processId);
         return;
       case 'process-start': {
@@ -38,18 +45,29 @@ export class RunMetrics {
         this.metrics.started(agent);
         return;
       }
-      case 'process-end': {
-        this.waiting.delete(event.processId);
-        const agent = this.running.get(event.processId) ?? event.agent ?? 'unknown';
-        const wasRunning = this.running.delete(event.processId);
-        this.metrics.ended({ ...event, agent }, wasRunning);
+      case 'process-end':
+        this.ended(event);
         return;
-      }
       case 'limit':
         if (event.action === 'pause') this.metrics.rateLimitPause();
         return;
       default:
         return;
     }
+  }
+
+  private ended(event: EventOf<'process-end'>): void {
+    const id = event.processId;
+    this.waiting.delete(id);
+    const agent = this.running.get(id) ?? event.agent ?? 'unknown';
+    this.metrics.stopped(agent, this.running.delete(id));
+    this.metrics.spent({ agent, usage: event.usage, costUsd: event.costUsd });
+    const end = { agent, status: event.status };
+    this.ending.set(id, end);
+    setImmediate(() => {
+      if (this.ending.get(id) !== end) return;
+      this.ending.delete(id);
+      this.metrics.counted(end);
+    });
   }
 }

@@ -81,16 +81,30 @@ export class TaskMetrics {
 
   /** A task ended; `wasRunning` when started() counted it (a task cancelled before it started was not). */
   ended(task: EndedTask, wasRunning: boolean): void {
-    const { agent } = task;
+    this.stopped(task.agent, wasRunning);
+    this.spent(task);
+    this.counted(task);
+  }
+
+  /** A try of the agent's task stopped running. */
+  stopped(agent: string, wasRunning: boolean): void {
     if (wasRunning) this.running.dec({ agent });
-    this.tasks.inc({ status: task.status, agent });
+  }
+
+  /** What a try spent: its tokens and cost (a try that runs again spent them too). */
+  spent(task: Omit<EndedTask, 'status'>): void {
+    const { agent, usage } = task;
     if (task.costUsd !== null) this.cost.inc({ agent }, task.costUsd);
-    const usage = task.usage;
     if (!usage) return;
     this.tokens.inc({ agent, kind: 'input' }, usage.inputTokens);
     this.tokens.inc({ agent, kind: 'output' }, usage.outputTokens);
     this.tokens.inc({ agent, kind: 'cache_read' }, usage.cacheReadInputTokens);
     this.tokens.inc({ agent, kind: 'cache_creation' }, usage.cacheCreationInputTokens);
+  }
+
+  /** The task's end, by status and agent. */
+  counted(task: Pick<EndedTask, 'agent' | 'status'>): void {
+    this.tasks.inc({ status: task.status, agent: task.agent });
   }
 
   rateLimitPause(): void {

@@ -4,17 +4,26 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../helpers/fixtures.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { repoRoot, tempDir } from '../../helpers/fixtures.js';
 import { freePort } from '../../helpers/redis-server.js';
 import { startCli } from '../helpers/run-cli.js';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
 
+/** Runs still going when a test fails are interrupted, as Ctrl-C would. */
+const running: Array<ReturnType<typeof startCli>> = [];
+afterEach(async () => {
+  for (const run of running.splice(0)) {
+    if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGINT');
+    await run.done;
+  }
+});
+
 async function scrapeUntil(url: string, wanted: RegExp[]): Promise<string> {
   let text = '';
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+  for (const deadline = Date.now() + 90_000; Date.now() < deadline;) {
     text = await fetch(url).then(
       (response) => response.text(),
       () => '',
@@ -43,6 +52,41 @@ describe('--metrics-port on a run command', () => {
     const result = await done;
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`Metrics for Prometheus at http://127.0.0.1:${port}/metrics`);
+  });
+
+  it('counts a mock-model run: tasks by status, tokens, cost and the rate-limit pause', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/metrics`;
+    // Two calls per window: the third task's call is refused, the session pauses, then it runs
+    // again; the fourth hangs on the model, so the run still serves once three have ended.
+    const script = join(repoRoot, 'test/cli/fixtures/scripts/two-calls-per-window-hold-hangs.json');
+    const run = startCli([
+      ...['sequential', '--metrics-port', String(port), '--mock-script', script],
+      ...['--log-dir', join(dir.path, 'mock-logs'), 'task 1', 'task 2', 'task 3', 'hold on'],
+    ]);
+    running.push(run);
+    const text = await scrapeUntil(url, [
+      /^orchestrate_tasks_total\{status="succeeded",agent="claude"\} 3$/m,
+      /^orchestrate_tasks_running\{agent="claude"\} 1$/m,
+      /^orchestrate_tasks_queued 0$/m,
+      /^orchestrate_rate_limit_pauses_total [1-9]\d*$/m,
+    ]);
+    // The refused tries ran again: they are not ends of their tasks.
+    expect(text).not.toMatch(/^orchestrate_tasks_total\{status="failed"/m);
+    expect(
+      Number(/^orchestrate_tokens_total\{agent="claude",kind="input"\} (\d+)$/m.exec(text)?.[1]),
+    ).toBeGreaterThan(0);
+    expect(
+      Number(/^orchestrate_tokens_total\{agent="claude",kind="output"\} (\d+)$/m.exec(text)?.[1]),
+    ).toBeGreaterThan(0);
+    expect(
+      Number(/^orchestrate_cost_usd_total\{agent="claude"\} ([\d.e-]+)$/m.exec(text)?.[1]),
+    ).toBeGreaterThan(0);
+    run.child.kill('SIGINT');
+    const result = await run.done;
+    expect(result.code).toBe(130);
+    // The endpoint lives as long as the run.
+    await expect(fetch(url)).rejects.toThrow();
   });
 
   it('refuses a port that is not one, naming the flag', async () => {
