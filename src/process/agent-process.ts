@@ -28,6 +28,7 @@ import { abortReason, ChildRun, type StderrRecord } from './run-child.js';
 import { spawnChild, spawnErrorMessage } from './spawn/spawn-child.js';
 import { paced } from './spawn/spawn-pacer.js';
 import { argumentProblem } from './spawn/spawn-diagnosis.js';
+import { inSlot, type StartSlot } from './start-slot.js';
 
 export type {
   AgentProcessEvents,
@@ -56,6 +57,10 @@ export class AgentProcess extends IsolatedEmitter {
   /** Arguments added after construction (a session's per-process budget); clones keep them. */
   private addedArgs: string[] = [];
   private current: ChildRun | null = null;
+  /** What each run waits for before it starts (a session's limiter); clones keep it. */
+  private slot: StartSlot | null = null;
+  /** Aborted by a cancel while the run waits for its slot. */
+  private waiting: AbortController | null = null;
   /** The first error thrown by a listener or the logger during this run, in words. */
   private listenerError: string | null = null;
 
@@ -113,8 +118,17 @@ export class AgentProcess extends IsolatedEmitter {
     this.addedArgs = [...this.addedArgs, ...args];
   }
 
+  /**
+   * Each run of this process, and of its clones, first waits for `slot` (a
+   * session's limiter) and holds it until the run has ended.
+   */
+  holdStartsTo(slot: StartSlot): void {
+    this.slot = slot;
+  }
+
   protected copyListenersTo<T extends AgentProcess>(copy: T): T {
     copy.addedArgs = [...this.addedArgs];
+    copy.slot = this.slot;
     for (const name of this.eventNames()) {
       for (const raw of this.rawListeners(name)) {
         // A once() listener comes back wrapped; it stays a once() listener on the copy.
@@ -181,8 +195,17 @@ export class AgentProcess extends IsolatedEmitter {
     }
     this.status = 'running';
     try {
-      return await this.execute();
+      // A skipped run starts nothing: it needs no slot.
+      if (!this.slot || this.skipMessage !== null) return await this.execute();
+      const waiting = (this.waiting = new AbortController());
+      if (this.early) waiting.abort();
+      const start = () => {
+        this.waiting = null;
+        return this.execute();
+      };
+      return await inSlot(this.slot, start, waiting, this.options.signal);
     } finally {
+      this.waiting = null;
       this.status = 'ended';
     }
   }
@@ -200,6 +223,8 @@ export class AgentProcess extends IsolatedEmitter {
     if (this.current) this.current.end(reason);
     // Pending, or running but still spawning: the reason is applied once the child exists.
     else if (this.status !== 'ended' && !this.early) this.early = reason;
+    // Waiting for its slot: it goes through at once, to end unstarted.
+    this.waiting?.abort();
   }
 
   private async execute(): Promise<ProcessResult> {

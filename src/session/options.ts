@@ -45,8 +45,9 @@ export interface OrchestratorSessionOptions extends SessionLimitOptions {
   /** Where the session's human lines also go (default: stderr). */
   logger?: Logger;
   /**
-   * Most tries running at once across everything the session runs through its
-   * `executor` (strategies given specs, patterns, runTask); default: no limit.
+   * Most tries running at once across everything the session runs: through its
+   * `executor` (strategies given specs, patterns, runTask) and its process
+   * objects (createProcess, track), however they are run; default: no limit.
    */
   maxWorkers?: number;
   /** USD per million tokens by model, for tasks of agents that report tokens but no cost. */

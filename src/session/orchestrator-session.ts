@@ -78,8 +78,9 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   private readonly ids: ProcessIds;
   private readonly processes: SessionProcesses;
   /**
-   * The one limiter under everything the session runs through `executor`
-   * (strategies given specs, patterns): `maxWorkers` tries at once in all.
+   * The one limiter under everything the session runs: tasks through
+   * `executor` (strategies given specs, patterns) and the process objects it
+   * made or tracks, however they are run: `maxWorkers` runs at once in all.
    */
   readonly limiter: Limiter;
   /** Runs TaskSpecs as processes of this session, recorded and under `limiter`. */
@@ -168,6 +169,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
    * A process of the session's agent (claude unless `agent` says otherwise)
    * with the session's defaults (working dir, log dir, model,
    * `processDefaults`), recorded by the session. Ids default to process-001, process-002, ...
+   * Each run (and retry) waits for a slot of the session's `limiter`.
    */
   createProcess(
     prompt: string,
@@ -191,9 +193,12 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     return this.processes.maker.createDriverProcess(driver, prompt, processId, options);
   }
 
-  /** Records a process made elsewhere (a CommandProcess, say) like one from createProcess. */
+  /**
+   * Records a process made elsewhere (a CommandProcess, say) like one from
+   * createProcess; its runs, too, wait for a slot of the session's `limiter`.
+   */
   track<T extends AgentProcess>(process: T): T {
-    return this.processes.tracker.track(process);
+    return this.processes.track(process);
   }
 
   /** Cancels the running try of one process of the session; false when it is not running. */

@@ -6,6 +6,7 @@
  */
 import type { Budget } from '../budget/budget.js';
 import type { EventDraft } from '../events/types.js';
+import type { AgentProcess } from '../process/agent-process.js';
 import { createLimiter, type Limiter } from '../strategies/limiter.js';
 import { taskDefaults, type NormalizedSessionOptions } from './options.js';
 import type { ProcessIds } from './process-ids.js';
@@ -33,7 +34,7 @@ export interface ProcessesParts {
 }
 
 export class SessionProcesses {
-  /** `maxWorkers` tries at once across everything the session runs. */
+  /** `maxWorkers` runs at once across everything the session runs: tasks and process objects. */
   readonly limiter: Limiter;
   readonly tracker: ProcessTracker;
   readonly maker: ProcessMaker;
@@ -52,7 +53,6 @@ export class SessionProcesses {
       record: parts.record,
       limits: parts.limits,
     });
-    const track = this.tracker.track.bind(this.tracker);
     this.maker = new ProcessMaker({
       sessionId,
       workingDir,
@@ -63,7 +63,7 @@ export class SessionProcesses {
         parts.assertUsable(free);
         return free;
       },
-      track,
+      track: (process) => this.track(process),
     });
     this.executor = new SessionExecutor(
       {
@@ -76,7 +76,7 @@ export class SessionProcesses {
         },
         processLogDir,
         limiter: this.limiter,
-        track,
+        track: (process) => this.tracker.track(process),
         record: parts.record,
         readEvent: (id, driver, event, fail) =>
           parts.limits().gate?.readEvent(id, driver, event, fail),
@@ -85,5 +85,17 @@ export class SessionProcesses {
       },
       parts.resumed,
     );
+  }
+
+  /**
+   * Takes in a process object (made by the session or elsewhere): tracked, and
+   * each of its runs waits for a slot of the session's limiter. (The
+   * executor's tries are tracked without one: the executor runs them in a slot.)
+   */
+  track<T extends AgentProcess>(process: T): T {
+    this.tracker.track(process);
+    const { limiter } = this;
+    process.holdStartsTo((start, signal) => limiter.run(start, signal));
+    return process;
   }
 }
