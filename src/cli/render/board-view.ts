@@ -33,7 +33,7 @@ export function boardView(out: NodeJS.WriteStream, state: RunState, palette: Pal
     });
   // Nothing to show until the run has its processes.
   const paint = () => {
-    if (!stopped && state.processes.size > 0) update(draw());
+    if (!stopped && state.size > 0) update(draw());
   };
   const above = (text: string, droppable = true) => {
     if (stopped) {

@@ -1,6 +1,6 @@
 /**
- * Draws the live board as text: one row per process (state, elapsed time,
- * tokens, cost, what it is doing) and a totals line. Pure, so tests can call
+ * Draws the live board as text: one row per process that fits (state, elapsed
+ * time, tokens, cost, what it is doing), a line counting the rest, and a totals line. Pure, so tests can call
  * it with a fixed clock; board-view.ts redraws it in place.
  */
 import type { Palette } from './color.js';
@@ -29,25 +29,33 @@ const SHOW_FIRST: Phase[] = [
   'cancelled',
   'skipped',
   'pending',
+  'not_run',
   'succeeded',
 ];
 
-/** The rows that fit, in input order, busiest first when not all fit; and a line for the rest. */
-function visible(
-  views: ProcessView[],
-  room: number,
-): { shown: ProcessView[]; hidden: string | null } {
-  if (views.length <= room) return { shown: views, hidden: null };
-  const keep = new Set(
-    [...views]
-      .sort((a, b) => SHOW_FIRST.indexOf(a.phase) - SHOW_FIRST.indexOf(b.phase))
-      .slice(0, Math.max(room - 1, 1)),
-  );
-  const rest = views.filter((v) => !keep.has(v));
-  const byPhase = new Map<string, number>();
-  for (const v of rest) byPhase.set(v.phase, (byPhase.get(v.phase) ?? 0) + 1);
-  const words = [...byPhase].map(([phase, n]) => `${n} ${phase.replace('_', ' ')}`).join(', ');
-  return { shown: views.filter((v) => keep.has(v)), hidden: `  … ${rest.length} more (${words})` };
+/**
+ * The rows that fit, in input order, busiest first when not all fit; and a
+ * line for the rest. Reads only the state's candidates (running, recent ended,
+ * the first waiting), so its cost does not grow with the runs that ended.
+ */
+function visible(state: RunState, room: number): { shown: ProcessView[]; hidden: string | null } {
+  const candidates = state.candidates(room);
+  const fits = state.size <= room && candidates.length === state.size;
+  const shown = fits
+    ? candidates
+    : candidates
+        .sort(
+          (a, b) => SHOW_FIRST.indexOf(a.phase) - SHOW_FIRST.indexOf(b.phase) || a.order - b.order,
+        )
+        .slice(0, Math.max(room - 1, 1));
+  shown.sort((a, b) => a.order - b.order);
+  if (fits) return { shown, hidden: null };
+  const byPhase = state.counts();
+  for (const v of shown) byPhase.set(v.phase, (byPhase.get(v.phase) ?? 0) - 1);
+  const words = SHOW_FIRST.filter((phase) => (byPhase.get(phase) ?? 0) > 0)
+    .map((phase) => `${byPhase.get(phase)} ${phase.replace('_', ' ')}`)
+    .join(', ');
+  return { shown, hidden: `  … ${state.size - shown.length} more (${words})` };
 }
 
 function mark(phase: Phase, frame: number, p: Palette): string {
@@ -153,14 +161,14 @@ function totals(state: RunState, options: BoardOptions): string {
 
 export function renderBoard(state: RunState, options: BoardOptions): string {
   const p = options.palette;
-  const views = [...state.processes.values()];
+  const { shown, hidden } = visible(state, Math.max(options.height - 3, 2));
   const widths = {
-    id: Math.max(...views.map((v) => idText(v).length), 7),
-    // The agent column appears once any process's agent is known.
-    agent: Math.max(...views.map((v) => v.agent?.length ?? 0), 0),
+    id: Math.max(...shown.map((v) => idText(v).length), 7),
+    // The agent column appears once any shown process's agent is known.
+    agent: Math.max(...shown.map((v) => v.agent?.length ?? 0), 0),
   };
-  const title = `orchestrate ${state.strategy} · ${views.length} process${views.length === 1 ? '' : 'es'}${state.sessionId ? ` · ${state.sessionId}` : ''}`;
-  const { shown, hidden } = visible(views, Math.max(options.height - 3, 2));
+  const count = state.size;
+  const title = `orchestrate ${state.strategy} · ${count} process${count === 1 ? '' : 'es'}${state.sessionId ? ` · ${state.sessionId}` : ''}`;
   const rows = shown.map((v) => row(v, widths, options));
   if (hidden) rows.push(p.dim(hidden));
   const limit = state.limitNote ? [p.yellow(cut(`  ${state.limitNote}`, options.width))] : [];

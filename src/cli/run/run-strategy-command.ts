@@ -41,7 +41,7 @@ import { HaltWatch } from './halt-watch.js';
 import { writeResults } from './results-dir.js';
 import { Interrupts } from './interrupts.js';
 import { jsonReport } from './json-report.js';
-import { writeJoblog } from './joblog.js';
+import { JoblogFacts, writeJoblog } from './joblog.js';
 import { startMockBackend, type MockBackend } from './mock-backend.js';
 import { runOutcome } from './outcome.js';
 import { leaseWorktrees, releaseWorktrees, type Lease } from './worktree-leases.js';
@@ -181,8 +181,10 @@ async function runSession(
           view.notice(reason);
           interrupts.controller.abort(new Error(`halted by ${reason.split(':')[0]}`));
         });
+  const joblog = config.joblog === undefined ? null : new JoblogFacts();
   const read = (event: OrchestrateEvent) => {
     state.apply(event);
+    joblog?.read(event);
     halt?.read(event);
     metrics?.read(event);
     // A worker's pids are not ours to end.
@@ -203,7 +205,10 @@ async function runSession(
     if (config.worktree)
       leases = await leaseWorktrees(session, planned, config.worktree, config.strategy);
     specs = resume ? resumedSpecs(resume.plan, process.env) : taskSpecs(config, planned);
-    for (const spec of specs) state.add(spec.id, spec.prompt, spec.agent, spec.label);
+    for (const spec of specs) {
+      state.add(spec.id, spec.prompt, spec.agent, spec.label);
+      joblog?.plan(spec.id, spec.prompt);
+    }
     if (parts.dashboard) {
       const { startRunDashboard } = await import('../dashboard/run-dashboard.js');
       dashboard = await startRunDashboard({
@@ -258,7 +263,7 @@ async function runSession(
     );
     if (summary?.budget) process.stdout.write(`${budgetLine(summary.budget)}\n`);
   }
-  if (config.joblog !== undefined) writeJoblog(config.joblog, outcome.results, state);
+  if (config.joblog !== undefined && joblog) writeJoblog(config.joblog, outcome.results, joblog);
   if (config.results !== undefined)
     writeResults(
       config.results,

@@ -2,8 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { renderBoard } from '../../../src/cli/render/board.js';
 import { NO_COLORS, stripColor, paletteFor } from '../../../src/cli/render/color.js';
 import { RunState } from '../../../src/cli/render/run-state.js';
+import { endEvent, startEvent, usage } from './run-events.js';
 
 const now = 1_700_000_010_000;
+/** Event time of `now - ms` (the events' clock starts at 1_700_000_000_000). */
+const before = (ms: number) => now - 1_700_000_000_000 - ms;
 
 function state(n: number): RunState {
   const s = new RunState(
@@ -23,21 +26,14 @@ const options = { now, palette: NO_COLORS, width: 100, height: 24, frame: 0 };
 describe('renderBoard', () => {
   test('shows a title, one row per process and a totals line', () => {
     const s = state(2);
-    const p1 = s.processes.get('process-001')!;
-    Object.assign(p1, {
-      phase: 'succeeded',
-      durationMs: 3200,
-      costUsd: 0.0123,
-      hasUsage: true,
-      note: 'succeeded in 3.2 s',
-    });
-    p1.usage = {
-      inputTokens: 12_000,
-      outputTokens: 450,
-      cacheCreationInputTokens: 0,
-      cacheReadInputTokens: 300,
-    };
-    Object.assign(s.processes.get('process-002')!, { phase: 'running', startedAt: now - 2100 });
+    s.apply(startEvent('process-001', before(4000)));
+    s.apply(
+      endEvent('process-001', 1, 'succeeded', 0.0123, usage(12_000, 450, 300), {
+        durationMs: 3200,
+        message: 'succeeded in 3.2 s',
+      }),
+    );
+    s.apply(startEvent('process-002', before(2100)));
     const lines = renderBoard(s, options).split('\n');
     expect(lines[0]).toBe('orchestrate parallel · 2 processes · parallel_20240101_000000_000');
     expect(lines[1]).toMatch(
@@ -63,19 +59,25 @@ describe('renderBoard', () => {
 
   test('a retrying process shows which try comes and when', () => {
     const s = state(1);
-    Object.assign(s.processes.get('process-001')!, {
-      phase: 'retrying',
+    s.apply(endEvent('process-001', 1, 'failed', null, null));
+    s.apply({
+      kind: 'retry',
+      at: new Date(now).toISOString(),
+      sessionId: 's',
+      seq: 1,
+      processId: 'process-001',
       attempt: 2,
-      retryAt: now + 1500,
-      note: 'overloaded (529)',
+      delayMs: 1500,
+      reason: 'overloaded (529)',
+      previousStatus: 'failed',
+      previousApiErrorStatus: 529,
     });
     expect(renderBoard(s, options)).toMatch(/↻ process-001 +retry 2 in 1\.5s .*overloaded \(529\)/);
   });
 
   test("an agent's own API retry shows on its row, and the totals count them", () => {
     const s = state(1);
-    s.processes.get('process-001')!.phase = 'running';
-    s.processes.get('process-001')!.startedAt = now - 1000;
+    s.apply(startEvent('process-001', before(1000)));
     s.apply({
       kind: 'agent-retry',
       at: new Date(now).toISOString(),
@@ -96,7 +98,7 @@ describe('renderBoard', () => {
 
   test('rows never run past the terminal width', () => {
     const s = state(1);
-    s.processes.get('process-001')!.prompt = 'x'.repeat(500);
+    s.add('process-001', 'x'.repeat(500));
     for (const line of renderBoard(s, { ...options, width: 60 })
       .split('\n')
       .slice(1, 2)) {
@@ -106,12 +108,32 @@ describe('renderBoard', () => {
 
   test('with more processes than rows, the busy ones are shown and the rest counted', () => {
     const s = state(30);
-    Object.assign(s.processes.get('process-020')!, { phase: 'running', startedAt: now - 1000 });
+    s.apply(startEvent('process-020', before(1000)));
     const text = renderBoard(s, { ...options, height: 10 });
     const lines = text.split('\n');
     expect(lines.length).toBeLessThanOrEqual(10);
     expect(text).toContain('process-020');
     expect(text).toMatch(/… 24 more \(24 pending\)/);
+  });
+
+  test('thousands of ended processes show as a count, beside the running ones', () => {
+    const s = state(5000);
+    for (let i = 1; i <= 4990; i++) {
+      const id = `process-${String(i).padStart(3, '0')}`;
+      s.apply(startEvent(id, before(3000)));
+      s.apply(endEvent(id, 1, i === 7 ? 'failed' : 'succeeded', 0.001, usage(10, 1)));
+    }
+    s.apply(startEvent('process-4991', before(1000)));
+    const text = renderBoard(s, { ...options, height: 10 });
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/ 5000 processes /);
+    // The running one and the failure are shown; everything else is counted.
+    expect(text).toMatch(/process-4991 +running/);
+    expect(text).toMatch(/process-007 .*failed/);
+    expect(text).toMatch(/… 4994 more \(5 pending, 4989 succeeded\)/);
+    expect(lines.at(-1)).toMatch(/^ {2}4989 succeeded · 1 failed · 1 running · 9 pending {3}/);
+    expect(lines.at(-1)).toMatch(/tokens 49,?9\d\d in|tokens 50k in/);
+    expect(s.heldViews).toBeLessThanOrEqual(9 + 1 + 2 * 256);
   });
 
   test('colours follow NO_COLOR and the terminal', () => {

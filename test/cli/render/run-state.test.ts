@@ -1,50 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { OrchestrateEvent } from '../../../src/events/types.js';
-import { RunState } from '../../../src/cli/render/run-state.js';
-
-const at = (ms: number) => new Date(1_700_000_000_000 + ms).toISOString();
-const base = { seq: 1, sessionId: 's' };
-const usage = (input: number, output: number) => ({
-  inputTokens: input,
-  outputTokens: output,
-  cacheCreationInputTokens: 0,
-  cacheReadInputTokens: 0,
-});
-
-function end(
-  processId: string,
-  attempt: number,
-  status: 'succeeded' | 'failed',
-  cost: number | null,
-  u = usage(10, 5),
-): OrchestrateEvent {
-  return {
-    ...base,
-    at: at(2000),
-    kind: 'process-end',
-    processId,
-    attempt,
-    status,
-    exitCode: status === 'succeeded' ? 0 : 1,
-    signal: null,
-    durationMs: 1500,
-    message: `${status} in 1.5 s`,
-    logFile: '/x.log',
-    agentSessionId: null,
-    costUsd: cost,
-    usage: u,
-    usagePartial: false,
-    numTurns: 1,
-    model: 'm',
-    isError: false,
-    agent: 'claude',
-    apiErrorStatus: null,
-    outputChars: 2,
-    outputTruncated: false,
-    outputExcerpt: 'ok',
-    stderrExcerpt: '',
-  };
-}
+import { RECENT_LIMIT, RunState } from '../../../src/cli/render/run-state.js';
+import { at, base, endEvent, retryEvent, startEvent, usage } from './run-events.js';
 
 describe('RunState', () => {
   test('processes start pending and follow their events to the end', () => {
@@ -52,22 +8,11 @@ describe('RunState', () => {
       { processId: 'p1', prompt: 'one' },
       { processId: 'p2', prompt: 'two' },
     ]);
-    state.apply({
-      ...base,
-      at: at(0),
-      kind: 'process-start',
-      processId: 'p1',
-      attempt: 1,
-      pid: 1,
-      command: 'c',
-      args: [],
-      promptChars: 3,
-      logFile: '/x',
-    });
-    expect(state.processes.get('p1')?.phase).toBe('running');
-    expect(state.processes.get('p2')?.phase).toBe('pending');
-    state.apply(end('p1', 1, 'succeeded', 0.5));
-    expect(state.processes.get('p1')).toMatchObject({
+    state.apply(startEvent('p1', 0));
+    expect(state.find('p1')?.phase).toBe('running');
+    expect(state.find('p2')?.phase).toBe('pending');
+    state.apply(endEvent('p1', 1, 'succeeded', 0.5));
+    expect(state.find('p1')).toMatchObject({
       phase: 'succeeded',
       costUsd: 0.5,
       durationMs: 1500,
@@ -77,23 +22,14 @@ describe('RunState', () => {
 
   test('tokens of a running try add to those of the tries before it, and costs sum over tries', () => {
     const state = new RunState('parallel', [{ processId: 'p1', prompt: 'one' }]);
-    state.apply(end('p1', 1, 'failed', 0.25, usage(100, 10)));
-    state.apply({
-      ...base,
-      at: at(2100),
-      kind: 'retry',
-      processId: 'p1',
-      attempt: 2,
-      delayMs: 1000,
-      reason: 'rate limited (429)',
-      previousStatus: 'failed',
-      previousApiErrorStatus: 429,
-    });
-    expect(state.processes.get('p1')).toMatchObject({
+    state.apply(endEvent('p1', 1, 'failed', 0.25, usage(100, 10)));
+    state.apply(retryEvent('p1', 2, 2100));
+    expect(state.find('p1')).toMatchObject({
       phase: 'retrying',
       attempt: 2,
       note: 'rate limited (429)',
     });
+    expect(Object.fromEntries(state.counts())).toEqual({ retrying: 1 });
     state.apply({
       ...base,
       at: at(3200),
@@ -107,16 +43,74 @@ describe('RunState', () => {
       cacheCreationInputTokens: 0,
       activity: '-> Write(a.txt)',
     });
-    expect(state.processes.get('p1')?.usage).toEqual(usage(150, 15));
-    expect(state.processes.get('p1')?.note).toBe('-> Write(a.txt)');
-    state.apply(end('p1', 2, 'succeeded', 0.25, usage(60, 6)));
+    expect(state.find('p1')?.usage).toEqual(usage(150, 15));
+    expect(state.find('p1')?.note).toBe('-> Write(a.txt)');
+    expect(state.totalUsage()).toEqual(usage(150, 15));
+    state.apply(endEvent('p1', 2, 'succeeded', 0.25, usage(60, 6)));
     expect(state.totalUsage()).toEqual(usage(160, 16));
     expect(state.totalCost()).toBe(0.5);
+    expect(Object.fromEntries(state.counts())).toEqual({ succeeded: 1 });
   });
 
   test('no cost is reported as null, not zero', () => {
     const state = new RunState('parallel', [{ processId: 'p1', prompt: 'one' }]);
-    state.apply(end('p1', 1, 'failed', null));
+    state.apply(endEvent('p1', 1, 'failed', null));
     expect(state.totalCost()).toBeNull();
+  });
+
+  test('ended processes fold into counters: the views held stay bounded while the totals stay exact', () => {
+    const runs = 10_000;
+    const state = new RunState(
+      'parallel',
+      Array.from({ length: runs }, (_, i) => ({ processId: `p${i}`, prompt: `task ${i}` })),
+    );
+    for (let i = 0; i < runs; i++) {
+      state.apply(startEvent(`p${i}`, i));
+      const status = i % 10 === 0 ? 'failed' : 'succeeded';
+      state.apply(endEvent(`p${i}`, 1, status, 0.001, usage(10, 2)));
+      // Only the plan still waiting, the running and the recent ended (of each kind) are held.
+      if (i % 500 === 0)
+        expect(state.heldViews).toBeLessThanOrEqual(runs - i - 1 + 2 * RECENT_LIMIT);
+    }
+    expect(state.heldViews).toBe(2 * RECENT_LIMIT);
+    expect(state.size).toBe(runs);
+    expect(Object.fromEntries(state.counts())).toEqual({ succeeded: 9_000, failed: 1_000 });
+    expect(state.totalUsage()).toEqual(usage(100_000, 20_000));
+    expect(state.totalCost()).toBeCloseTo(10, 6);
+    // The first runs are no longer held as views; the last ones are.
+    expect(state.find('p0')).toBeUndefined();
+    expect(state.find(`p${runs - 1}`)?.phase).toBe('succeeded');
+  });
+
+  test('a retry of a process no longer held moves it from its ended count back to running', () => {
+    const ids = Array.from({ length: RECENT_LIMIT + 2 }, (_, i) => `p${i}`);
+    const state = new RunState(
+      'parallel',
+      ids.map((processId) => ({ processId, prompt: processId })),
+    );
+    state.apply(endEvent('p0', 1, 'failed', 0.1, usage(10, 1)));
+    for (const id of ids.slice(1)) state.apply(endEvent(id, 1, 'failed', null, null));
+    expect(state.find('p0')).toBeUndefined();
+    state.apply(retryEvent('p0', 2, 5000));
+    state.apply(startEvent('p0', 6000, 2));
+    expect(Object.fromEntries(state.counts())).toEqual({ failed: ids.length - 1, running: 1 });
+    expect(state.size).toBe(ids.length);
+    state.apply(endEvent('p0', 2, 'succeeded', 0.1, usage(10, 1)));
+    expect(Object.fromEntries(state.counts())).toEqual({ failed: ids.length - 1, succeeded: 1 });
+    // Both tries count toward the totals.
+    expect(state.totalUsage()).toEqual(usage(20, 2));
+    expect(state.totalCost()).toBeCloseTo(0.2, 9);
+  });
+
+  test('processes that never started are counted as not run when the run ends', () => {
+    const state = new RunState('fallback', [
+      { processId: 'p1', prompt: 'one' },
+      { processId: 'p2', prompt: 'two' },
+    ]);
+    state.apply(startEvent('p1', 0));
+    state.apply(endEvent('p1', 1, 'succeeded', null));
+    state.finish();
+    expect(Object.fromEntries(state.counts())).toEqual({ succeeded: 1, not_run: 1 });
+    expect(state.find('p2')?.phase).toBe('not_run');
   });
 });
