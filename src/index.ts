@@ -20,11 +20,19 @@ export type {
 export {
   taskSpecSchema,
   retrySpecSchema,
+  worktreeSpecSchema,
   type TaskSpec,
   type RetrySpec,
+  type WorktreeSpec,
 } from './tasks/task-spec.js';
 export { parseTaskSpec, TaskSpecError } from './tasks/parse-task-spec.js';
-export type { Executor, ExecuteOptions, RetryNotice, TaskEvent } from './tasks/executor.js';
+export type {
+  Executor,
+  ExecuteOptions,
+  RetryNotice,
+  SettleOptions,
+  TaskEvent,
+} from './tasks/executor.js';
 export { redactSpec, looksSecret, REDACTED } from './tasks/redact.js';
 export { LocalExecutor, localExecutor } from './tasks/local-executor.js';
 export { runTask, type RunTaskOptions, type TaskResult } from './tasks/run-task.js';

@@ -1,17 +1,16 @@
 /**
  * One step of a pattern: a task recorded in the session with its step, round
  * and role, run under the pattern's limiter, in the shared folder or in its own
- * leased worktree. While the lease is held, `whileLeased` may run checks in the
- * worktree; then the lease is released and the artifacts join the result.
+ * worktree (the spec's `workspace`, leased by the session's executor). Before
+ * the lease is released, `whileLeased` may run checks in the worktree; the
+ * artifacts join the result.
  */
-import { join, relative } from 'node:path';
 import type { ProcessResult } from '../process/result.js';
 import { normalizeRetry } from '../strategies/options.js';
 import { runTracked } from '../strategies/run-tracked.js';
 import { specTask } from '../strategies/strategy-task.js';
 import { parseTaskSpec } from '../tasks/parse-task-spec.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
-import type { Worktree } from '../workspaces/worktree.js';
 import type { PatternContext, TaskDefaults } from './context.js';
 
 export interface StepRequest {
@@ -38,17 +37,17 @@ export async function runStep(ctx: PatternContext, request: StepRequest): Promis
   const { session } = ctx;
   session.recordStep(request.id, { step: request.step, round: request.round, role: request.role });
   const inWorktree = (request.workspace ?? ctx.workspace) === 'worktree';
-  const worktree = inWorktree ? await session.leaseWorktree(request.id, ctx.worktree) : null;
-  const cwd = worktree ? folderIn(worktree, session.workingDir) : undefined;
+  const { keep, ...where } = ctx.worktree;
   const spec: TaskSpec = {
     agent: 'claude',
     ...(session.model === null ? {} : { model: session.model }),
     ...ctx.task,
     ...request.task,
-    ...(cwd === undefined ? {} : { cwd }),
     id: request.id,
     prompt: request.prompt,
     ...(request.outputSchema ? { outputSchema: request.outputSchema } : {}),
+    // Leased by the session's executor when the first try starts, released after the last.
+    ...(inWorktree ? { workspace: { kind: 'worktree' as const, ...where, keep } } : {}),
   };
   spec.cwd ??= session.workingDir;
   const checked = parseTaskSpec(spec);
@@ -58,6 +57,7 @@ export async function runStep(ctx: PatternContext, request: StepRequest): Promis
     logDir: session.processLogDir,
     streamOutput: ctx.streamOutput,
     ...(ctx.console ? { console: ctx.console } : {}),
+    ...(request.whileLeased ? { whileLeased: request.whileLeased } : {}),
   });
   const retry = checked.retry ? normalizeRetry(checked.retry) : null;
   const { index: _index, ...result } = await runTracked(task, 0, {
@@ -66,23 +66,5 @@ export async function runStep(ctx: PatternContext, request: StepRequest): Promis
     retry,
     gate: session.gate,
   });
-  if (!worktree) return result;
-  try {
-    await worktree.snapshot(request.prompt);
-    await request.whileLeased?.(cwd!, result);
-  } finally {
-    // What a check left (build output) stays out: the artifacts are the agent's work.
-    const artifacts = await session.releaseWorktree(worktree, {
-      task: request.prompt,
-      keep: ctx.worktree.keep,
-      commit: false,
-    });
-    Object.assign(result, { artifacts });
-  }
   return result;
-}
-
-/** The same folder of the repository as `cwd`, inside the worktree. */
-function folderIn(worktree: Worktree, cwd: string): string {
-  return join(worktree.path, relative(worktree.repository.root, cwd));
 }

@@ -143,6 +143,9 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
       record: (draft) => this.record(draft),
       limits: () => limits,
       resumed: plan ? new ResumedTasks(plan.tasks, resumed.conversations) : null,
+      leaseWorktree: (id, where) => this.leaseWorktree(id, where),
+      releaseWorktree: (worktree, release) => this.releaseWorktree(worktree, release),
+      log: (message, level) => this.log(message, level),
     });
     this.limiter = this.processes.limiter;
     this.executor = this.processes.executor;

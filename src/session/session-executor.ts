@@ -5,6 +5,8 @@
  * ORCHESTRATE_* variables, and is recorded try by try like any process of the
  * session. Every try, whoever asks for it (a strategy, a pattern, runTask),
  * starts through `start()`: the one place that waits for the session's limiter.
+ * A task with `workspace: 'worktree'` runs in a worktree of its own, leased at
+ * its first try and released when it settles (see task-worktrees.ts).
  */
 import type { EventDraft } from '../events/types.js';
 import { silentLogger } from '../logging/logger.js';
@@ -13,18 +15,20 @@ import type { AgentProcess } from '../process/agent-process.js';
 import type { ProcessResult } from '../process/result.js';
 import type { Limiter } from '../strategies/limiter.js';
 import { runOnce } from '../strategies/run-once.js';
-import type { ExecuteOptions, Executor, RetryNotice } from '../tasks/executor.js';
+import type { ExecuteOptions, Executor, RetryNotice, SettleOptions } from '../tasks/executor.js';
 import { localExecutor } from '../tasks/local-executor.js';
 import { promptWithSchema } from '../tasks/output-schema.js';
 import { checkedTaskSpec, parseTaskSpec } from '../tasks/parse-task-spec.js';
 import { redactSpec } from '../tasks/redact.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
+import { worktreeRequest } from '../tasks/workspace.js';
 import { BackendTries } from './backend-tries.js';
 import type { TaskDefaults } from './options.js';
 import type { ResumedTasks } from './resumed-tasks.js';
+import { TaskWorktrees, type WorktreeParts } from './task-worktrees.js';
 
 /** What the executor needs of its session. */
-export interface SessionParts {
+export interface SessionParts extends WorktreeParts {
   readonly sessionId: string;
   readonly workingDir: string;
   /** Where tries run when not on this machine (a queue executor); null: here. */
@@ -57,12 +61,16 @@ export class SessionExecutor implements Executor {
   /** Tries sent to the session's backend, when it has one. */
   private readonly backend: BackendTries | null;
 
+  /** The worktrees of the tasks that asked for one. */
+  private readonly worktrees: TaskWorktrees;
+
   /** `resumed`: the tasks a resumed session runs again (their tries go on numbering). */
   constructor(
     private readonly session: SessionParts,
     private readonly resumed: ResumedTasks | null = null,
   ) {
     this.backend = session.backend ? new BackendTries(session, session.backend) : null;
+    this.worktrees = new TaskWorktrees(session);
   }
 
   get logDir(): string {
@@ -70,11 +78,22 @@ export class SessionExecutor implements Executor {
   }
 
   async run(spec: TaskSpec, options: ExecuteOptions): Promise<ProcessResult> {
-    if (this.backend) return this.backend.run(spec, options);
+    if (this.backend) {
+      if (worktreeRequest(spec)) {
+        throw new Error(
+          `Task "${spec.id}" asks for workspace "worktree", which runs on this machine only: ` +
+            'run it in a session without a backend, or drop its workspace.',
+        );
+      }
+      return this.backend.run(spec, options);
+    }
     const asked = options.attempt ?? 1;
     const attempt = this.attemptOf(spec.id, asked);
+    // A first try that is skipped never starts: it leases nothing.
+    const folder =
+      asked === 1 && options.skip === undefined ? await this.worktrees.folder(spec) : null;
     const process =
-      asked === 1 ? this.firstTry(spec, options, attempt) : this.laterTry(spec, attempt);
+      asked === 1 ? this.firstTry(spec, options, attempt, folder) : this.laterTry(spec, attempt);
     if (options.skip !== undefined) {
       // Not started: no slot of the limiter to wait for.
       process.skip(options.skip);
@@ -100,6 +119,11 @@ export class SessionExecutor implements Executor {
     });
   }
 
+  /** After a task's last try: its worktree (if it has one) is released and the artifacts join the result. */
+  settled(spec: TaskSpec, result: ProcessResult, options?: SettleOptions): Promise<ProcessResult> {
+    return this.worktrees.settle(spec, result, options);
+  }
+
   retrying(spec: TaskSpec, notice: RetryNotice): void {
     this.session.record({
       kind: 'retry',
@@ -122,14 +146,23 @@ export class SessionExecutor implements Executor {
     return this.session.limiter.run(() => runOnce(process, signal), signal);
   }
 
-  private firstTry(spec: TaskSpec, options: ExecuteOptions, attempt: number): AgentProcess {
+  /** `folder`: the task's folder in its worktree (null: its own `cwd`). */
+  private firstTry(
+    spec: TaskSpec,
+    options: ExecuteOptions,
+    attempt: number,
+    folder: string | null,
+  ): AgentProcess {
     const { session } = this;
     const checked =
       spec.cwd === undefined
         ? parseTaskSpec({ ...spec, cwd: session.workingDir })
         : checkedTaskSpec(spec);
     const { defaults } = session;
-    const made = localExecutor.createProcess(checked, {
+    // The spec is recorded as given; its process runs in the worktree.
+    const { workspace, ...shared } = checked;
+    const where = workspace === undefined ? checked : { ...shared, cwd: folder ?? checked.cwd! };
+    const made = localExecutor.createProcess(where, {
       ...options,
       logDir: session.processLogDir,
       processId: checked.id,

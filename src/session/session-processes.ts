@@ -16,8 +16,12 @@ import type { ResumedTasks } from './resumed-tasks.js';
 import { SessionExecutor } from './session-executor.js';
 import type { SessionGate } from './session-gate.js';
 import type { SessionRecords } from './session-records.js';
+import type { WorktreeParts } from './task-worktrees.js';
 
-export interface ProcessesParts {
+export interface ProcessesParts extends Pick<
+  WorktreeParts,
+  'leaseWorktree' | 'releaseWorktree' | 'log'
+> {
   sessionId: string;
   workingDir: string;
   processLogDir: string;
@@ -81,6 +85,9 @@ export class SessionProcesses {
         readEvent: (id, driver, event, fail) =>
           parts.limits().gate?.readEvent(id, driver, event, fail),
         identity: (id) => this.maker.identity(id),
+        leaseWorktree: parts.leaseWorktree,
+        releaseWorktree: parts.releaseWorktree,
+        log: parts.log,
         defaults: taskDefaults(options),
       },
       parts.resumed,

@@ -9,8 +9,8 @@ import { acquireWorktree } from '../workspaces/acquire.js';
 import type { WorktreeOptions } from '../workspaces/options.js';
 import type { ReleaseOptions, Worktree } from '../workspaces/worktree.js';
 
-/** Where a session's worktree starts (`base`) and lives (`root`). */
-export type SessionWorktreeOptions = Pick<WorktreeOptions, 'base' | 'root'>;
+/** Where a session's worktree starts (`base`), lives (`root`), and the folder it branches from (`cwd`, default the working dir). */
+export type SessionWorktreeOptions = Partial<Pick<WorktreeOptions, 'base' | 'root' | 'cwd'>>;
 
 export interface WorktreeSession {
   readonly sessionId: string;
@@ -23,12 +23,13 @@ export function leaseSessionWorktree(
   processId: string,
   options: SessionWorktreeOptions,
 ): Promise<Worktree> {
+  const { cwd = session.workingDir, ...where } = options;
   return acquireWorktree({
-    cwd: session.workingDir,
+    cwd,
     sessionId: session.sessionId,
     sessionDir: session.sessionDir,
     processId,
-    ...options,
+    ...where,
   });
 }
 

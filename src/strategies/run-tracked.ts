@@ -4,7 +4,8 @@
  * backoff between tries holds neither. Before a retry the task announces it
  * (a 'retry' event on the process it replaces, or to the executor and
  * `onEvent` for a spec); each try logs apart (`<id>.attempt-N.log`). A try the
- * rate limit refused runs again without counting as a try.
+ * rate limit refused runs again without counting as a try. After the last
+ * try the task settles its result (a worktree task's is released there).
  */
 import type { ProcessResult } from '../process/result.js';
 import type { RetryNotice } from '../tasks/executor.js';
@@ -28,8 +29,24 @@ type Outcome =
   | { kind: 'done'; result: ProcessResult }
   | { kind: 'again'; delayMs: number; reason: string; previous: ProcessResult };
 
-/** Resolves with the last try's result; never rejects. */
+/** Resolves with the last try's result, settled by its task (a worktree's artifacts); never rejects. */
 export async function runTracked(
+  task: StrategyTask,
+  index: number,
+  options: TrackOptions,
+): Promise<StrategyResult> {
+  const last = await runTries(task, index, options);
+  if (!task.settle) return last;
+  const { index: _index, tries, ...result } = last;
+  try {
+    return { ...(await task.settle(result)), index, tries };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { ...last, message: `${last.message}; after the last try: ${why}` };
+  }
+}
+
+async function runTries(
   task: StrategyTask,
   index: number,
   options: TrackOptions,

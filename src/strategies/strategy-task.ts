@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { AgentProcess } from '../process/agent-process.js';
 import { notStartedResult } from '../process/build-result.js';
 import type { ProcessResult } from '../process/result.js';
-import type { ExecuteOptions, Executor, RetryNotice } from '../tasks/executor.js';
+import type { ExecuteOptions, Executor, RetryNotice, SettleOptions } from '../tasks/executor.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
 import { exceptionResult } from './exception-result.js';
 import { runOnce } from './run-once.js';
@@ -27,6 +27,8 @@ export interface StrategyTask {
   skip(attempt: number, message: string): Promise<ProcessResult>;
   /** The failed result of a try that threw. */
   failure(error: unknown): ProcessResult;
+  /** After the last try: the result to hand back (a spec's worktree released, its artifacts added). */
+  settle?(result: ProcessResult): Promise<ProcessResult>;
 }
 
 /** A process object: the first try runs it, each retry runs a clone with the next attempt number. */
@@ -60,10 +62,11 @@ export function processTask(process: AgentProcess): StrategyTask {
 }
 
 /** Where a spec's tries run, and what they are given. */
-export type SpecRun = Pick<ExecuteOptions, 'onEvent' | 'streamOutput' | 'console' | 'logger'> & {
-  executor: Executor;
-  logDir: string;
-};
+export type SpecRun = Pick<ExecuteOptions, 'onEvent' | 'streamOutput' | 'console' | 'logger'> &
+  SettleOptions & {
+    executor: Executor;
+    logDir: string;
+  };
 
 /** A TaskSpec (already checked): each try is one `executor.run()`. */
 export function specTask(spec: TaskSpec, run: SpecRun): StrategyTask {
@@ -83,6 +86,12 @@ export function specTask(spec: TaskSpec, run: SpecRun): StrategyTask {
       });
     },
     withTimeout: (timeoutMs) => specTask({ ...spec, prompt: task.prompt, timeoutMs }, run),
+    settle(result) {
+      const { executor, whileLeased } = run;
+      if (!executor.settled) return Promise.resolve(result);
+      const current = task.prompt === spec.prompt ? spec : { ...spec, prompt: task.prompt };
+      return executor.settled(current, result, whileLeased ? { whileLeased } : {});
+    },
     failure(error) {
       const why = error instanceof Error ? error.message : String(error);
       return notStartedResult(

@@ -56,6 +56,15 @@ export interface RetryNotice {
   rateLimited?: boolean;
 }
 
+/** What may happen in a task's worktree after its last try, before the worktree is released. */
+export interface SettleOptions {
+  /**
+   * Runs in the worktree's folder once the agent's work is committed (a check);
+   * what it leaves there stays out of the task's artifacts.
+   */
+  whileLeased?: (folder: string, result: ProcessResult) => Promise<void>;
+}
+
 export interface Executor {
   /** Runs one try of `spec`; resolves for every outcome of the task, rejects only for misuse. */
   run(spec: TaskSpec, options: ExecuteOptions): Promise<ProcessResult>;
@@ -63,6 +72,12 @@ export interface Executor {
   queued?(spec: TaskSpec): void;
   /** Told before another try of `spec` (a session records it); optional. */
   retrying?(spec: TaskSpec, notice: RetryNotice): void;
+  /**
+   * Told after a task's last try (runTask and the strategies call it); resolves
+   * with the result to hand back. A session's executor releases the task's
+   * worktree here and adds its artifacts. Optional.
+   */
+  settled?(spec: TaskSpec, result: ProcessResult, options?: SettleOptions): Promise<ProcessResult>;
   /** Where task logs go when the caller names no `logDir` (a session's processes folder). */
   readonly logDir?: string;
   /**

@@ -8,11 +8,20 @@ import type { ExecuteOptions, Executor } from './executor.js';
 import { checkedTaskSpec } from './parse-task-spec.js';
 import { createTaskProcess } from './task-process.js';
 import type { TaskSpec } from './task-spec.js';
+import { worktreeRequest } from './workspace.js';
 
 export class LocalExecutor implements Executor {
   /** An unstarted process for one try of `spec`, for callers that watch processes. */
   createProcess(spec: TaskSpec, options: ExecuteOptions): AgentProcess {
-    const process = createTaskProcess(checkedTaskSpec(spec), options);
+    const checked = checkedTaskSpec(spec);
+    if (worktreeRequest(checked)) {
+      throw new Error(
+        `Task "${checked.id}" asks for workspace "worktree", and worktrees belong to a session ` +
+          "(their branch and folder are named after it): run it on a session's executor, " +
+          'e.g. runTask(spec, { executor: session.executor, logDir: session.processLogDir }).',
+      );
+    }
+    const process = createTaskProcess(checked, options);
     if (options.onEvent) forwardEvents(process, spec.id, options.onEvent);
     if (options.skip !== undefined) process.skip(options.skip);
     return process;

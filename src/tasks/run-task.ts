@@ -1,7 +1,8 @@
 /**
  * runTask: one TaskSpec through all its tries (the spec's `retry`), on the
  * local executor unless told otherwise. Resolves for every outcome of the
- * task; rejects only for a spec that does not parse.
+ * task; rejects only for a spec that does not parse (or, on the local
+ * executor, asks for a worktree: worktrees belong to a session's executor).
  */
 import type { ProcessResult } from '../process/result.js';
 import { backoffDelay, sleep } from '../strategies/backoff.js';
@@ -27,7 +28,11 @@ export async function runTask(spec: TaskSpec, options: RunTaskOptions): Promise<
   for (let tries = 1; ; tries++) {
     const result = await executor.run(checked, { ...execute, attempt: tries });
     const reason = retry && tries < retry.attempts ? retryReason(result, retry) : null;
-    if (!retry || reason === null) return { ...result, tries };
+    if (!retry || reason === null) {
+      // The last try: the executor may add to it (a worktree task's artifacts).
+      const settled = executor.settled ? await executor.settled(checked, result) : result;
+      return { ...settled, tries };
+    }
     const delayMs = backoffDelay(tries, retry);
     executor.retrying?.(checked, { attempt: tries + 1, delayMs, reason, previous: result });
     execute.onEvent?.({ kind: 'retry', taskId: checked.id, attempt: tries + 1, delayMs, reason });

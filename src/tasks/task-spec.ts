@@ -19,6 +19,16 @@ export const retrySpecSchema = z
   })
   .strict();
 
+/** A worktree of its own, with where it starts (`base`), lives (`root`) and whether its folder stays (`keep`). */
+export const worktreeSpecSchema = z
+  .object({
+    kind: z.literal('worktree'),
+    base: nonEmpty.optional(),
+    root: nonEmpty.optional(),
+    keep: z.boolean().optional(),
+  })
+  .strict();
+
 export const taskSpecSchema = z
   .object({
     id: z.string().refine((id) => processIdProblem(id) === null),
@@ -43,8 +53,12 @@ export const taskSpecSchema = z
      * as `structuredOutput`; others are asked in the prompt to reply with it.
      */
     outputSchema: z.record(z.string(), z.json()).optional(),
-    /** Reserved for the workspaces issue: where the task runs (passed through as data). */
-    workspace: z.json().optional(),
+    /**
+     * Where the task runs: 'shared' (its `cwd`, the default) or 'worktree' (a
+     * git worktree of its own, leased by the session's executor when the first
+     * try starts and released after the last; docs/worktrees.md).
+     */
+    workspace: z.union([z.enum(['shared', 'worktree']), worktreeSpecSchema]).optional(),
     /** Reserved for the budgets issue: what the task may spend (passed through as data). */
     budget: z.json().optional(),
   })
@@ -52,6 +66,7 @@ export const taskSpecSchema = z
 
 export type TaskSpec = z.infer<typeof taskSpecSchema>;
 export type RetrySpec = z.infer<typeof retrySpecSchema>;
+export type WorktreeSpec = z.infer<typeof worktreeSpecSchema>;
 
 /** What each field accepts, in the words errors use. */
 export const ACCEPTED: Record<string, string> = {
@@ -78,7 +93,8 @@ export const ACCEPTED: Record<string, string> = {
   label: 'a string',
   outputSchema:
     'a JSON schema object, e.g. {"type": "object", "properties": {"ok": {"type": "boolean"}}}',
-  workspace: 'JSON data',
+  workspace:
+    '"shared", "worktree" or {"kind": "worktree", "base"?: ref, "root"?: folder, "keep"?: boolean}',
   budget: 'JSON data',
 };
 

@@ -12,6 +12,7 @@ import { takeCancelRequests } from '../run/cancel-requests.js';
 import { Interrupts } from '../run/interrupts.js';
 import { startMockBackend, type MockBackend } from '../run/mock-backend.js';
 import { openBackend, type Backend } from '../run/open-backend.js';
+import { checkWorktreeFolders } from '../run/worktree-check.js';
 import { usageError } from '../errors.js';
 import { callPattern } from './call-pattern.js';
 import { normalizePatternFlags } from './pattern-config.js';
@@ -34,6 +35,8 @@ export async function runPatternCommand(
     extraArgs,
   );
   if (prompt.trim() === '') throw usageError('give the task as the argument', pattern);
+  // Worktrees are leased as steps start: a folder that cannot have them is one usage error first.
+  if (config.worktree) await checkWorktreeFolders([config.cwd], config.worktree, pattern);
   let mock: MockBackend | null = null;
   let backend: Backend | null = null;
   const interrupts = new Interrupts({

@@ -5,7 +5,6 @@
  * close the session, then print the report (or the --json document).
  */
 import type { OrchestrateEvent } from '../../events/types.js';
-import type { OrchestratorSession } from '../../session/orchestrator-session.js';
 import { silentLogger, streamLogger } from '../../logging/logger.js';
 import type { Dashboard } from '../../dashboard/server.js';
 import type { PriceTable } from '../../process/price-table.js';
@@ -44,7 +43,7 @@ import { jsonReport } from './json-report.js';
 import { JoblogFacts, writeJoblog } from './joblog.js';
 import { startMockBackend, type MockBackend } from './mock-backend.js';
 import { runOutcome } from './outcome.js';
-import { leaseWorktrees, releaseWorktrees, type Lease } from './worktree-leases.js';
+import { checkWorktreeFolders } from './worktree-check.js';
 import { planProcesses, type PlannedProcess } from './plan.js';
 import { taskSpecs } from './task-specs.js';
 import { takeCancelRequests } from './cancel-requests.js';
@@ -199,11 +198,12 @@ async function runSession(
   session.on('event', read);
   let specs: TaskSpec[] = [];
   let run: StrategyRun | undefined;
-  let leases: Map<string, Lease> | null = null;
   let summary: SessionSummary | undefined;
   try {
-    if (config.worktree)
-      leases = await leaseWorktrees(session, planned, config.worktree, config.strategy);
+    if (config.worktree) {
+      const folders = planned.map((plan) => plan.workingDir ?? config.cwd);
+      await checkWorktreeFolders(folders, config.worktree, config.strategy);
+    }
     specs = resume ? resumedSpecs(resume.plan, process.env) : taskSpecs(config, planned);
     for (const spec of specs) {
       state.add(spec.id, spec.prompt, spec.agent, spec.label);
@@ -219,9 +219,7 @@ async function runSession(
       });
     }
     run = await callStrategy(config, specs, interrupts.signal, session.executor, session.gate);
-    if (leases) run = await withArtifacts(session, leases, run, config);
   } finally {
-    if (leases && !run) await releaseWorktrees(session, leases, [], config.worktree!);
     // Closed whatever happened, so the folder always gets its summary.
     const halted = halt?.reason ? haltedStatus(config, run) : undefined;
     const overBudget = session.gate?.budgetReached ? 'failed' : undefined;
@@ -271,18 +269,6 @@ async function runSession(
       (result) => outcome.labels[result.processId] ?? result.processId,
     );
   return outcome.exitCode;
-}
-
-/** The run's results (and the fallback's final one) with their worktrees' artifacts. */
-async function withArtifacts(
-  session: OrchestratorSession,
-  leases: Map<string, Lease>,
-  run: StrategyRun,
-  config: RunConfig,
-): Promise<StrategyRun> {
-  const results = await releaseWorktrees(session, leases, run.results, config.worktree!);
-  const final = run.final ? (results.find((r) => r.index === run.final!.index) ?? null) : null;
-  return { results, final };
 }
 
 /** Every claude task without its own binary gets the one found (or a clear error when none is). */

@@ -8,6 +8,7 @@
 import type { TaskSpec } from '../../tasks/task-spec.js';
 import type { RunConfig } from '../options/normalize-run-flags.js';
 import type { PlannedProcess } from './plan.js';
+import { worktreeWorkspace } from './worktree-check.js';
 
 /** process-001, process-002, ... for the tasks that name no id, as the session would. */
 export function withProcessIds(planned: PlannedProcess[]): PlannedProcess[] {
@@ -39,6 +40,7 @@ function taskSpec(config: RunConfig, plan: PlannedProcess): TaskSpec {
   if (config.maxProcesses !== undefined) spec.maxProcesses = config.maxProcesses;
   if (config.killGraceMs !== undefined) spec.killGraceMs = config.killGraceMs;
   if (plan.label !== undefined) spec.label = plan.label;
+  if (config.worktree) spec.workspace = worktreeWorkspace(config.worktree);
   if (config.agentRetries !== undefined && plan.agent === 'claude')
     spec.env = { CLAUDE_CODE_MAX_RETRIES: String(config.agentRetries) };
   return spec;
