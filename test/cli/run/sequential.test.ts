@@ -36,11 +36,14 @@ describe('orchestrate sequential', () => {
     ]);
   });
 
-  test('--pass-output gives the third prompt the outputs of the first two', async () => {
+  test('--pass-output gives the third prompt the outputs of the first two, and the joblog shows that prompt', async () => {
+    const joblog = join(dir.path, 'pass-output-jobs.tsv');
     const result = await runCli([
       'sequential',
       '--mock-model',
       '--pass-output',
+      '--joblog',
+      joblog,
       '--json',
       '--log-dir',
       logDir(),
@@ -62,7 +65,14 @@ describe('orchestrate sequential', () => {
     expect(first).toBe('Mock reply: one');
     expect(report.results[2].output).toBe(
       `Mock reply: --- Previous output ---\n${first}\n\n${second}\n--- New task ---\nthree`,
-    );
+    ); // The joblog's Command is the prompt as passed, on one line, not the planned "three".
+    const rows = readFileSync(joblog, 'utf8').trimEnd().split('\n').slice(1);
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+    expect(rows.map((row) => row.split('\t')[8])).toEqual([
+      'one',
+      `--- Previous output --- ${first} --- New task --- two`,
+      oneLine(`--- Previous output --- ${first} ${second} --- New task --- three`),
+    ]);
   });
 
   test('--stop-on-failure stops after the first failure: the rest are not run, exit 1', async () => {
