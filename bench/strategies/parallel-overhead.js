@@ -4,6 +4,9 @@
 // runs them) and as process objects. A third isolates the strategy's own share:
 // runParallel vs a hand-written 8-slot pool calling run() on the same
 // CommandProcesses (the core's cost is in both).
+// A context row gives this process's CPU per quick task for specs, the hand
+// pool and the bare pool (process.cpuUsage, all threads): steadier than wall
+// time when the machine is shared.
 // Run alone: `npm run build && node bench/strategies/parallel-overhead.js`.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -94,10 +97,13 @@ async function handPool(command, dir, tag) {
   check(results);
 }
 
+/** Wall ms and this process's CPU ms (all its threads) for one pool. */
 const timed = async (work) => {
   const start = now();
+  const cpu = process.cpuUsage();
   await work();
-  return now() - start;
+  const used = process.cpuUsage(cpu);
+  return { ms: now() - start, cpuMs: (used.user + used.system) / 1000 };
 };
 
 export async function run() {
@@ -111,6 +117,7 @@ export async function run() {
     // Each round times the three back to back (in a rotating order), so a slow
     // spell on a shared machine hits all three; the ratios are per-round medians.
     const rounds = [];
+    const cpuRounds = [];
     for (let r = 0; r < ROUNDS; r++) {
       const work = {
         bareMs: () => barePool(command, dir.path),
@@ -121,8 +128,10 @@ export async function run() {
       const keys = Object.keys(work);
       const order = [...keys.slice(r % keys.length), ...keys.slice(0, r % keys.length)];
       const times = {};
-      for (const key of order) times[key] = await timed(work[key]);
+      const cpu = {};
+      for (const key of order) ({ ms: times[key], cpuMs: cpu[key] } = await timed(work[key]));
       rounds.push(times);
+      cpuRounds.push(cpu);
     }
     const bareMs = median(rounds.map((x) => x.bareMs));
     const oursMs = median(rounds.map((x) => x.oursMs));
@@ -131,6 +140,9 @@ export async function run() {
     const specsVsBare = median(rounds.map((x) => x.specsMs / x.bareMs));
     const vsBare = median(rounds.map((x) => x.oursMs / x.bareMs));
     const vsHand = median(rounds.map((x) => x.oursMs / x.handMs));
+    // CPU per quick process: steadier than wall time on a shared machine.
+    const perProcess = (key) => median(cpuRounds.map((x) => x[key])) / COUNT;
+    const cpuVsBare = median(cpuRounds.map((x) => x.specsMs / x.bareMs));
     return [
       {
         name: `${COUNT} quick tasks as TaskSpecs at maxWorkers ${SLOTS}: runParallel vs bare spawn pool`,
@@ -147,6 +159,14 @@ export async function run() {
         ratio: round(vsBare),
         target: '<= 1.15x',
         pass: vsBare <= 1.15,
+      },
+      {
+        name: `the same TaskSpecs, this process's CPU per quick task (context; the bare pool writes no log)`,
+        baseline: `${round(perProcess('bareMs'))} ms`,
+        orchestrate: `${round(perProcess('specsMs'))} ms (hand pool of run() ${round(perProcess('handMs'))} ms)`,
+        ratio: round(cpuVsBare),
+        target: 'context',
+        pass: true,
       },
       {
         name: `the same through runParallel vs a hand-written ${SLOTS}-slot pool of run() calls`,
