@@ -37,6 +37,8 @@ export interface SessionStartEvent extends EventBase {
   orchestrateVersion: string;
   /** The orchestrator's own pid. */
   pid: number;
+  /** Present when the model spends nothing (the mock model): its costs are simulated. */
+  simulatedCost?: true;
 }
 
 /**

@@ -35,6 +35,8 @@ export interface SessionMetadata {
   nodeVersion: string;
   hostname: string;
   pid: number;
+  /** Present when the model spends nothing (the mock model): its costs are simulated. */
+  simulatedCost?: true;
 }
 
 export interface SessionIdentity {
@@ -79,6 +81,7 @@ export function recordMetadata(
     nodeVersion: process.version,
     hostname: hostname(),
     pid: process.pid,
+    ...(options.simulatedCost ? { simulatedCost: true as const } : {}),
   };
   const path = sessionFile(identity.sessionDir, 'metadata');
   writeJsonFileSync(path, metadata);
@@ -105,5 +108,6 @@ export function sessionStartDraft(metadata: SessionMetadata): EventDraft {
     model: metadata.model,
     orchestrateVersion: metadata.orchestrateVersion,
     pid: metadata.pid,
+    ...(metadata.simulatedCost ? { simulatedCost: true as const } : {}),
   };
 }

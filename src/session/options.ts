@@ -58,6 +58,11 @@ export interface OrchestratorSessionOptions extends SessionLimitOptions {
    * their events as it records local runs.
    */
   backend?: Executor;
+  /**
+   * The model is a stand-in that spends nothing (the CLI's `--mock-model`):
+   * costs are recorded as usual, and marked simulated wherever they are shown.
+   */
+  simulatedCost?: boolean;
 }
 
 export interface NormalizedSessionOptions {
@@ -73,6 +78,7 @@ export interface NormalizedSessionOptions {
   prices: PriceTable | null;
   backend: Executor | null;
   limits: SessionLimitOptions;
+  simulatedCost: boolean;
 }
 
 export const SESSIONS_FOLDER = join('.orchestrate', 'sessions');
@@ -140,6 +146,11 @@ export function normalizeSessionOptions(
       `Expected \`backend\` to be an Executor (e.g. new BullMQExecutor({ connection })), got ${describeValue(options.backend)}`,
     );
   }
+  if (options.simulatedCost !== undefined && typeof options.simulatedCost !== 'boolean') {
+    throw new TypeError(
+      `Expected \`simulatedCost\` to be true or false, got ${describeValue(options.simulatedCost)}`,
+    );
+  }
   return {
     maxWorkers,
     prices: options.prices ?? null,
@@ -156,6 +167,7 @@ export function normalizeSessionOptions(
     processDefaults: { ...defaults },
     logger: options.logger ?? consoleLogger,
     limits: { admission: options.admission, budget: options.budget },
+    simulatedCost: options.simulatedCost ?? false,
   };
 }
 

@@ -45,6 +45,7 @@ export class SummaryBuilder {
     model: null as string | null,
   };
   private startedAt: string | null = null;
+  private simulatedCost = false;
   private endedAt: string | null = null;
   private endStatus: SessionStatus | null = null;
   private retries = 0;
@@ -75,6 +76,7 @@ export class SummaryBuilder {
           model: event.model,
         };
         this.startedAt = event.at;
+        this.simulatedCost = event.simulatedCost === true;
         return;
       case 'session-end':
         this.endedAt = event.at;
@@ -166,6 +168,7 @@ export class SummaryBuilder {
       processes,
       totals,
       ...(this.budget ? { budget: { ...this.budget, spentUsd: totals.costUsd } } : {}),
+      ...(this.simulatedCost ? { simulatedCost: true as const } : {}),
     };
   }
 

@@ -88,6 +88,8 @@ export interface SessionSummary {
   totals: SessionTotals;
   /** The budget and what was spent against it (absent without a budget). */
   budget?: SessionBudget;
+  /** Present when the costs are simulated (the mock model spends nothing). */
+  simulatedCost?: true;
 }
 
 /** The session's budget (absent without one), and what it spent against it. */

@@ -89,8 +89,21 @@ describe('the dashboard in a browser', () => {
     ).toEqual(['Cost over time', 'Tokens over time']);
     expect(await page.locator('.plot canvas').count()).toBe(2);
     expect(await page.locator('.timeline .bar.succeeded').count()).toBe(4);
+    // The mock model spends nothing: its costs say so, here and in the sessions list.
+    expect(await page.textContent('.facts .cost')).toMatch(/^cost \$\d+\.\d{4} simulated$/);
+    expect(await page.textContent('table.processes th:has(.simulated)')).toBe('cost simulated');
     const result = await run.done;
     expect(result.code).toBe(0);
+    // The run's own dashboard stopped with it; another one lists the run.
+    const dashboard = await startDashboard({ baseLogDir: logDir });
+    try {
+      await page.goto(dashboard.url);
+      const row = page.locator('tr[data-session] td.cost');
+      await row.waitFor(WAIT);
+      expect(await row.textContent()).toMatch(/^\s*\$\d+\.\d{4} simulated\s*$/);
+    } finally {
+      await dashboard.close();
+    }
     if (SCREENSHOT) expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
     await page.close();
   }, 240_000);
@@ -118,6 +131,11 @@ describe('the dashboard in a browser', () => {
       const records = page.locator('.records');
       expect(await records.getAttribute('data-last-seq')).toBe(String(written));
       expect(await records.getAttribute('data-applied')).toBe(String(written));
+      // A run on a real agent binary (here the fake claude): its costs are not marked simulated.
+      expect(await page.textContent('.facts .cost')).toMatch(/^cost \$\d+\.\d{4}$/);
+      await page.click('a[href="#/"]');
+      await page.locator('tr[data-session] td.cost').waitFor(WAIT);
+      expect(await page.locator('.simulated').count()).toBe(0);
     } finally {
       await page.close();
       await dashboard.close();

@@ -85,6 +85,8 @@ describe('a pattern on the dashboard', () => {
       expect(await page.textContent('.files .path')).toBe('greeting.txt');
       await page.waitForSelector('pre.diff', WAIT);
       expect(await page.textContent('pre.diff')).toContain('+hello from beta');
+      // A pattern on the mock model: its costs are simulated, on the process page too.
+      expect(await page.textContent('#facts .cost')).toMatch(/^\$\d+\.\d{4} simulated$/);
     } finally {
       await page.close();
       await dashboard.close();

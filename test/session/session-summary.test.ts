@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readSessionSummary } from '../../src/session/read-session.js';
 import { runParallel } from '../../src/strategies/run-parallel.js';
 import { runSequential } from '../../src/strategies/run-sequential.js';
 import { fixtureProcess, tempDir } from '../helpers/fixtures.js';
@@ -49,6 +50,22 @@ describe('closing a session and summarizing it', () => {
     );
     expect(summary.endedAt).not.toBeNull();
     expect(() => session.createProcess('late')).toThrow('is closed');
+  });
+
+  it('marks the costs simulated when told the model spends nothing, in the records and the summary', async () => {
+    const simulated = quietSession(dir.path, { simulatedCost: true });
+    await runParallel([simulated.createProcess('x')]);
+    const summary = await simulated.close();
+    expect(summary.simulatedCost).toBe(true);
+    expect(simulated.events()[0]).toMatchObject({ kind: 'session-start', simulatedCost: true });
+    // Rebuilt from events.jsonl alone, as the dashboard reads a running session.
+    rmSync(join(simulated.sessionDir, 'summary.json'));
+    expect((await readSessionSummary(simulated.sessionDir)).simulatedCost).toBe(true);
+    const real = quietSession(dir.path);
+    expect('simulatedCost' in (await real.close())).toBe(false);
+    expect(() => quietSession(dir.path, { simulatedCost: 'yes' as unknown as boolean })).toThrow(
+      'Expected `simulatedCost` to be true or false, got `"yes"` (string)',
+    );
   });
 
   it('summarize() gives the session as human text with a line per process', async () => {

@@ -58,7 +58,7 @@ export async function runPatternCommand(
       // -j: one limiter for every step of the pattern.
       ...(config.maxWorkers === undefined ? {} : { maxWorkers: config.maxWorkers }),
       // The fake model's address belongs to this run, not to the recorded tasks.
-      ...(mock ? { processDefaults: { env: mock.env } } : {}),
+      ...(mock ? { processDefaults: { env: mock.env }, simulatedCost: true } : {}),
     });
     const task = { ...config.task };
     const requests = takeCancelRequests(session, interrupts);

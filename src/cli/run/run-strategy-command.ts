@@ -144,6 +144,7 @@ async function runSession(
     // -j: one limiter for every task of the run.
     ...(config.maxWorkers === undefined ? {} : { maxWorkers: config.maxWorkers }),
     ...(prices ? { prices } : {}),
+    ...(mock ? { simulatedCost: true } : {}),
     // What belongs to this run only; everything that shapes a task is in its spec.
     ...(parts.limits.admission === false
       ? {}

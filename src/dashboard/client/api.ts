@@ -13,6 +13,8 @@ export interface SessionSummaryJson {
   endedAt: string | null;
   durationMs: number;
   totals: { processes: number; succeeded: number; failed: number; costUsd: number };
+  /** Present when the run's model was the mock: its costs are simulated. */
+  simulatedCost?: true;
 }
 
 export async function getJson<T>(path: string): Promise<T> {

@@ -6,6 +6,7 @@
  */
 import { html } from 'lit-html';
 import { sessionPath } from './api.js';
+import { simulatedMark } from './cost.js';
 import { duration, money, tokens } from './format.js';
 import { stepText, type ProcessView } from './process-state.js';
 import type { SessionState } from './session-state.js';
@@ -52,7 +53,7 @@ export function processTable(
         <th>state</th>
         <th>elapsed</th>
         <th>tokens</th>
-        <th>cost</th>
+        <th>cost${simulatedMark(state.simulatedCost)}</th>
         <th>last output</th>
         ${canCancel ? html`<th></th>` : ''}
       </tr>

@@ -5,7 +5,8 @@
  */
 import { html, render } from 'lit-html';
 import { LiveStream, sessionPath } from './api.js';
-import { duration, money, tokens } from './format.js';
+import { cost } from './cost.js';
+import { duration, tokens } from './format.js';
 import { artifactsView, patchUrl } from './artifacts-view.js';
 import { stepText } from './process-state.js';
 import type { BaseRecord } from './records.js';
@@ -101,7 +102,7 @@ function factsView(
       ${p.label ? html`<span class="label">${p.label}</span>` : ''}
       ${p.step ? html`<span class="step">${stepText(p.step)}</span>` : ''}
       <span>${p.agent}</span><span>${p.model ?? ''}</span> <span>${tokens(p.tokens)} tokens</span
-      ><span>${money(p.costUsd)}</span>
+      ><span class="cost">${cost(p.costUsd, state.simulatedCost)}</span>
       ${p.end ? html`<span>${duration(p.end.durationMs)}</span>` : ''}
     </p>
     ${

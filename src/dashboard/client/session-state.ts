@@ -28,6 +28,8 @@ export class SessionState {
   ended: number | null = null;
   status = 'running';
   patternName = '';
+  /** The run's model was the mock: its costs are simulated. */
+  simulatedCost = false;
   /** What the pattern decided, once it has. */
   verdict: { chosen: string | null; message: string } | null = null;
   /** Records applied: equals the last seq when none was missed or repeated. */
@@ -49,6 +51,7 @@ export class SessionState {
         push(this.costSeries, at, 0);
         push(this.tokenSeries, at, 0);
         this.patternName = String(record.patternName ?? '');
+        this.simulatedCost = record.simulatedCost === true;
         break;
       case 'session-end':
         this.ended = at;

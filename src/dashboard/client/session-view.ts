@@ -6,7 +6,8 @@
  */
 import { html, render } from 'lit-html';
 import { LiveStream, post, sessionPath, type Config } from './api.js';
-import { duration, money, tokens } from './format.js';
+import { cost } from './cost.js';
+import { duration, tokens } from './format.js';
 import { processTable } from './process-table.js';
 import { Plot } from './plots.js';
 import type { BaseRecord } from './records.js';
@@ -83,7 +84,7 @@ function page(state: SessionState, id: string, { live, config, notice, cancel }:
       ${state.patternName ? html`<span class="pattern">${state.patternName}</span>` : ''}
       <span>${processes.length} processes</span>
       <span>${duration(sessionTime)}</span>
-      <span>cost ${money(state.totalCost)}</span>
+      <span class="cost">cost ${cost(state.totalCost, state.simulatedCost)}</span>
       <span>${tokens(state.totalTokens)} tokens</span>
       <span class="conn ${live ? 'live' : 'down'}"
         >${live ? 'live' : running ? 'reconnecting…' : 'offline'}</span

@@ -1,7 +1,8 @@
 /** The sessions list: every run under the folder, newest first, refreshed every few seconds. */
 import { html, render } from 'lit-html';
 import { getJson, type SessionSummaryJson } from './api.js';
-import { clock, duration, money } from './format.js';
+import { cost } from './cost.js';
+import { clock, duration } from './format.js';
 
 const REFRESH_MS = 3000;
 
@@ -51,7 +52,7 @@ function table(sessions: SessionSummaryJson[]) {
               <td>${clock(Date.parse(s.startedAt))}</td>
               <td>${duration(s.durationMs)}</td>
               <td>${s.totals.succeeded}/${s.totals.processes}</td>
-              <td>${money(s.totals.costUsd)}</td>
+              <td class="cost">${cost(s.totals.costUsd, s.simulatedCost === true)}</td>
             </tr>`,
         )}
       </tbody>
