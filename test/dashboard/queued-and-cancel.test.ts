@@ -110,10 +110,18 @@ describe('queued processes on the dashboard', () => {
       ]);
       await page.click('button.cancel-run');
       await page.waitForSelector('.facts [data-status="cancelled"]', WAIT);
-      // The one never started ends too, cancelled before its start.
+      // The one never started ends too, before its start: it shows as not run.
       await page.waitForSelector('tr[data-process="process-003"][data-phase="ended"]', WAIT);
-      for (const id of ['process-002', 'process-003'])
-        expect(await page.textContent(`tr[data-process="${id}"] td.state`)).toContain('cancelled');
+      expect(await page.textContent('tr[data-process="process-002"] td.state')).toContain(
+        'cancelled',
+      );
+      expect((await page.textContent('tr[data-process="process-003"] td.state'))?.trim()).toBe(
+        'not run',
+      );
+      expect(await page.textContent('tr[data-process="process-003"] td.last-line')).toContain(
+        'cancelled before it started',
+      );
+      expect(await page.locator('.timeline .bar').count()).toBe(2);
       const ended = await run.done;
       expect(ended.code).not.toBe(0);
       // A run that has ended takes no more cancels.

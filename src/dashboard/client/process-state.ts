@@ -61,6 +61,15 @@ export function newProcessView(id: string, at: number): ProcessView {
   };
 }
 
+/**
+ * Never run: still queued when the session ended, or cancelled before its
+ * first try started (a cancelled run ends every task not started yet).
+ */
+export function neverRan(p: ProcessView, sessionOver: boolean): boolean {
+  if (p.phase === 'queued') return sessionOver;
+  return p.phase === 'ended' && p.tries.length === 0 && p.status === 'cancelled';
+}
+
 /** A step in a few words: "version 2 · sonnet", "round 1 · security", "review · reviewer". */
 export function stepText(step: Step): string {
   return `${step.step}${step.round === null ? '' : ` ${step.round}`} · ${step.role}`;

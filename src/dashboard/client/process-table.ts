@@ -1,21 +1,22 @@
 /**
  * The session's processes as a table: step (for patterns), agent, model,
  * state (queued, running, silent for N s, paused for rate limit, waiting to
- * retry, then its status), elapsed, tokens, cost, last line, and a Cancel
+ * retry, then its status, or not run), elapsed, tokens, cost, last line, and a Cancel
  * button for a running one when the dashboard may cancel.
  */
 import { html } from 'lit-html';
 import { sessionPath } from './api.js';
 import { simulatedMark } from './cost.js';
 import { duration, money, tokens } from './format.js';
-import { stepText, type ProcessView } from './process-state.js';
+import { neverRan, stepText, type ProcessView } from './process-state.js';
 import type { SessionState } from './session-state.js';
 
 /** A running process that said nothing for this long shows as silent. */
 const SILENT_MS = 30_000;
 
 function stateText(p: ProcessView, now: number, over: boolean): string {
-  if (p.phase === 'queued') return over ? 'not run' : 'queued';
+  if (neverRan(p, over)) return 'not run';
+  if (p.phase === 'queued') return 'queued';
   if (p.phase === 'ended') return p.status ?? 'done';
   if (p.phase === 'retrying') return p.rateLimited ? 'paused for rate limit' : 'waiting to retry';
   const quiet = now - p.lastHeard;
@@ -74,7 +75,7 @@ export function processTable(
             ${steps ? html`<td class="step">${p.step ? stepText(p.step) : ''}</td>` : ''}
             <td>${p.agent}</td>
             <td>${p.model ?? ''}</td>
-            <td class="state ${p.status ?? p.phase}">
+            <td class="state ${neverRan(p, over) ? 'not-run' : (p.status ?? p.phase)}">
               ${stateText(p, now, over)}${p.tries.length > 1 ? ` (try ${p.tries.length})` : ''}
             </td>
             <td>${p.phase === 'queued' ? '' : duration(elapsed(p, now))}</td>

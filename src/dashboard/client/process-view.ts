@@ -8,7 +8,7 @@ import { LiveStream, sessionPath } from './api.js';
 import { cost } from './cost.js';
 import { duration, tokens } from './format.js';
 import { artifactsView, patchUrl } from './artifacts-view.js';
-import { stepText } from './process-state.js';
+import { neverRan, stepText } from './process-state.js';
 import type { BaseRecord } from './records.js';
 import { SessionState } from './session-state.js';
 
@@ -94,10 +94,10 @@ function factsView(
   const p = state.processes.get(processId);
   if (!p) return html`<p>Not started yet.</p>`;
   const base = `#/sessions/${encodeURIComponent(sessionId)}/${encodeURIComponent(processId)}`;
-  const queued = p.phase === 'queued';
+  const notRun = neverRan(p, state.ended !== null);
   return html`<p class="facts">
-      <span class="status ${p.status ?? p.phase}" data-phase=${p.phase}
-        >${queued && state.ended !== null ? 'not run' : (p.status ?? p.phase)}</span
+      <span class="status ${notRun ? 'not-run' : (p.status ?? p.phase)}" data-phase=${p.phase}
+        >${notRun ? 'not run' : (p.status ?? p.phase)}</span
       >
       ${p.label ? html`<span class="label">${p.label}</span>` : ''}
       ${p.step ? html`<span class="step">${stepText(p.step)}</span>` : ''}
@@ -106,7 +106,7 @@ function factsView(
       ${p.end ? html`<span>${duration(p.end.durationMs)}</span>` : ''}
     </p>
     ${
-      queued
+      p.tries.length === 0
         ? ''
         : html`<p>
             Tries:
