@@ -6,10 +6,12 @@
  */
 import { join } from 'node:path';
 import type { Logger } from '../logging/logger.js';
+import { pauseCounter } from '../metrics/pause-counter.js';
 import type { TaskMetrics } from '../metrics/task-metrics.js';
 import { processIdProblem } from '../process/process-id.js';
 import { localExecutor } from '../tasks/local-executor.js';
 import { parseTaskSpec } from '../tasks/parse-task-spec.js';
+import { specDriver } from '../tasks/spec-driver.js';
 import { EventBatcher } from './event-batcher.js';
 import { queuedTask } from './unrun-result.js';
 import {
@@ -59,6 +61,8 @@ export async function runJob(context: JobContext): Promise<JobReturn> {
       logger.log('WARNING', jobId, `Could not send ${dropped} event(s) back: ${error.message}`),
   );
   const { agent } = queuedTask(data.spec, data.processId);
+  const { metrics } = context;
+  const pauses = metrics ? pauseCounter(specDriver(data.spec), metrics) : null;
   let started = false;
   logger.log(
     'INFO',
@@ -75,12 +79,13 @@ export async function runJob(context: JobContext): Promise<JobReturn> {
     onEvent: (event) => {
       if (event.kind === 'start') {
         started = true;
-        context.metrics?.started(agent);
+        metrics?.started(agent);
       }
+      if (event.kind === 'agent-event') pauses?.(event.event);
       batcher.add(toWire(event));
     },
   });
-  context.metrics?.ended(result, started);
+  metrics?.ended(result, started);
   await batcher.close();
   logger.log('INFO', jobId, `Finished: ${result.message}`);
   return { run, worker, result };

@@ -197,4 +197,44 @@ describe('orchestrate worker', () => {
       await worker.stop();
     }
   });
+
+  it("counts a rate-limit pause when the account refuses one of its agent's calls", async () => {
+    const port = await freePort();
+    const worker = await startWorker([
+      ...['--redis', redis.url, '--queue', 'pauses', '--log-dir', dir.path],
+      ...['--metrics-port', String(port)],
+    ]);
+    const executor = new BullMQExecutor({
+      connection: redis.url,
+      queue: 'pauses',
+      logger: silentLogger,
+    });
+    // One call a minute: the second task's call is refused until the window resets.
+    const mock = await withMockClaude(
+      { account: { requests: 1, windowMs: 60_000 } },
+      { auth: 'subscription', maxRetries: 0 },
+    );
+    const claudeTask = (id: string) => ({
+      id,
+      agent: 'claude',
+      prompt: `Hi from ${id}`,
+      command: mock.claudeBin,
+      cwd: mock.cwd,
+      env: mock.env as Record<string, string>,
+    });
+    const scrape = async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    try {
+      expect(await scrape()).toContain('orchestrate_rate_limit_pauses_total 0');
+      const first = await executor.run(claudeTask('first'), { logDir: dir.path });
+      expect(first.status).toBe('succeeded');
+      const second = await executor.run(claudeTask('second'), { logDir: dir.path });
+      expect(second.status).toBe('failed');
+      expect(mock.model.account).toMatchObject({ admitted: 1, rejected: 1 });
+      expect(await scrape()).toContain('orchestrate_rate_limit_pauses_total 1');
+    } finally {
+      await mock.cleanup();
+      await executor.close();
+      await worker.stop();
+    }
+  });
 });
