@@ -1,7 +1,8 @@
 /**
  * A session's tries on its backend (a queue executor): each is recorded from
  * its events as a local try is from its process, under the same limiter, and
- * the session's gate reads its agent's events (rate-limit signals, cost). A
+ * the session's gate reads its agent's events (rate-limit signals, cost), and
+ * its agent is told the per-process budget (claude's --max-budget-usd). A
  * task keeps the ORCHESTRATE_* variables of its first try on every retry; a
  * try the budget skips is recorded without being sent; a backend that rejects
  * still leaves the try's end in the record, as a failed result.
@@ -35,6 +36,8 @@ export class BackendTries {
       session.record({ kind: 'task', processId: checked.id, spec: redactSpec(checked) });
     }
     const driver = specDriver(checked);
+    // The agent keeps to the per-process budget itself, as a local one does.
+    const budgetArgs = session.budgetArgs(checked.id, driver);
     const record = taskEventRecorder(checked, attempt, (draft) => session.record(draft));
     let final: ProcessResult | null = null;
     const end = (result: ProcessResult): ProcessResult => {
@@ -64,7 +67,7 @@ export class BackendTries {
     };
     const run = async () => {
       try {
-        const result = await this.backend.run(checked, {
+        const result = await this.backend.run(withArgs(checked, budgetArgs), {
           ...options,
           signal,
           logDir: options.logDir ?? session.processLogDir,
@@ -94,4 +97,9 @@ export class BackendTries {
     if (!told) this.identities.set(processId, (told = this.session.identity(processId)));
     return told;
   }
+}
+
+/** The spec its worker runs: the session's arguments after the spec's own. */
+function withArgs(spec: TaskSpec, args: string[]): TaskSpec {
+  return args.length === 0 ? spec : { ...spec, args: [...(spec.args ?? []), ...args] };
 }

@@ -8,6 +8,7 @@ import { AgentProcess } from '../process/agent-process.js';
 import type { EventDraft } from '../events/types.js';
 import { describeValue } from '../process/validate.js';
 import type { Budget } from '../budget/budget.js';
+import type { AgentDriver } from '../process/agent-driver.js';
 import { recordProcess } from './recorder.js';
 import { RunningTries } from './running-tries.js';
 import type { SessionGate } from './session-gate.js';
@@ -41,7 +42,7 @@ export class ProcessTracker {
     this.running.watch(process);
     recordProcess(process, (draft) => parts.record(draft));
     const { gate, budget } = parts.limits();
-    const budgetArgs = this.budgetArgs(process, budget);
+    const budgetArgs = perProcessBudgetArgs(process.driver, budget);
     if (budgetArgs.length > 0) process.addArgs(budgetArgs);
     gate?.watch(process, budgetArgs.length > 0);
     return process;
@@ -51,10 +52,10 @@ export class ProcessTracker {
   cancel(processId: string, reason: string): boolean {
     return this.running.cancel(processId, reason);
   }
+}
 
-  /** The arguments that make the process's agent keep to the per-process budget itself. */
-  private budgetArgs(process: AgentProcess, budget: Budget | null): string[] {
-    const max = budget?.limits.maxCostPerProcessUsd ?? null;
-    return max === null ? [] : (process.driver.budgetArgs?.(max) ?? []);
-  }
+/** The arguments that make an agent keep to the per-process budget itself (claude: --max-budget-usd). */
+export function perProcessBudgetArgs(driver: AgentDriver, budget: Budget | null): string[] {
+  const max = budget?.limits.maxCostPerProcessUsd ?? null;
+  return max === null ? [] : (driver.budgetArgs?.(max) ?? []);
 }

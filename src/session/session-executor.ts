@@ -48,6 +48,11 @@ export interface SessionParts extends WorktreeParts {
     event: Record<string, unknown>,
     fail: (reason: string) => void,
   ): void;
+  /**
+   * The arguments that make a try's agent keep to the per-process budget itself
+   * (claude's --max-budget-usd); when there are some, the gate leaves it to the agent.
+   */
+  budgetArgs(processId: string, driver: AgentDriver): string[];
   /** The ORCHESTRATE_* variables of a new task. */
   identity(processId: string): Record<string, string>;
   /** The session's process defaults that apply to tasks. */

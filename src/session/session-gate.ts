@@ -66,7 +66,7 @@ export class SessionGate implements StartGate {
 
   /** Reads every try of `process` (its retries are clones that keep these listeners). */
   watch(process: AgentProcess, selfEnforcedBudget = false): void {
-    if (selfEnforcedBudget) this.selfEnforced.add(process.processId);
+    if (selfEnforcedBudget) this.selfEnforce(process.processId);
     const running = this.running;
     const read = (process: AgentProcess, event: Record<string, unknown>) =>
       this.read(process, event);
@@ -79,6 +79,11 @@ export class SessionGate implements StartGate {
     process.on('end', function (this: AgentProcess) {
       if (running.get(this.processId) === this) running.delete(this.processId);
     });
+  }
+
+  /** Task `processId`'s agent keeps to the per-process budget itself: the gate leaves it that. */
+  selfEnforce(processId: string): void {
+    this.selfEnforced.add(processId);
   }
 
   async enter(taskId: string, signal: AbortSignal | null): Promise<GatePass> {

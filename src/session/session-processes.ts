@@ -11,7 +11,7 @@ import { createLimiter, type Limiter } from '../strategies/limiter.js';
 import { taskDefaults, type NormalizedSessionOptions } from './options.js';
 import type { ProcessIds } from './process-ids.js';
 import { ProcessMaker } from './process-maker.js';
-import { ProcessTracker } from './process-tracker.js';
+import { perProcessBudgetArgs, ProcessTracker } from './process-tracker.js';
 import type { ResumedTasks } from './resumed-tasks.js';
 import { SessionExecutor } from './session-executor.js';
 import type { SessionGate } from './session-gate.js';
@@ -84,6 +84,12 @@ export class SessionProcesses {
         record: parts.record,
         readEvent: (id, driver, event, fail) =>
           parts.limits().gate?.readEvent(id, driver, event, fail),
+        budgetArgs: (id, driver) => {
+          const { gate, budget } = parts.limits();
+          const args = perProcessBudgetArgs(driver, budget);
+          if (args.length > 0) gate?.selfEnforce(id);
+          return args;
+        },
         identity: (id) => this.maker.identity(id),
         leaseWorktree: parts.leaseWorktree,
         releaseWorktree: parts.releaseWorktree,

@@ -105,6 +105,30 @@ describe('tries on a queue backend', () => {
     expect(summary.totals).toMatchObject({ skipped: 1 });
   });
 
+  it('tells a remote claude the per-process budget, and it stops itself as a local one does', async () => {
+    const session = backendSession(undefined, { budget: { maxCostPerProcessUsd: 0.01 } });
+    const spend: TaskSpec = {
+      id: 'spend',
+      agent: 'claude',
+      command: mock.claudeBin,
+      cwd: mock.cwd,
+      prompt: 'Spend',
+    };
+    const [result] = await runParallel([spend], {
+      executor: session.executor,
+      gate: session.gate,
+    });
+    await session.close();
+
+    const start = ofKind(eventsFile(session.sessionDir), 'process-start')[0]!;
+    expect(start.args.join(' ')).toContain('--max-budget-usd 0.01');
+    expect(result!.status).toBe('failed');
+    // The agent's own words, not the session's (which would end it from outside).
+    expect(result!.message).toMatch(
+      /the agent reported an error \(error_max_budget_usd\): Reached maximum budget \(\$0\.01\)/,
+    );
+  });
+
   it('gives a task the same ORCHESTRATE_SEQ on every try', async () => {
     const session = backendSession(undefined, {});
     const seqs = join(dir.path, 'seqs');
