@@ -59,6 +59,20 @@ describe('runWithFallback', () => {
     expect(aliveWhenNextStarted).toEqual([false, false, false]);
   });
 
+  it('without timeoutMs, each attempt is the process object given, with its own timeout', async () => {
+    const processes = [
+      fixtureProcess(dir.path, 'sleep-forever', { processId: 'slow', timeoutMs: 500 }),
+      fixtureProcess(dir.path, 'print-ok', { processId: 'good' }),
+    ];
+    const result = await runWithFallback(processes);
+    expect(result.attempts.map((a) => [a.processId, a.status])).toEqual([
+      ['slow', 'timed_out'],
+      ['good', 'succeeded'],
+    ]);
+    expect(result.attempts[0]!.message).toContain('timed out after 500 ms');
+    expect(processes.map((p) => p.state)).toEqual(['ended', 'ended']);
+  });
+
   it('rejects an empty list: there would be no result to give', async () => {
     await expect(runWithFallback([])).rejects.toThrow('to hold at least one task');
   });
