@@ -15,12 +15,13 @@ export function claudeRateLimitOf(event: Record<string, unknown>): RateLimitSign
     const info = event.rate_limit_info as Record<string, unknown> | undefined;
     if (!info || typeof info.status !== 'string' || !STATUSES.has(info.status)) return null;
     const resetsAt = finite(info.resetsAt);
+    const limitType = typeof info.rateLimitType === 'string' ? info.rateLimitType : null;
     return {
       kind: 'status',
       status: info.status as 'allowed' | 'allowed_warning' | 'rejected',
       resetsAt: resetsAt === null ? null : new Date(resetsAt * 1000),
-      limitType: typeof info.rateLimitType === 'string' ? info.rateLimitType : null,
-      utilization: finite(info.utilization),
+      limitType,
+      utilization: finite(info.utilization) ?? windowUtilization(info, limitType),
     };
   }
   if (event.type === 'system' && event.subtype === 'api_retry') {
@@ -31,4 +32,11 @@ export function claudeRateLimitOf(event: Record<string, unknown>): RateLimitSign
       return { kind: 'retry', error: 'overloaded', status };
   }
   return null;
+}
+
+/** claude 2.1 says the utilization per window: `unifiedWindows.five_hour.utilization`. */
+function windowUtilization(info: Record<string, unknown>, limitType: string | null): number | null {
+  const windows = info.unifiedWindows as Record<string, { utilization?: unknown }> | undefined;
+  if (!windows || typeof windows !== 'object' || limitType === null) return null;
+  return finite(windows[limitType]?.utilization);
 }
