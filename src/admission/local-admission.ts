@@ -16,6 +16,7 @@ import type {
   Settlement,
 } from './controller.js';
 import { normalizeAdmission, type AdmissionOptions, type NormalizedAdmission } from './options.js';
+import { WindowQuota } from './window-quota.js';
 import { limitWords } from './words.js';
 
 const NOT_LIMITED: Settlement = { rateLimited: false, retryAt: null, limit: null };
@@ -29,6 +30,8 @@ export class LocalAdmission implements AdmissionController {
   private readonly listeners: ((change: AdmissionChange) => void)[] = [];
   /** Rate-limited tries without a reset in a row, for the backoff. */
   private limitedInARow = 0;
+  /** The account's window as the agents report it: how many starts it has room for, and when. */
+  private readonly quota: WindowQuota;
 
   constructor(
     options: AdmissionOptions = {},
@@ -37,6 +40,7 @@ export class LocalAdmission implements AdmissionController {
     this.options = normalizeAdmission(options);
     const { maxConcurrency: max, minConcurrency: min, cooldownMs } = this.options;
     this.window = new AimdWindow({ max, min, cooldownMs });
+    this.quota = new WindowQuota(this.options.jitterMs, random);
   }
 
   get concurrency(): number {
@@ -60,8 +64,15 @@ export class LocalAdmission implements AdmissionController {
         this.endPause();
         continue;
       }
-      if (this.running < this.window.size) break;
-      await this.nextRelease(signal);
+      if (this.running >= this.window.size) {
+        await this.nextChange(signal, Infinity);
+        continue;
+      }
+      // No more starts than the account's window has room for; the next window's a lead early.
+      const now = Date.now();
+      const next = this.quota.nextStart(now);
+      if (next <= now) break;
+      await this.nextChange(signal, next - now);
     }
     this.running++;
     return this.ticket();
@@ -70,29 +81,42 @@ export class LocalAdmission implements AdmissionController {
   private ticket(): AdmissionTicket {
     let rejected: RateLimitStatus | null = null;
     let settled = false;
+    const key = {};
+    this.quota.started(key, Date.now());
+    const done = () => {
+      settled = true;
+      this.running--;
+      this.quota.forget(key);
+      this.wakeOne();
+    };
     return {
       observe: (signal) => {
         if (signal.kind === 'status' && signal.status === 'rejected') rejected = signal;
-        this.observe(signal);
+        this.observe(signal, key);
       },
       settle: (result) => {
         if (settled) return NOT_LIMITED;
-        settled = true;
-        this.running--;
-        this.wakeOne();
+        done();
         return this.settle(result, rejected);
       },
       release: () => {
-        if (settled) return;
-        settled = true;
-        this.running--;
-        this.wakeOne();
+        if (!settled) done();
       },
     };
   }
 
-  private observe(signal: RateLimitSignal): void {
+  private observe(signal: RateLimitSignal, key: object): void {
     const now = Date.now();
+    if (signal.kind === 'status') {
+      if (signal.status === 'rejected') {
+        this.quota.report(key, null, null, now);
+        if (signal.resetsAt) this.quota.full(signal.resetsAt);
+      } else this.quota.report(key, signal.resetsAt, signal.utilization, now);
+      // A report may open the next window's starts, or say when it opens.
+      this.wakeAll();
+      // Paced by the window it knows, admission needs no cut on the way to the wall.
+      if (this.quota.known && signal.status !== 'rejected') return;
+    }
     if (signal.kind === 'retry') {
       this.cut(
         0.5,
@@ -104,8 +128,10 @@ export class LocalAdmission implements AdmissionController {
         signal.utilization === null ? '' : ` (${Math.round(signal.utilization * 100)}% used)`;
       this.cut(0.75, `close to the ${signal.limitType ?? 'rate'} limit${used}`, now);
     } else if (signal.status === 'rejected') {
-      // The wall: fewer at once after the reset (a burst of refusals is one cut).
-      this.cut(0.5, `the ${signal.limitType ?? 'rate'} limit refused a call`, now);
+      // The wall: fewer at once after the reset (a burst of refusals is one cut),
+      // unless the window's size is known: then the quota starts just as many as it holds.
+      if (!this.quota.known)
+        this.cut(0.5, `the ${signal.limitType ?? 'rate'} limit refused a call`, now);
       if (signal.resetsAt) this.pauseUntil(signal.resetsAt.getTime(), signal.limitType);
     }
   }
@@ -143,9 +169,11 @@ export class LocalAdmission implements AdmissionController {
     return { rateLimited: true, retryAt: new Date(now + delay), limit: 'rate limit (429)' };
   }
 
+  /** Until the reset, less the lead (starts meet the window as it opens), plus jitter. */
   private pauseUntil(resetsAt: number, limitType: string | null): void {
-    if (this.pause && this.pause.until >= resetsAt) return;
-    const until = resetsAt + Math.round(this.random() * this.options.jitterMs);
+    const opens = resetsAt - this.quota.lead();
+    if (this.pause && this.pause.until >= opens) return;
+    const until = opens + Math.round(this.random() * this.options.jitterMs);
     if (until <= Date.now()) return;
     this.pause = { until, limitType };
     this.changed({
@@ -168,9 +196,12 @@ export class LocalAdmission implements AdmissionController {
       this.changed({ action: 'concurrency', concurrency: this.window.size, reason });
   }
 
-  private nextRelease(signal: AbortSignal | null): Promise<void> {
+  /** Resolves on a release, a report, an abort or after `ms`, whichever comes first. */
+  private nextChange(signal: AbortSignal | null, ms: number): Promise<void> {
     return new Promise((resolve) => {
+      const timer = Number.isFinite(ms) ? setTimeout(() => done(), ms) : null;
       const done = () => {
+        if (timer) clearTimeout(timer);
         this.waiters.delete(done);
         signal?.removeEventListener('abort', done);
         resolve();
@@ -185,9 +216,13 @@ export class LocalAdmission implements AdmissionController {
     first?.();
   }
 
+  private wakeAll(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+
   private changed(change: AdmissionChange): void {
     // A grown window has room for more than the one place a release frees.
-    if (change.action === 'concurrency') for (const wake of [...this.waiters]) wake();
+    if (change.action === 'concurrency') this.wakeAll();
     for (const listener of this.listeners) {
       try {
         listener(change);
