@@ -59,7 +59,8 @@ const runners = {
     return { succeeded: out.split('\n').filter((l) => l === 'ok').length };
   },
   'parallel -j': async (j, env) => {
-    const args = ['--will-cite', '-j', String(j), 'sh', '-c', JOB, '_', ':::', ...prompts()];
+    // -q: parallel joins the command into one shell line; -q keeps JOB one argument.
+    const args = ['--will-cite', '-q', '-j', String(j), 'sh', '-c', JOB, '_', ':::', ...prompts()];
     const { out } = await exec('parallel', args, env);
     return { succeeded: out.split('\n').filter((l) => l === 'ok').length };
   },
