@@ -46,6 +46,7 @@ export type { AgentProcessOptions } from './process/options.js';
 export type {
   ProcessResult,
   ProcessStatus,
+  NotStarted,
   TokenUsage,
   EndReason,
   WorkspaceArtifacts,

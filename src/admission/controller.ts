@@ -35,9 +35,35 @@ export interface AdmissionTicket {
   release(): void;
 }
 
+/** How long a task's starts may be held by the rate limit, in all (its --max-wait). */
+export interface AdmissionWait {
+  /**
+   * When the rate limit first held or refused the task (ms since the epoch),
+   * or null while it has not: admission sets it when it first holds the start.
+   */
+  since: number | null;
+  maxWaitMs: number;
+}
+
+/** A start the rate limit would hold past the task's --max-wait: it does not start. */
+export interface AdmissionHold {
+  /** When it could start. */
+  until: Date;
+  /** The limit and its reset in words: "five_hour limit, resets 14:05". */
+  limit: string;
+}
+
 export interface AdmissionController {
-  /** Waits until a new try may start; null when `signal` aborted first. */
+  /**
+   * Waits until a new try may start; null when `signal` aborted first. With
+   * `wait`, a start the rate limit (a pause, a full window) would hold past
+   * `wait.since + wait.maxWaitMs` resolves with that hold instead.
+   */
   admit(signal: AbortSignal | null): Promise<AdmissionTicket | null>;
+  admit(
+    signal: AbortSignal | null,
+    wait: AdmissionWait,
+  ): Promise<AdmissionTicket | AdmissionHold | null>;
   /** Tries may run at once now. */
   readonly concurrency: number;
   /** New starts wait until then (null: not paused). */

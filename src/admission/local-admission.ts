@@ -12,7 +12,9 @@ import { AimdWindow } from './aimd.js';
 import type {
   AdmissionChange,
   AdmissionController,
+  AdmissionHold,
   AdmissionTicket,
+  AdmissionWait,
   Settlement,
 } from './controller.js';
 import { normalizeAdmission, type AdmissionOptions, type NormalizedAdmission } from './options.js';
@@ -25,7 +27,9 @@ export class LocalAdmission implements AdmissionController {
   readonly options: NormalizedAdmission;
   private readonly window: AimdWindow;
   private running = 0;
-  private pause: { until: number; limitType: string | null } | null = null;
+  private pause: { until: number; resetsAt: number; limitType: string | null } | null = null;
+  /** The limit the agents last named (the window the quota paces by). */
+  private limitType: string | null = null;
   private readonly waiters = new Set<() => void>();
   private readonly listeners: ((change: AdmissionChange) => void)[] = [];
   /** Rate-limited tries without a reset in a row, for the backoff. */
@@ -55,9 +59,23 @@ export class LocalAdmission implements AdmissionController {
     this.listeners.push(listener);
   }
 
-  async admit(signal: AbortSignal | null): Promise<AdmissionTicket | null> {
+  admit(signal: AbortSignal | null): Promise<AdmissionTicket | null>;
+  admit(
+    signal: AbortSignal | null,
+    wait: AdmissionWait,
+  ): Promise<AdmissionTicket | AdmissionHold | null>;
+  async admit(
+    signal: AbortSignal | null,
+    wait?: AdmissionWait,
+  ): Promise<AdmissionTicket | AdmissionHold | null> {
     for (;;) {
       if (signal?.aborted) return null;
+      const hold = wait ? this.rateHold(Date.now()) : null;
+      if (hold && wait) {
+        // Time held by the rate limit counts toward the task's --max-wait, whatever holds it.
+        wait.since ??= Date.now();
+        if (hold.until.getTime() - wait.since > wait.maxWaitMs) return hold;
+      }
       const paused = this.pause ? this.pause.until - Date.now() : 0;
       if (paused > 0) {
         await sleep(paused, signal);
@@ -76,6 +94,20 @@ export class LocalAdmission implements AdmissionController {
     }
     this.running++;
     return this.ticket();
+  }
+
+  /** What holds new starts for the rate limit now, and until when: a pause, or a full window. */
+  private rateHold(now: number): AdmissionHold | null {
+    const pause = this.pause;
+    if (pause && pause.until > now)
+      return {
+        until: new Date(pause.until),
+        limit: limitWords(pause.limitType, new Date(pause.resetsAt)),
+      };
+    const next = this.quota.nextStart(now);
+    const reset = this.quota.resetAt;
+    if (next <= now || !Number.isFinite(next) || !reset) return null;
+    return { until: new Date(next), limit: limitWords(this.limitType, reset) };
   }
 
   private ticket(): AdmissionTicket {
@@ -108,6 +140,7 @@ export class LocalAdmission implements AdmissionController {
   private observe(signal: RateLimitSignal, key: object): void {
     const now = Date.now();
     if (signal.kind === 'status') {
+      if (signal.limitType) this.limitType = signal.limitType;
       if (signal.status === 'rejected') {
         this.quota.report(key, null, null, now);
         if (signal.resetsAt) this.quota.full(signal.resetsAt);
@@ -175,7 +208,7 @@ export class LocalAdmission implements AdmissionController {
     if (this.pause && this.pause.until >= opens) return;
     const until = opens + Math.round(this.random() * this.options.jitterMs);
     if (until <= Date.now()) return;
-    this.pause = { until, limitType };
+    this.pause = { until, resetsAt, limitType };
     this.changed({
       action: 'pause',
       until: new Date(until),

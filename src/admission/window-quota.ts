@@ -42,6 +42,11 @@ export class WindowQuota {
     return this.step !== null;
   }
 
+  /** The current window's reset, when known. */
+  get resetAt(): Date | null {
+    return this.resetsAt > 0 ? new Date(this.resetsAt) : null;
+  }
+
   /** Calls per window, as learnt. */
   get capacity(): number | null {
     return this.step === null ? null : Math.max(1, Math.round(1 / this.step));

@@ -23,7 +23,7 @@ import { makeDirectory } from './make-directory.js';
 import { normalizeOptions, type AgentProcessOptions, type NormalizedOptions } from './options.js';
 import { EventLog } from './output/event-log.js';
 import { ProcessLog } from './output/process-log.js';
-import type { EndReason, ProcessResult } from './result.js';
+import type { EndReason, NotStarted, ProcessResult } from './result.js';
 import { abortReason, ChildRun, type StderrRecord } from './run-child.js';
 import { spawnChild, spawnErrorMessage } from './spawn/spawn-child.js';
 import { paced } from './spawn/spawn-pacer.js';
@@ -53,7 +53,7 @@ export class AgentProcess extends IsolatedEmitter {
   private readonly logger: Logger;
   private status: ProcessState = 'pending';
   private early: EndReason | null = null;
-  private skipMessage: string | null = null;
+  private notStarted: NotStarted | null = null;
   /** Arguments added after construction (a session's per-process budget); clones keep them. */
   private addedArgs: string[] = [];
   private current: ChildRun | null = null;
@@ -177,9 +177,12 @@ export class AgentProcess extends IsolatedEmitter {
     this.endWith({ kind: 'error', message });
   }
 
-  /** Marks a pending process not to start: run() resolves 'skipped' with `message`. */
-  skip(message: string): void {
-    if (this.status === 'pending') this.skipMessage = message;
+  /**
+   * Marks a pending process not to start: run() resolves with `status`
+   * ('skipped': a spent budget; 'failed': held by the rate limit past --max-wait) and `message`.
+   */
+  skip(message: string, status: NotStarted['status'] = 'skipped'): void {
+    if (this.status === 'pending') this.notStarted = { status, message };
   }
 
   /** Ends the process early, as the original's terminate(); the result is 'cancelled'. */
@@ -195,8 +198,8 @@ export class AgentProcess extends IsolatedEmitter {
     }
     this.status = 'running';
     try {
-      // A skipped run starts nothing: it needs no slot.
-      if (!this.slot || this.skipMessage !== null) return await this.execute();
+      // A run not started (skipped, or failed past --max-wait) starts nothing: it needs no slot.
+      if (!this.slot || this.notStarted !== null) return await this.execute();
       const waiting = (this.waiting = new AbortController());
       if (this.early) waiting.abort();
       const start = () => {
@@ -255,8 +258,9 @@ export class AgentProcess extends IsolatedEmitter {
       });
       return log;
     };
-    if (this.skipMessage !== null) {
-      return this.finish(openLog(), notStartedResult(this, 'skipped', this.skipMessage));
+    if (this.notStarted !== null) {
+      const { status, message } = this.notStarted;
+      return this.finish(openLog(), notStartedResult(this, status, message));
     }
     const notStarted = (reason: EndReason) =>
       this.finish(openLog(), notStartedResult(this, 'cancelled', notStartedMessage(reason)));

@@ -9,6 +9,12 @@
 export type ProcessStatus =
   'succeeded' | 'failed' | 'timed_out' | 'cancelled' | 'spawn_error' | 'skipped';
 
+/** A try that does not start: it ends 'skipped' (a spent budget) or 'failed' (held by the rate limit past --max-wait). */
+export interface NotStarted {
+  status: Extract<ProcessStatus, 'skipped' | 'failed'>;
+  message: string;
+}
+
 /** Token counts reported by the agent (Claude's `usage`). */
 export interface TokenUsage {
   inputTokens: number;

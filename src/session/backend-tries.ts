@@ -26,7 +26,7 @@ export class BackendTries {
     private readonly backend: Executor,
   ) {}
 
-  /** One try of `spec` on the backend (or skipped, when `options.skip` says so). */
+  /** One try of `spec` on the backend (or not started, when `options.notStarted` says so). */
   run(spec: TaskSpec, options: ExecuteOptions): Promise<ProcessResult> {
     const { session } = this;
     const checked = parseTaskSpec(spec);
@@ -47,8 +47,9 @@ export class BackendTries {
       return result;
     };
     const who = { processId: checked.id, agent: driver.name, logFile: '' };
-    if (options.skip !== undefined)
-      return Promise.resolve(end(notStartedResult(who, 'skipped', options.skip)));
+    const { notStarted } = options;
+    if (notStarted)
+      return Promise.resolve(end(notStartedResult(who, notStarted.status, notStarted.message)));
     // Over its own budget: the try is cancelled on its worker and its end says why.
     const overBudget = new AbortController();
     const signal = options.signal

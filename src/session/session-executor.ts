@@ -94,14 +94,13 @@ export class SessionExecutor implements Executor {
     }
     const asked = options.attempt ?? 1;
     const attempt = this.attemptOf(spec.id, asked);
-    // A first try that is skipped never starts: it leases nothing.
-    const folder =
-      asked === 1 && options.skip === undefined ? await this.worktrees.folder(spec) : null;
+    // A first try that is not started (skipped, or failed past --max-wait) leases nothing.
+    const folder = asked === 1 && !options.notStarted ? await this.worktrees.folder(spec) : null;
     const process =
       asked === 1 ? this.firstTry(spec, options, attempt, folder) : this.laterTry(spec, attempt);
-    if (options.skip !== undefined) {
+    if (options.notStarted) {
       // Not started: no slot of the limiter to wait for.
-      process.skip(options.skip);
+      process.skip(options.notStarted.message, options.notStarted.status);
       return runOnce(process, null);
     }
     const result = await this.start(process, options.signal ?? null);

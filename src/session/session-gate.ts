@@ -89,7 +89,13 @@ export class SessionGate implements StartGate {
   async enter(taskId: string, signal: AbortSignal | null): Promise<GatePass> {
     const early = this.refusal();
     if (early) return early;
-    const ticket = this.parts.admission ? await this.parts.admission.admit(signal) : null;
+    const admitted = await this.admit(taskId, signal);
+    if (admitted && 'until' in admitted) {
+      this.limitedSince.delete(taskId);
+      const message = `failed: rate limited (${admitted.limit}); starting at ${clockTime(admitted.until)} would pass --max-wait ${formatDuration(this.parts.maxWaitMs)}`;
+      return { kind: 'refused', status: 'failed', message };
+    }
+    const ticket = admitted;
     const late = this.refusal();
     if (late) {
       ticket?.release();
@@ -107,6 +113,15 @@ export class SessionGate implements StartGate {
         return this.verdict(taskId, result, ticket?.settle(result));
       },
     };
+  }
+
+  /** Admission's ticket for task `taskId`'s next try; time the rate limit holds it counts toward its --max-wait. */
+  private async admit(taskId: string, signal: AbortSignal | null) {
+    if (!this.parts.admission) return null;
+    const wait = { since: this.limitedSince.get(taskId) ?? null, maxWaitMs: this.parts.maxWaitMs };
+    const admitted = await this.parts.admission.admit(signal, wait);
+    if (wait.since !== null) this.limitedSince.set(taskId, wait.since);
+    return admitted;
   }
 
   /**
@@ -153,7 +168,7 @@ export class SessionGate implements StartGate {
     const message = budget?.refusal();
     if (!budget || !message) return null;
     this.reachBudget(budget);
-    return { kind: 'refused', message };
+    return { kind: 'refused', status: 'skipped', message };
   }
 
   private reachBudget(budget: Budget): void {

@@ -102,8 +102,10 @@ async function runGated(
   } catch (error) {
     return { kind: 'done', result: task.failure(error) };
   }
-  if (pass.kind === 'refused')
-    return { kind: 'done', result: await task.skip(attempt, pass.message) };
+  if (pass.kind === 'refused') {
+    const { kind: _kind, ...notStarted } = pass;
+    return { kind: 'done', result: await task.skip(attempt, notStarted) };
+  }
   const result = await run();
   const verdict = pass.leave(result);
   if (verdict.kind === 'done') return verdict;

@@ -1,12 +1,13 @@
 /**
  * The seam in every strategy's start path: before each try takes a slot, the
  * gate may hold it (a rate-limit pause, a learnt concurrency) or refuse it (a
- * spent budget: the task is skipped); after the try, it may ask for the same
+ * spent budget: the task is skipped; a rate limit that would hold it past
+ * --max-wait: it fails); after the try, it may ask for the same
  * try again (refused by the rate limit: not a spent try) or change the result
  * (waited too long). A session builds one from its admission controller and
  * its budget (`session.gate`, session/session-gate.ts).
  */
-import type { ProcessResult } from '../process/result.js';
+import type { NotStarted, ProcessResult } from '../process/result.js';
 import { describeValue } from '../process/validate.js';
 
 export type GateVerdict =
@@ -16,8 +17,8 @@ export type GateVerdict =
   | { kind: 'again'; delayMs: number; reason: string };
 
 export type GatePass =
-  /** Do not start it: it ends `skipped` with this message. */
-  | { kind: 'refused'; message: string }
+  /** Do not start it: it ends with this status and message (`skipped`: a spent budget; `failed`: a rate limit past --max-wait). */
+  | ({ kind: 'refused' } & NotStarted)
   /** Start it; call `leave` once with its result. */
   | { kind: 'admitted'; leave(result: ProcessResult): GateVerdict };
 

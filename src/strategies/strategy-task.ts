@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { AgentProcess } from '../process/agent-process.js';
 import { notStartedResult } from '../process/build-result.js';
-import type { ProcessResult } from '../process/result.js';
+import type { NotStarted, ProcessResult } from '../process/result.js';
 import type { ExecuteOptions, Executor, RetryNotice, SettleOptions } from '../tasks/executor.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
 import { exceptionResult } from './exception-result.js';
@@ -23,8 +23,8 @@ export interface StrategyTask {
   retrying(notice: RetryNotice): void;
   /** A copy whose tries end after `timeoutMs` (fallback's per-attempt limit). */
   withTimeout(timeoutMs: number): StrategyTask;
-  /** Try `attempt`, not started: it ends 'skipped' with `message` (recorded like any try). */
-  skip(attempt: number, message: string): Promise<ProcessResult>;
+  /** Try `attempt`, not started: it ends as `notStarted` says (recorded like any try). */
+  skip(attempt: number, notStarted: NotStarted): Promise<ProcessResult>;
   /** The failed result of a try that threw. */
   failure(error: unknown): ProcessResult;
   /** After the last try: the result to hand back (a spec's worktree released, its artifacts added). */
@@ -43,8 +43,8 @@ export function processTask(process: AgentProcess): StrategyTask {
       current.prompt = value;
     },
     runTry: (_attempt, signal) => runOnce(current, signal),
-    skip(_attempt, message) {
-      current.skip(message);
+    skip(_attempt, { message, status }) {
+      current.skip(message, status);
       return runOnce(current, null);
     },
     retrying(notice) {
@@ -74,7 +74,7 @@ export function specTask(spec: TaskSpec, run: SpecRun): StrategyTask {
     id: spec.id,
     prompt: spec.prompt,
     runTry: (attempt, signal) => runSpec(attempt, signal, null),
-    skip: (attempt, message) => runSpec(attempt, null, message),
+    skip: (attempt, notStarted) => runSpec(attempt, null, notStarted),
     retrying(notice) {
       run.executor.retrying?.({ ...spec, prompt: task.prompt }, notice);
       run.onEvent?.({
@@ -101,12 +101,16 @@ export function specTask(spec: TaskSpec, run: SpecRun): StrategyTask {
       );
     },
   };
-  /** One try; `skip` set: not started, it ends 'skipped' with that message. */
-  async function runSpec(attempt: number, signal: AbortSignal | null, skip: string | null) {
+  /** One try; `notStarted` set: not started, it ends as that says. */
+  async function runSpec(
+    attempt: number,
+    signal: AbortSignal | null,
+    notStarted: NotStarted | null,
+  ) {
     const { executor, ...given } = run;
     const options: ExecuteOptions = { ...given, attempt };
     if (signal) options.signal = signal;
-    if (skip !== null) options.skip = skip;
+    if (notStarted) options.notStarted = notStarted;
     try {
       // The checked spec itself while its prompt is unchanged: the executor need not check it again.
       const current = task.prompt === spec.prompt ? spec : { ...spec, prompt: task.prompt };

@@ -7,7 +7,7 @@ import type { Writable } from 'node:stream';
 import type { LogLevel, Logger } from '../logging/logger.js';
 import type { ProcessStartInfo } from '../process/agent-process.js';
 import type { PriceTable } from '../process/price-table.js';
-import type { ProcessResult } from '../process/result.js';
+import type { NotStarted, ProcessResult } from '../process/result.js';
 import type { TaskSpec } from './task-spec.js';
 
 /** What a running task reports, as plain data. */
@@ -36,8 +36,8 @@ export interface ExecuteOptions {
   /** Mirror the agent's output to `console` (default false). */
   streamOutput?: boolean;
   console?: Writable;
-  /** Do not start this try: it ends 'skipped' with this message (a spent budget). */
-  skip?: string;
+  /** Do not start this try: it ends with this status and message (a spent budget, a rate limit past --max-wait). */
+  notStarted?: NotStarted;
   /** Where human log lines go (default: stderr). */
   logger?: Logger;
   /** USD per million tokens by model, for agents that report tokens but no cost. */

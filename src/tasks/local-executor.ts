@@ -23,7 +23,7 @@ export class LocalExecutor implements Executor {
     }
     const process = createTaskProcess(checked, options);
     if (options.onEvent) forwardEvents(process, spec.id, options.onEvent);
-    if (options.skip !== undefined) process.skip(options.skip);
+    if (options.notStarted) process.skip(options.notStarted.message, options.notStarted.status);
     return process;
   }
 

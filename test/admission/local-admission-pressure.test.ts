@@ -40,6 +40,10 @@ const watch = (admission: LocalAdmission) => {
 const admitAll = (admission: LocalAdmission, n: number) =>
   Promise.all([...Array(n).keys()].map(async () => (await admission.admit(null))!));
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('LocalAdmission under pressure', () => {
   test('each sign of pressure is named in the change it causes', async () => {
     const admission = new LocalAdmission({ maxConcurrency: 64, cooldownMs: 0 });
@@ -140,6 +144,8 @@ describe('LocalAdmission under pressure', () => {
   });
 
   test('the pause and the retry time include the jitter', async () => {
+    // A still clock: each try reports the instant it starts, so no lead comes off the pause.
+    vi.useFakeTimers({ now: 1_000_000 });
     const admission = new LocalAdmission({ jitterMs: 500 }, () => 1);
     const ticket = (await admission.admit(null))!;
     const resetsAt = Date.now() + 60_000;
@@ -149,6 +155,8 @@ describe('LocalAdmission under pressure', () => {
   });
 
   test('a later reset extends the pause; an earlier one does not shorten it', async () => {
+    // A still clock: each try reports the instant it starts, so no lead comes off the pause.
+    vi.useFakeTimers({ now: 1_000_000 });
     const admission = new LocalAdmission({ jitterMs: 0 });
     const changes = watch(admission);
     const ticket = (await admission.admit(null))!;
@@ -238,10 +246,6 @@ describe('LocalAdmission tickets', () => {
 });
 
 describe('LocalAdmission pauses', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
   test('the pause ends at its instant, not a millisecond later', async () => {
     vi.useFakeTimers({ now: 1_000_000 });
     const admission = new LocalAdmission({ jitterMs: 0 });
@@ -280,6 +284,8 @@ describe('LocalAdmission pauses', () => {
   });
 
   test('a wait for the reset ended by an abort leaves the pause in place', async () => {
+    // A still clock: each try reports the instant it starts, so no lead comes off the pause.
+    vi.useFakeTimers({ now: 1_000_000 });
     const admission = new LocalAdmission({ jitterMs: 0 });
     const changes = watch(admission);
     const ticket = (await admission.admit(null))!;

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { AdmissionChange } from '../../src/admission/controller.js';
 import { LocalAdmission } from '../../src/admission/local-admission.js';
 import { notStartedResult } from '../../src/process/build-result.js';
@@ -18,8 +18,14 @@ const rejected = (resetsAt: Date) => ({
   utilization: 1,
 });
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('LocalAdmission', () => {
   test('a rejected limit pauses every new start until its reset, and the run is not a spent try', async () => {
+    // A still clock: the try reports the instant it starts, so no lead comes off the pause.
+    vi.useFakeTimers({ now: 1_000_000 });
     const admission = new LocalAdmission({ jitterMs: 0 });
     const changes: AdmissionChange[] = [];
     admission.onChange((change) => changes.push(change));
@@ -31,7 +37,9 @@ describe('LocalAdmission', () => {
     expect(settlement).toMatchObject({ rateLimited: true, retryAt: resetsAt });
     expect(settlement.limit).toMatch(/^five_hour limit, resets \d\d:\d\d$/);
 
-    const next = await admission.admit(null);
+    const waiting = admission.admit(null);
+    await vi.advanceTimersByTimeAsync(300);
+    const next = await waiting;
     expect(next).not.toBeNull();
     expect(Date.now()).toBeGreaterThanOrEqual(resetsAt.getTime());
     // The refusal also halves the concurrency, so fewer meet the wall after the reset.

@@ -44,7 +44,9 @@ const ofKind = <K extends OrchestrateEvent['kind']>(events: OrchestrateEvent[], 
 describe('admission against the mock account', () => {
   test('a rejected limit pauses new starts until the reset; its runs run again and every task succeeds', async () => {
     const { session, events, model } = await limitedSession(
-      { account: { requests: 3, windowMs: 3000, warnAt: 1 } },
+      // A window longer than claude's start-up on a loaded machine: admission starts the next
+      // window's tries that much before its reset, so a shorter one may need no pause at all.
+      { account: { requests: 3, windowMs: 15_000, warnAt: 1 } },
       { auth: 'subscription' },
       { admission: { jitterMs: 200 } },
     );
@@ -91,8 +93,8 @@ describe('admission against the mock account', () => {
     expect(ofKind(events, 'retry').every((r) => r.rateLimited)).toBe(true);
   });
 
-  test('a task that would wait past maxWaitMs fails, naming the limit and its reset', async () => {
-    const { session } = await limitedSession(
+  test('a task the full window would hold past maxWaitMs fails without starting, naming the limit and its reset', async () => {
+    const { session, events, model } = await limitedSession(
       { account: { requests: 1, windowMs: 60_000 } },
       { auth: 'subscription' },
       { admission: { maxWaitMs: 1000 } },
@@ -102,9 +104,13 @@ describe('admission against the mock account', () => {
     await session.close();
 
     expect(results.map((r) => r.status)).toEqual(['succeeded', 'failed']);
+    // The first call said the window (one call) is used up until its reset: the second waits
+    // for it, and that wait counts toward --max-wait, so it fails without a refused call.
     expect(results[1]!.message).toMatch(
-      /^failed: rate limited \(five_hour limit, resets \d\d:\d\d\); running again at \d\d:\d\d would pass --max-wait 1 s$/,
+      /^failed: rate limited \(five_hour limit, resets \d\d:\d\d\); starting at \d\d:\d\d would pass --max-wait 1 s$/,
     );
+    expect(model.account!.rejected).toBe(0);
+    expect(ofKind(events, 'process-start').map((e) => e.processId)).toEqual(['process-001']);
   });
 });
 
