@@ -11,17 +11,11 @@ import type { ExecuteOptions, Executor } from '../tasks/executor.js';
 import { parseTaskSpec } from '../tasks/parse-task-spec.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
 import { JobTracker } from './job-tracker.js';
-import {
-  cancelChannel,
-  cancelKey,
-  DEFAULT_QUEUE,
-  envToWire,
-  jobIdFor,
-  type JobData,
-} from './job-protocol.js';
+import { cancelChannel, cancelKey, envToWire, jobIdFor, type JobData } from './job-protocol.js';
 import { JobWatch } from './job-watch.js';
 import { normalizeConnection, type RedisConnection } from './redis-url.js';
 import { openSubmitter, type Submitter } from './submitter.js';
+import { queueName } from './worker-options.js';
 import { queuedTask } from './unrun-result.js';
 
 export interface BullMQExecutorOptions {
@@ -51,7 +45,7 @@ export class BullMQExecutor implements Executor {
 
   constructor(private readonly options: BullMQExecutorOptions) {
     this.connection = normalizeConnection('connection', options.connection);
-    this.queueName = options.queue ?? DEFAULT_QUEUE;
+    this.queueName = queueName(options.queue);
     this.sessionId = options.sessionId ?? randomUUID();
     this.logger = options.logger ?? consoleLogger;
   }

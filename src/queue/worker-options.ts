@@ -39,15 +39,9 @@ export type NormalizedWorkerOptions = Required<Omit<TaskWorkerOptions, 'metrics'
   Pick<TaskWorkerOptions, 'metrics'>;
 
 export function normalizeWorkerOptions(options: TaskWorkerOptions): NormalizedWorkerOptions {
-  const queue = options.queue ?? DEFAULT_QUEUE;
-  if (typeof queue !== 'string' || !/^[\w.-]+$/.test(queue)) {
-    throw new TypeError(
-      `Expected \`queue\` to be a name of letters, digits, dots, dashes or underscores, got ${describeValue(queue)}`,
-    );
-  }
   return {
     connection: normalizeConnection('connection', options.connection),
-    queue,
+    queue: queueName(options.queue),
     concurrency: positive('concurrency', options.concurrency ?? 1),
     logDir: resolve(options.logDir ?? 'orchestrate-worker-logs'),
     drainTimeoutMs: nonNegative('drainTimeoutMs', options.drainTimeoutMs ?? 30_000),
@@ -58,6 +52,17 @@ export function normalizeWorkerOptions(options: TaskWorkerOptions): NormalizedWo
     logger: options.logger ?? consoleLogger,
     metrics: options.metrics,
   };
+}
+
+/** The `queue` option of a worker or a BullMQExecutor: a name BullMQ keys in Redis with. */
+export function queueName(value: unknown): string {
+  const queue = value ?? DEFAULT_QUEUE;
+  if (typeof queue !== 'string' || !/^[\w.-]+$/.test(queue)) {
+    throw new TypeError(
+      `Expected \`queue\` to be a name of letters, digits, dots, dashes or underscores, such as "${DEFAULT_QUEUE}", got ${describeValue(queue)}`,
+    );
+  }
+  return queue;
 }
 
 function positive(name: string, value: unknown): number {

@@ -63,6 +63,19 @@ function shape(events: TaskEvent[]) {
 }
 
 describe('BullMQExecutor', () => {
+  it('refuses a queue name Redis keys cannot hold, naming the value and what is accepted', async () => {
+    const make = (queue: unknown) => () =>
+      new BullMQExecutor({ connection: redis.url, queue: queue as string, logger: silentLogger });
+    expect(make('my queue')).toThrow(
+      'Expected `queue` to be a name of letters, digits, dots, dashes or underscores, such as "orchestrate", got `"my queue"` (string)',
+    );
+    expect(make('a:b')).toThrow('got `"a:b"`');
+    expect(make(7)).toThrow('got `7` (number)');
+    const named = make('nightly.reviews-2')();
+    expect(named.queueName).toBe('nightly.reviews-2');
+    await named.close();
+  });
+
   it('gives the same events and result through a worker as a local run', async () => {
     const spec = command('same', 'print-argv', ['a b', 'c']);
     const local: TaskEvent[] = [];
