@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -159,5 +160,11 @@ export async function run() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const before = loadavg();
   console.table(await run());
+  // The machine is shared: the load says how noisy these figures are.
+  const after = loadavg();
+  console.log(
+    `load average (1 min) at start ${before[0].toFixed(1)}, at end ${after[0].toFixed(1)}; ${cpus().length} cores`,
+  );
 }
