@@ -20,6 +20,31 @@ export default tseslint.config(
     },
   },
   {
+    // Layering (docs/agents.md): below the CLI, the core is agent-neutral; it
+    // reaches the agents through the registry (agents/registry.ts), never a driver.
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/**', 'src/agents/**', 'src/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/agents/claude/**',
+                '**/agents/codex/**',
+                '**/agents/gemini/**',
+                '**/agents/command/**',
+              ],
+              message:
+                'Only src/cli/, src/agents/ and src/index.ts may import an agent driver; use the registry (getAgent, createAgentProcess).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/dashboard/client/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
