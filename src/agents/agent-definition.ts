@@ -34,6 +34,11 @@ export interface AgentDefinition {
    * the JSON in the prompt.
    */
   readonly structuredOutput?: boolean;
+  /**
+   * The arguments that let the agent write files in its working folder without
+   * asking (`--allow-edits` on the pattern commands, for agents in worktrees).
+   */
+  readonly editArgs?: readonly string[];
   /** The driver for one task; it places `task.args` on the command line itself. */
   driver(task: AgentTask): AgentDriver;
 }

@@ -6,6 +6,7 @@ export const claudeAgent: AgentDefinition = {
   name: 'claude',
   description: 'Claude Code (`claude -p --output-format stream-json`)',
   structuredOutput: true,
+  editArgs: ['--permission-mode', 'acceptEdits'],
   driver: (task) =>
     claudeDriver(task.model, [
       // claude offers the model a StructuredOutput tool with this schema and validates the call.

@@ -75,7 +75,7 @@ export function normalizePatternFlags(
     task,
     worktree,
     mock: raw.mockModel || raw.mockScript !== undefined ? {} : null,
-    variants: variantsOf(pattern, raw),
+    variants: withEditArgs(variantsOf(pattern, raw), task, raw.allowEdits === true),
     backend: patternBackend(pattern, raw),
     extraArgs,
   };
@@ -88,6 +88,20 @@ export function normalizePatternFlags(
   if (raw.promptsDir !== undefined)
     config.promptsDir = existingDirectory('--prompts-dir', raw.promptsDir, pattern);
   return config;
+}
+
+/**
+ * --allow-edits: each agent's own arguments for writing files without asking,
+ * before the extra arguments, on the task defaults and on each variant whose
+ * agent differs (variants win over the defaults).
+ */
+function withEditArgs(variants: TaskDefaults[], task: TaskDefaults, allow: boolean) {
+  if (!allow) return variants;
+  const extra = task.args ?? [];
+  const argsFor = (agent: string) => [...(findAgent(agent)?.editArgs ?? []), ...extra];
+  const agent = task.agent ?? 'claude';
+  if (argsFor(agent).length > 0) task.args = argsFor(agent);
+  return variants.map((v) => (v.agent === undefined ? v : { ...v, args: argsFor(v.agent) }));
 }
 
 /** --backend, checked; worktree steps are refused with it (the worktrees would be leased here). */

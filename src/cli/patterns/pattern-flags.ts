@@ -31,6 +31,7 @@ export interface RawPatternFlags {
   // n-version
   n?: string;
   agents?: string;
+  allowEdits?: boolean;
   models?: string;
   check?: string;
   merge?: boolean;
@@ -76,6 +77,10 @@ export function addPatternFlags(command: Command, pattern: PatternName): Command
     .option('--mock-script <file>', "script the fake model's replies (implies --mock-model)")
     .option('--stream', "mirror the agents' output as it arrives")
     .option('--prompts-dir <dir>', 'role prompt templates that override the built-in ones')
+    .option(
+      '--allow-edits',
+      'let each agent write files in its folder without asking (its own flags: claude --permission-mode acceptEdits, codex --sandbox workspace-write, gemini --approval-mode auto_edit)',
+    )
     .option('--worktree', WORKTREE_HELP[pattern])
     .option('--base <ref>', 'the ref worktrees start from (with --worktree; default: HEAD)')
     .option('--keep-worktrees', 'leave the worktree folders after the run (with --worktree)')

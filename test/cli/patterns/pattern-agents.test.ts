@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fixture } from '../../helpers/fixtures.js';
+import { fixture, repoRoot } from '../../helpers/fixtures.js';
 import { gitIn, makeRepo, type TempRepo } from '../../workspaces/support.js';
 import { runCli, sessionEvents } from '../helpers/run-cli.js';
 
@@ -42,6 +42,51 @@ describe('the pattern commands with several agents and worktrees', () => {
     ]);
     for (const a of answers) expect(a.result.output).toContain('Mock reply: You take part');
     expect(doc.result.synthesis.agent).toBe('claude');
+  });
+
+  test('n-version with claude, codex and gemini: each writes the file in its worktree through its own tool, checked', async () => {
+    const result = await runCli([
+      'n-version',
+      '--agents',
+      'claude,codex,gemini',
+      // One version at a time: the script's rules answer them in order (Write, apply_patch, write_file).
+      '-j',
+      '1',
+      '--allow-edits',
+      '--check',
+      'test -s greeting.txt',
+      '--mock-script',
+      join(repoRoot, 'test/cli/fixtures/scripts/n-version-three-agents.json'),
+      '--cwd',
+      repo.root,
+      '--log-dir',
+      logDir,
+      '--json',
+      'Add a greeting',
+    ]);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    // Two turns per version (the tool call, then the answer) and the review.
+    expect(doc.modelTurns).toBe(3 * 2 + 1);
+    expect(doc.result.winner).toBe('version-3');
+    type Candidate = {
+      processId: string;
+      result: Step['result'] & { artifacts: { branch: string } };
+      check: { passed: boolean };
+    };
+    const candidates: Candidate[] = doc.result.candidates;
+    expect(candidates.map((c) => [c.result.agent, c.result.status, c.check.passed])).toEqual([
+      ['claude', 'succeeded', true],
+      ['codex', 'succeeded', true],
+      ['gemini', 'succeeded', true],
+    ]);
+    for (const c of candidates) {
+      expect(gitIn(repo.root, 'show', `${c.result.artifacts.branch}:greeting.txt`)).toBe(
+        `hello from ${c.result.agent}`,
+      );
+    }
+    expect(existsSync(join(repo.root, 'greeting.txt'))).toBe(false);
+    expect(gitIn(repo.root, 'status', '--porcelain')).toBe('');
   });
 
   test('panel cycles codex and gemini over the experts and tallies their votes', async () => {
