@@ -6,12 +6,11 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startDashboard } from '../../src/dashboard/server.js';
 import { runParallel } from '../../src/strategies/run-parallel.js';
-import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
-import { repoRoot, tempDir } from '../helpers/fixtures.js';
+import { browserPerFile, rowPhases } from '../helpers/browser.js';
+import { repoRoot } from '../helpers/fixtures.js';
 import { startCli, waitFor } from '../cli/helpers/run-cli.js';
 import { quietSession } from '../session/support.js';
 
@@ -20,25 +19,12 @@ const SCRIPT = join(repoRoot, 'test/dashboard/fixtures/demo-with-a-slow-review.m
 const SCREENSHOT = process.env.ORCHESTRATE_SCREENSHOT ? join(repoRoot, 'docs/dashboard.png') : null;
 const WAIT = { timeout: 90_000 };
 
-let browser: TestBrowser;
-let dir: { path: string; cleanup(): void };
-beforeAll(async () => {
-  dir = tempDir();
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  dir?.cleanup();
-});
-
-const phases = (page: Page) =>
-  page.$$eval('tr[data-process]', (rows) =>
-    rows.map((row) => `${row.getAttribute('data-process')}:${row.getAttribute('data-phase')}`),
-  );
+const shared = browserPerFile();
+const phases = rowPhases;
 
 describe('the dashboard in a browser', () => {
   it('shows a live run and updates as its processes finish, without a reload', async () => {
-    const logDir = join(dir.path, 'live');
+    const logDir = join(shared.dir.path, 'live');
     const run = startCli([
       'parallel',
       '--mock-script',
@@ -55,7 +41,7 @@ describe('the dashboard in a browser', () => {
     run.child.stderr!.on('data', (s: string) => (stderr += s));
     const url = await waitFor(() => /Dashboard: (\S+)/.exec(stderr)?.[1], 60_000);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+#\/sessions\/parallel_/);
-    const page = await browser.context.newPage();
+    const page = await shared.browser.context.newPage();
     await page.goto(url);
     await page.evaluate(
       () => ((globalThis as unknown as { loadedOnce: boolean }).loadedOnce = true),
@@ -109,12 +95,12 @@ describe('the dashboard in a browser', () => {
   }, 240_000);
 
   it('keeps the page live across a server restart, missing and repeating no record', async () => {
-    const base = join(dir.path, 'restart');
-    const session = quietSession(dir.path, { baseLogDir: base });
+    const base = join(shared.dir.path, 'restart');
+    const session = quietSession(shared.dir.path, { baseLogDir: base });
     await runParallel([session.createProcess('first')]);
     let dashboard = await startDashboard({ baseLogDir: base });
     const { port, token } = dashboard;
-    const page = await browser.context.newPage();
+    const page = await shared.browser.context.newPage();
     await page.goto(`${dashboard.url}#/sessions/${session.sessionId}`);
     await page.waitForSelector('tr[data-process="process-001"][data-phase="ended"]', WAIT);
     await dashboard.close();

@@ -7,29 +7,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
-import { fixture, tempDir } from '../helpers/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { browserPerFile, rowPhases } from '../helpers/browser.js';
+import { fixture } from '../helpers/fixtures.js';
 import { startCli, waitFor, waitForFirstStart } from '../cli/helpers/run-cli.js';
 
 const WAIT = { timeout: 60_000 };
 
-let browser: TestBrowser;
-let dir: { path: string; cleanup(): void };
-beforeAll(async () => {
-  dir = tempDir();
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  dir?.cleanup();
-});
-
-const phases = (page: Page) =>
-  page.$$eval('tr[data-process]', (rows) =>
-    rows.map((row) => `${row.getAttribute('data-process')}:${row.getAttribute('data-phase')}`),
-  );
+const shared = browserPerFile();
+const phases = rowPhases;
 
 /** A run of agents that each wait for their own file in `folder`. */
 function waitingRun(folder: string, names: string[], flags: string[]) {
@@ -48,12 +34,12 @@ function waitingRun(folder: string, names: string[], flags: string[]) {
 
 describe('queued processes on the dashboard', () => {
   it('shows the processes not started yet as queued, then each starting in turn', async () => {
-    const folder = join(dir.path, 'queued');
+    const folder = join(shared.dir.path, 'queued');
     const run = waitingRun(folder, ['a', 'b', 'c'], ['--dashboard']);
     let stderr = '';
     run.child.stderr!.on('data', (s: string) => (stderr += s));
     const url = await waitFor(() => /Dashboard: (\S+)/.exec(stderr)?.[1], 60_000);
-    const page = await browser.context.newPage();
+    const page = await shared.browser.context.newPage();
     try {
       await page.goto(url);
       await page.waitForSelector('tr[data-process="process-001"][data-phase="running"]', WAIT);
@@ -86,14 +72,14 @@ describe('queued processes on the dashboard', () => {
   }, 180_000);
 
   it('cancels a process, then the run, from a separate orchestrate dashboard --allow-cancel', async () => {
-    const folder = join(dir.path, 'cancel');
+    const folder = join(shared.dir.path, 'cancel');
     const run = waitingRun(folder, ['a', 'b', 'c'], ['-q']);
     const sessionId = basename(await waitForFirstStart(join(folder, 'logs')));
     const served = startCli(['dashboard', '--allow-cancel', '--log-dir', join(folder, 'logs')]);
     let stdout = '';
     served.child.stdout!.on('data', (s: string) => (stdout += s));
     const url = await waitFor(() => /(http:\/\/\S+)/.exec(stdout)?.[1], 60_000);
-    const page = await browser.context.newPage();
+    const page = await shared.browser.context.newPage();
     try {
       await page.goto(`${url}#/sessions/${sessionId}`);
       await page.waitForSelector('tr[data-process="process-001"][data-phase="running"]', WAIT);

@@ -6,7 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { tempDir } from './fixtures.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -40,3 +42,37 @@ export async function launchBrowser(): Promise<TestBrowser> {
     },
   };
 }
+
+/**
+ * One browser and one temp folder for the tests of a file: launched before
+ * them, closed after. Read `.browser` and `.dir` inside the tests.
+ */
+export function browserPerFile(): {
+  readonly browser: TestBrowser;
+  readonly dir: { path: string };
+} {
+  let browser: TestBrowser | undefined;
+  let dir: { path: string; cleanup(): void } | undefined;
+  beforeAll(async () => {
+    dir = tempDir();
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    dir?.cleanup();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get dir() {
+      return dir!;
+    },
+  };
+}
+
+/** The dashboard's process rows as "process-001:running", in page order. */
+export const rowPhases = (page: Page): Promise<string[]> =>
+  page.$$eval('tr[data-process]', (rows) =>
+    rows.map((row) => `${row.getAttribute('data-process')}:${row.getAttribute('data-phase')}`),
+  );
