@@ -1,13 +1,15 @@
 /**
  * One pattern command from flags to exit code: start the fake model if asked,
  * connect the backend (--backend), open a session named after the pattern, run
- * the pattern under Ctrl-C handling, close the session, print the report (or
- * the --json document).
+ * the pattern under Ctrl-C handling (with a dashboard beside it on
+ * --dashboard), close the session, print the report (or the --json document).
  */
+import type { Dashboard } from '../../dashboard/server.js';
 import type { ExitCode } from '../errors.js';
 import { resolveConfig, withPatternConfigDefaults } from '../config/resolve-config.js';
 import { EXIT } from '../errors.js';
 import { silentLogger, streamLogger } from '../../logging/logger.js';
+import { runDashboardConfig, type RawDashboardRunFlags } from '../options/dashboard-flags.js';
 import { takeCancelRequests } from '../run/cancel-requests.js';
 import { Interrupts } from '../run/interrupts.js';
 import { startMockBackend, type MockBackend } from '../run/mock-backend.js';
@@ -25,7 +27,7 @@ const stderrLogger = streamLogger(process.stderr, 'WARNING');
 export async function runPatternCommand(
   pattern: PatternName,
   prompt: string,
-  raw: RawPatternFlags,
+  raw: RawPatternFlags & RawDashboardRunFlags,
   extraArgs: string[],
 ): Promise<ExitCode> {
   const defaults = resolveConfig(raw.cwd ?? process.cwd(), process.env, pattern);
@@ -34,11 +36,13 @@ export async function runPatternCommand(
     withPatternConfigDefaults(raw, defaults),
     extraArgs,
   );
+  const dashboardConfig = runDashboardConfig(raw, pattern);
   if (prompt.trim() === '') throw usageError('give the task as the argument', pattern);
   // Worktrees are leased as steps start: a folder that cannot have them is one usage error first.
   if (config.worktree) await checkWorktreeFolders([config.cwd], config.worktree, pattern);
   let mock: MockBackend | null = null;
   let backend: Backend | null = null;
+  let dashboard: Dashboard | null = null;
   const interrupts = new Interrupts({
     notice: (text) => process.stderr.write(`${text}\n`),
     beforeHardExit: () => mock?.removeHomeSync(),
@@ -64,6 +68,15 @@ export async function runPatternCommand(
     const requests = takeCancelRequests(session, interrupts);
     let run;
     try {
+      if (dashboardConfig) {
+        const { startRunDashboard } = await import('../dashboard/run-dashboard.js');
+        dashboard = await startRunDashboard({
+          config: dashboardConfig,
+          session,
+          abort: (reason) => interrupts.controller.abort(reason),
+          notice: (text) => process.stderr.write(`${text}\n`),
+        });
+      }
       run = await callPattern(config, raw, prompt, {
         session,
         task,
@@ -78,6 +91,8 @@ export async function runPatternCommand(
     } finally {
       requests?.close();
       await session.close(interrupts.received ? 'cancelled' : undefined);
+      // After the session's last records, so the page shows how the run ended.
+      await dashboard?.close();
     }
     const document = {
       pattern,
