@@ -12,12 +12,13 @@ import { LineFile } from './line-file.js';
 export class RecordWriter {
   private readonly eventsFile: LineFile;
   private readonly logFile: LineFile;
+  private loggerFailed = false;
 
   constructor(
     sessionDir: string,
     private readonly logger: Logger,
-    /** Told once per file that fails (a full disk, a removed folder). */
-    failed: (message: string) => void = () => undefined,
+    /** Told once per file that fails (a full disk, a removed folder), and once if the logger throws. */
+    private readonly failed: (message: string) => void = () => undefined,
   ) {
     const onError = (error: Error) => {
       const message = `Cannot write the session's files: ${error.message}`;
@@ -37,7 +38,17 @@ export class RecordWriter {
     const line = describeRecord(event);
     if (!line) return;
     this.logFile.write(formatLogLine(line.level, line.source, line.message, new Date(event.at)));
-    this.logger.log(line.level, line.source, line.message);
+    try {
+      this.logger.log(line.level, line.source, line.message);
+    } catch (error) {
+      // The record is in both files already; a logger that throws must not keep it from the
+      // session's listeners, nor go unsaid.
+      if (this.loggerFailed) return;
+      this.loggerFailed = true;
+      this.failed(
+        `The session's logger threw: ${(error as Error).message}; its lines are still in session.log`,
+      );
+    }
   }
 
   /** Closes both files (every line is already written). */

@@ -66,7 +66,15 @@ export class SessionRecords {
     try {
       this.emit(event);
     } catch (error) {
-      this.logger.log('ERROR', 'session', `An 'event' listener threw: ${(error as Error).message}`);
+      try {
+        this.logger.log(
+          'ERROR',
+          'session',
+          `An 'event' listener threw: ${(error as Error).message}`,
+        );
+      } catch {
+        // A logger that throws is told of once, by the writer.
+      }
     }
   }
 

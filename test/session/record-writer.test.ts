@@ -64,6 +64,26 @@ describe('the session files', () => {
     expect(readFileSync(join(dir.path, 'session.log'), 'utf8').split('\n')).toHaveLength(2);
   });
 
+  it('keeps writing when the logger throws, and tells of it once', () => {
+    const failures: string[] = [];
+    const throwing: Logger = {
+      log() {
+        throw new Error('the logger is broken');
+      },
+    };
+    const writer = new RecordWriter(dir.path, throwing, (message) => failures.push(message));
+    for (const processId of ['p1', 'p2'])
+      expect(() =>
+        writer.write(record('process-start', { processId, attempt: 1, pid: 7 })),
+      ).not.toThrow();
+    writer.close();
+    expect(readFileSync(join(dir.path, 'events.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
+    expect(readFileSync(join(dir.path, 'session.log'), 'utf8').trim().split('\n')).toHaveLength(2);
+    expect(failures).toEqual([
+      "The session's logger threw: the logger is broken; its lines are still in session.log",
+    ]);
+  });
+
   it('tells of each file it cannot create, once, and the logger too, even one that throws', () => {
     const missing = join(dir.path, 'removed');
     const failures: string[] = [];
