@@ -19,7 +19,7 @@ interface Detail {
   summary: {
     patternName: string;
     status: string;
-    processes: { processId: string; status: string; step?: { role?: string } }[];
+    processes: { processId: string; status: string }[];
   };
 }
 
