@@ -93,6 +93,26 @@ describe('runBatched', () => {
     expect(processes[3]!.prompt).toBe('--- Previous output ---\na\n\nb\n--- New task ---\nd');
   });
 
+  it('with passOutput, a failed process passes nothing on: the next batch gets only the successful outputs', async () => {
+    const echo = (word: string) =>
+      fixtureProcess(dir.path, 'print-argv', { processId: word, prompt: word });
+    const failing = (name: string) =>
+      fixtureProcess(dir.path, 'exit-with', { processId: name, env: { EXIT_CODE: '1' } });
+    // Batch 1: one success, one failure; batch 2: the same; batch 3 shows what batch 2 passed on.
+    const processes = [echo('a'), failing('b'), echo('c'), failing('d'), echo('e')];
+    const results = await runBatched(processes, { batchSize: 2, passOutput: true });
+    const byId = new Map(results.map((result) => [result.processId, result]));
+    // The failures had output to pass on: it is their result's output, and it went nowhere.
+    for (const id of ['b', 'd']) {
+      expect(byId.get(id)).toMatchObject({ status: 'failed', output: 'exiting with 1\n' });
+    }
+    const fromA = '--- Previous output ---\n["a"]\n--- New task ---\nc';
+    expect(JSON.parse(byId.get('c')!.output)).toEqual([fromA]);
+    expect(JSON.parse(byId.get('e')!.output)).toEqual([
+      `--- Previous output ---\n${JSON.stringify([fromA])}\n--- New task ---\ne`,
+    ]);
+  });
+
   it('requires batchSize, naming it and the value received', async () => {
     const process = fixtureProcess(dir.path, 'print-ok');
     await expect(runBatched([process], {} as { batchSize: number })).rejects.toThrow(

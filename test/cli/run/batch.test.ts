@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { tempDir } from '../../helpers/fixtures.js';
@@ -43,5 +44,46 @@ describe('orchestrate batch', () => {
         }
       }
     }
+  });
+
+  test("--pass-output passes on only what succeeded: a failed agent's output never reaches the next batch", async () => {
+    const script = join(dir.path, 'one-fails.json');
+    writeFileSync(
+      script,
+      JSON.stringify({
+        rules: [
+          { match: 'write a plan', turns: [{ text: 'THE PLAN' }] },
+          { match: 'fail here', turns: [{ error: { status: 400, message: 'BROKEN-ERROR' } }] },
+        ],
+        default: { text: 'Mock reply: {{prompt}}' },
+      }),
+    );
+    const result = await runCli([
+      'batch',
+      '--mock-script',
+      script,
+      '--batch-size',
+      '2',
+      '--pass-output',
+      '--json',
+      '--log-dir',
+      join(dir.path, 'pass-output-logs'),
+      'write a plan',
+      'fail here',
+      'review',
+    ]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    const byPrompt = (index: number) =>
+      report.results.find((r: { index: number }) => r.index === index);
+    expect(byPrompt(0)).toMatchObject({ status: 'succeeded', output: 'THE PLAN' });
+    // The failed agent had output of its own to pass on.
+    expect(byPrompt(1).status).toBe('failed');
+    expect(byPrompt(1).output).toContain('BROKEN-ERROR');
+    // The mock echoes the prompt the reviewer received: the success, not the failure.
+    expect(byPrompt(2).status).toBe('succeeded');
+    expect(byPrompt(2).output).toBe(
+      'Mock reply: --- Previous output ---\nTHE PLAN\n--- New task ---\nreview',
+    );
   });
 });
