@@ -127,6 +127,9 @@ export class TaskWorker {
 
   private async process(bullmq: BullMQModule, job: Job, token: string, signal?: AbortSignal) {
     const jobId = job.id ?? '';
+    // Taken as the shutdown began (BullMQ can fetch one job while close() starts):
+    // it goes back to the queue unrun, for another worker.
+    if (this.closing) return this.giveBack(bullmq, job, token, 'the worker was shutting down');
     const abort = new AbortController();
     const forward = (source: AbortSignal) => {
       if (source.aborted) abort.abort(source.reason);
@@ -146,12 +149,15 @@ export class TaskWorker {
       metrics: this.options.metrics,
       sendProgress: (batch) => job.updateProgress(batch as never),
     });
-    if (this.handBack.signal.aborted && abort.signal.reason === HAND_BACK) {
-      await job.moveToWait(token);
-      this.options.logger.log('WARNING', jobId, 'Handed back to the queue: the worker shut down');
-      throw new bullmq.WaitingError();
-    }
+    if (this.handBack.signal.aborted && abort.signal.reason === HAND_BACK)
+      return this.giveBack(bullmq, job, token, 'the worker shut down');
     return output;
+  }
+
+  private async giveBack(bullmq: BullMQModule, job: Job, token: string, why: string) {
+    await job.moveToWait(token);
+    this.options.logger.log('WARNING', job.id ?? '', `Handed back to the queue: ${why}`);
+    throw new bullmq.WaitingError();
   }
 
   private async cancelledBefore(jobId: string): Promise<boolean> {

@@ -1,6 +1,9 @@
 /**
- * A real `orchestrate worker` process (the built CLI) for the queue tests,
- * with short lock settings so a dead worker's tasks are recovered in seconds.
+ * A real `orchestrate worker` process (the built CLI) for the queue tests.
+ * It keeps the default lock settings (30 s): tests that kill a worker pass
+ * FAST_LOCKS so its tasks are recovered in seconds. Short locks everywhere
+ * made a worker the loaded machine paused for 2 s lose its running task to a
+ * stalled check, which ran it a second time (a third start in the hand-back test).
  */
 import type { ChildProcess } from 'node:child_process';
 import { startCli, type CliResult } from '../cli/helpers/run-cli.js';
@@ -14,11 +17,11 @@ export interface WorkerProcess {
   stop(): Promise<CliResult>;
 }
 
-/** The lock settings the tests use: a dead worker's task runs again within about 3 s. */
+/** Short lock settings: a dead worker's task runs again within about 3 s. */
 export const FAST_LOCKS = ['--lock-duration', '2s', '--stalled-interval', '1s'];
 
 export async function startWorker(args: string[]): Promise<WorkerProcess> {
-  const { child, done } = startCli(['worker', ...FAST_LOCKS, ...args]);
+  const { child, done } = startCli(['worker', ...args]);
   let stderr = '';
   child.stderr!.on('data', (chunk: string) => (stderr += chunk));
   await new Promise<void>((resolve, reject) => {

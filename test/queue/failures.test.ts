@@ -12,7 +12,7 @@ import type { TaskEvent } from '../../src/tasks/executor.js';
 import type { TaskSpec } from '../../src/tasks/task-spec.js';
 import { fixture, pidAlive, tempDir } from '../helpers/fixtures.js';
 import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
-import { startWorker, type WorkerProcess } from '../helpers/worker-process.js';
+import { FAST_LOCKS, startWorker, type WorkerProcess } from '../helpers/worker-process.js';
 
 let redis: RedisServer;
 const dir = tempDir();
@@ -31,7 +31,9 @@ afterAll(async () => {
 });
 
 async function worker(queue: string, extra: string[] = []): Promise<WorkerProcess> {
+  // Short locks: a SIGKILLed worker's task runs again within seconds.
   const started = await startWorker([
+    ...FAST_LOCKS,
     ...['--redis', redis.url, '--queue', queue, '--log-dir', join(dir.path, 'w')],
     ...extra,
   ]);

@@ -144,6 +144,37 @@ describe('orchestrate worker', () => {
     }
   });
 
+  it('exits at once on SIGTERM when idle, and a task sent while it shuts down waits for another worker', async () => {
+    const args = ['--redis', redis.url, '--queue', 'idle', '--log-dir', dir.path];
+    const idle = await startWorker(args);
+    const executor = new BullMQExecutor({
+      connection: redis.url,
+      queue: 'idle',
+      logger: silentLogger,
+    });
+    let next: Awaited<ReturnType<typeof startWorker>> | null = null;
+    try {
+      await executor.ready();
+      const signalled = Date.now();
+      const stopped = idle.stop();
+      while (!idle.output().includes('Shutting down')) await new Promise((r) => setTimeout(r, 10));
+      const result = executor.run(sleepy('after-shutdown', 0), { logDir: dir.path });
+      const exit = await stopped;
+      // BullMQ's idle fetch blocks for 5 s (its drainDelay); closing must not wait for it.
+      expect(Date.now() - signalled).toBeLessThan(4000);
+      expect(exit.code).toBe(0);
+      expect(exit.stderr).toContain('Stopped');
+      expect(exit.stderr).not.toContain('Running command task');
+      next = await startWorker(args);
+      expect((await result).output).toBe('after-shutdown done\n');
+      expect(next.output()).toContain('Running command task after-shutdown');
+    } finally {
+      await executor.close();
+      await idle.stop();
+      await (next as Awaited<ReturnType<typeof startWorker>> | null)?.stop();
+    }
+  });
+
   it('serves Prometheus metrics: tasks by status and agent, running, queued, tokens and cost', async () => {
     const port = await freePort();
     const worker = await startWorker([
