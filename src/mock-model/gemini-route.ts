@@ -24,7 +24,7 @@ import { answerTurn } from './scripted-turn.js';
 import { structuredReply } from './structured-reply.js';
 import { writeSseFrames } from './sse-writer.js';
 import { sendGoogleError } from './vendor-errors.js';
-import { admittedByVendor } from './vendor-refusals.js';
+import { admitted } from './account-admission.js';
 
 export async function handleGemini(
   req: IncomingMessage,
@@ -41,7 +41,7 @@ export async function handleGemini(
   // gemini's helper calls (a JSON schema) are not the agent's turns: the account counts the turns.
   if (context.account && geminiSchemaOf(request) === undefined) {
     Object.assign(record, { model: target.model, prompt: geminiPromptOf(request), stream });
-    if (!admittedByVendor('google', context.account, res, record, inputTokens)) return;
+    if (!admitted('google', context.account, res, record, inputTokens)) return;
   }
   const signal = untilClosed(res, context.closing);
   const send = async (reply: Reply, chunkSize?: number, chunkDelayMs = 0) => {

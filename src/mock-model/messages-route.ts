@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MockAccount } from './account.js';
+import { admitted } from './account-admission.js';
 import { apiError, defaultErrorType, errorMessage } from './api-error.js';
 import { untilClosed } from './client-gone.js';
 import { sendJson } from './http-io.js';
@@ -66,7 +67,7 @@ export async function handleMessages(
     turn: turnNumber,
     stream: !!request.stream,
   });
-  if (context.account && !admitted(context.account, res, record, inputTokens)) return;
+  if (context.account && !admitted('anthropic', context.account, res, record, inputTokens)) return;
   const signal = untilClosed(res, context.closing);
   const send = (reply: Reply, timing: Timing) =>
     sendReply(res, !!request.stream, reply, timing, signal);
@@ -124,25 +125,4 @@ function brokenOff(turn: MockTurn): StreamEnding | null {
 function streamError(spec: MockErrorSpec): { type: string; message: string } {
   const type = spec.type ?? defaultErrorType(spec.status);
   return { type, message: errorMessage(spec, type) };
-}
-
-/** Counts the call against the account: its headers go on the answer; a refused call gets 429. */
-function admitted(
-  account: MockAccount,
-  res: ServerResponse,
-  record: MockRequestRecord,
-  inputTokens: number,
-): boolean {
-  const decision = account.admit(inputTokens);
-  for (const [name, value] of Object.entries(decision.headers)) res.setHeader(name, value);
-  if (decision.allowed) return true;
-  record.answer = 'rate_limited';
-  const limit = account.spec.limit === 'five_hour' ? '5-hour' : 'weekly';
-  const error = apiError({
-    status: 429,
-    message: `This request would exceed your account's ${limit} rate limit`,
-  });
-  res.writeHead(429, { ...error.headers, ...decision.headers });
-  res.end(error.body);
-  return false;
 }

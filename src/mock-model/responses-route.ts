@@ -22,7 +22,7 @@ import { answerTurn } from './scripted-turn.js';
 import { formatSse } from './sse.js';
 import { writeSseFrames } from './sse-writer.js';
 import { sendOpenAiError } from './vendor-errors.js';
-import { admittedByVendor } from './vendor-refusals.js';
+import { admitted } from './account-admission.js';
 
 export async function handleResponses(
   req: IncomingMessage,
@@ -37,7 +37,7 @@ export async function handleResponses(
   const stream = request.stream === true;
   if (context.account) {
     Object.assign(record, { model: request.model, prompt: responsesPromptOf(request), stream });
-    if (!admittedByVendor('openai', context.account, res, record, inputTokens)) return;
+    if (!admitted('openai', context.account, res, record, inputTokens)) return;
   }
   const signal = untilClosed(res, context.closing);
   const answer = await answerTurn(
