@@ -5,7 +5,9 @@
  * its agent is told the per-process budget (claude's --max-budget-usd). A
  * task keeps the ORCHESTRATE_* variables of its first try on every retry; a
  * try the budget skips is recorded without being sent; a backend that rejects
- * still leaves the try's end in the record, as a failed result.
+ * still leaves the try's end in the record, as a failed result. A resumed
+ * task's tries go on numbering after its earlier ones; its conversation is not
+ * continued (a worker, maybe on another machine, has no record of it).
  */
 import { notStartedResult } from '../process/build-result.js';
 import type { ProcessResult } from '../process/result.js';
@@ -14,6 +16,7 @@ import { parseTaskSpec } from '../tasks/parse-task-spec.js';
 import { redactSpec } from '../tasks/redact.js';
 import { specDriver } from '../tasks/spec-driver.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
+import type { ResumedTasks } from './resumed-tasks.js';
 import type { SessionParts } from './session-executor.js';
 import { taskEventRecorder } from './task-recorder.js';
 
@@ -24,16 +27,21 @@ export class BackendTries {
   constructor(
     private readonly session: SessionParts,
     private readonly backend: Executor,
+    /** The tasks a resumed session runs again, or null. */
+    private readonly resumed: ResumedTasks | null = null,
   ) {}
 
   /** One try of `spec` on the backend (or not started, when `options.notStarted` says so). */
   run(spec: TaskSpec, options: ExecuteOptions): Promise<ProcessResult> {
     const { session } = this;
     const checked = parseTaskSpec(spec);
-    const attempt = options.attempt ?? 1;
-    if (attempt === 1) {
+    const asked = options.attempt ?? 1;
+    const attempt = this.resumed?.attempt(checked.id, asked) ?? asked;
+    if (asked === 1) {
       session.declare(checked.id);
-      session.record({ kind: 'task', processId: checked.id, spec: redactSpec(checked) });
+      // A resumed task's spec is recorded already.
+      if (!this.resumed?.has(checked.id))
+        session.record({ kind: 'task', processId: checked.id, spec: redactSpec(checked) });
     }
     const driver = specDriver(checked);
     // The agent keeps to the per-process budget itself, as a local one does.

@@ -74,7 +74,7 @@ export class SessionExecutor implements Executor {
     private readonly session: SessionParts,
     private readonly resumed: ResumedTasks | null = null,
   ) {
-    this.backend = session.backend ? new BackendTries(session, session.backend) : null;
+    this.backend = session.backend ? new BackendTries(session, session.backend, resumed) : null;
     this.worktrees = new TaskWorktrees(session);
   }
 

@@ -37,6 +37,10 @@ export function registerResumeCommand(program: Command, context: CommandContext)
     .option('--cwd <dir>', 'the working directory the run used (default: the current directory)')
     .addOption(new Option('-j, --max-workers <n>', 'at most N processes at once (parallel)'))
     .option('--retries <n>', 'retry a process up to N times after a transient API error')
+    .option(
+      '--backend <url>',
+      'run the tasks again on `orchestrate worker` processes through this Redis, e.g. redis://127.0.0.1:6379',
+    )
     .option('--json', 'print one JSON document with every result on stdout')
     .option('-q, --quiet', 'print no progress and no report')
     .option('--mock-model', 'run against the built-in fake model (no account, no cost)')

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { repoRoot, tempDir } from '../../helpers/fixtures.js';
 import { onlySession, runCli, sessionEvents } from '../helpers/run-cli.js';
+import { overBudgetRun } from '../helpers/over-budget-run.js';
 
 const dir = tempDir('orchestrate-cli-limits-');
 afterAll(() => dir.cleanup());
@@ -10,17 +11,7 @@ afterAll(() => dir.cleanup());
 describe('budgets and admission from the command line', () => {
   test('--max-cost skips the tasks not started once spent, exits 1 and shows spent vs budget', async () => {
     const logDir = join(dir.path, 'budget');
-    const result = await runCli([
-      'sequential',
-      '--mock-model',
-      '--max-cost',
-      '0.06',
-      '--log-dir',
-      logDir,
-      'one',
-      'two',
-      'three',
-    ]);
+    const result = await overBudgetRun(logDir);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
       /Budget: \$0\.\d{4} spent of \$0\.0600 \(reached: later tasks skipped\)/,

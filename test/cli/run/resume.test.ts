@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { repoRoot, tempDir } from '../../helpers/fixtures.js';
 import { onlySession, runCli, sessionEvents, startCli, waitFor } from '../helpers/run-cli.js';
+import { overBudgetRun } from '../helpers/over-budget-run.js';
 
 const dir = tempDir('orchestrate-cli-resume-');
 afterAll(() => dir.cleanup());
@@ -14,17 +15,7 @@ const summaryOf = (session: string) =>
 describe('orchestrate resume', () => {
   test('runs the skipped task again in the same folder; the succeeded ones are kept', async () => {
     const logDir = join(dir.path, 'budget');
-    const first = await runCli([
-      'sequential',
-      '--mock-model',
-      '--max-cost',
-      '0.06',
-      '--log-dir',
-      logDir,
-      'one',
-      'two',
-      'three',
-    ]);
+    const first = await overBudgetRun(logDir);
     expect(first.code).toBe(1);
     const session = onlySession(logDir);
     const before = sessionEvents(session).length;
