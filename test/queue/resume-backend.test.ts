@@ -43,9 +43,7 @@ test('a task the budget skipped on the backend runs again there as its next atte
   expect(worker.output()).toContain('Running claude task process-003 (try 2)');
   const events = sessionEvents(session);
   const tries = (kind: string) =>
-    events
-      .filter((e) => e.kind === kind && e.processId === 'process-003')
-      .map((e) => e.attempt);
+    events.filter((e) => e.kind === kind && e.processId === 'process-003').map((e) => e.attempt);
   // Try 1 was skipped (an end without a start); the resumed try is attempt 2.
   expect(tries('process-end')).toEqual([1, 2]);
   expect(tries('process-start')).toEqual([2]);
