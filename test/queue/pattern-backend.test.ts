@@ -5,31 +5,17 @@
  * local run. n-version, whose versions need worktrees of this machine, is refused.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { onlySession, runCli, sessionEvents } from '../cli/helpers/run-cli.js';
-import { repoRoot, tempDir } from '../helpers/fixtures.js';
-import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
-import { startWorker, type WorkerProcess } from '../helpers/worker-process.js';
+import { repoRoot } from '../helpers/fixtures.js';
+import { useQueueFixture } from '../helpers/queue-fixture.js';
 
 const script = join(repoRoot, 'test/cli/fixtures/scripts/n-version-greeting.json');
-let redis: RedisServer;
-let worker: WorkerProcess;
-const dir = tempDir();
-
-beforeAll(async () => {
-  redis = await startRedisServer();
-  worker = await startWorker(['--redis', redis.url, '-c', '3', '--log-dir', join(dir.path, 'w')]);
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await redis?.stop();
-  dir.cleanup();
-});
+const queue = useQueueFixture(3);
 
 const on = (logDir: string) => [
-  ...['--backend', redis.url, '--mock-script', script],
-  ...['--cwd', dir.path, '--log-dir', logDir],
+  ...['--backend', queue.redis.url, '--mock-script', script],
+  ...['--cwd', queue.dir, '--log-dir', logDir],
 ];
 
 describe('--backend on the pattern commands', () => {
@@ -38,18 +24,18 @@ describe('--backend on the pattern commands', () => {
     ['panel', ['--experts', 'security,testing'], 3],
     ['debate', ['--perspectives', 'a,b', '--rounds', '1'], 3],
   ])('runs %s with every step on the workers', async (pattern, flags, steps) => {
-    const logDir = join(dir.path, pattern);
+    const logDir = join(queue.dir, pattern);
     const result = await runCli([pattern, ...flags, ...on(logDir), '--json', 'Which is best?']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ pattern, ok: true });
     const ends = sessionEvents(onlySession(logDir)).filter((event) => event.kind === 'process-end');
     expect(ends).toHaveLength(steps);
     // Each step ran on the worker: its log is in the worker's folder.
-    for (const end of ends) expect(String(end.logFile)).toContain(join(dir.path, 'w'));
+    for (const end of ends) expect(String(end.logFile)).toContain(join(queue.dir, 'w'));
   });
 
   it('refuses n-version with --backend, naming the fix', async () => {
-    const result = await runCli(['n-version', ...on(join(dir.path, 'nv')), 'Write a greeting']);
+    const result = await runCli(['n-version', ...on(join(queue.dir, 'nv')), 'Write a greeting']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('n-version cannot be combined with --backend yet');
     expect(result.stderr).toContain('run n-version without --backend');

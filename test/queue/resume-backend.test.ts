@@ -6,41 +6,26 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { overBudgetRun } from '../cli/helpers/over-budget-run.js';
 import { onlySession, runCli, sessionEvents } from '../cli/helpers/run-cli.js';
-import { tempDir } from '../helpers/fixtures.js';
-import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
-import { startWorker, type WorkerProcess } from '../helpers/worker-process.js';
+import { useQueueFixture } from '../helpers/queue-fixture.js';
 
-let redis: RedisServer;
-let worker: WorkerProcess;
-const dir = tempDir();
-
-beforeAll(async () => {
-  redis = await startRedisServer();
-  worker = await startWorker(['--redis', redis.url, '-c', '2', '--log-dir', join(dir.path, 'w')]);
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await redis?.stop();
-  dir.cleanup();
-});
+const queue = useQueueFixture(2);
 
 test('a task the budget skipped on the backend runs again there as its next attempt', async () => {
-  const logDir = join(dir.path, 'sessions');
-  const first = await overBudgetRun(logDir, ['--backend', redis.url]);
+  const logDir = join(queue.dir, 'sessions');
+  const first = await overBudgetRun(logDir, ['--backend', queue.redis.url]);
   expect(first.code).toBe(1);
   const session = onlySession(logDir);
 
   const resumed = await runCli([
-    ...['resume', 'last', '--backend', redis.url, '--log-dir', logDir, '--mock-model'],
+    ...['resume', 'last', '--backend', queue.redis.url, '--log-dir', logDir, '--mock-model'],
   ]);
   expect(resumed.code).toBe(0);
   expect(resumed.stdout).toContain('Mock reply: three');
   // The worker is told the try's number: it names the try's log on its side.
-  expect(worker.output()).toContain('Running claude task process-003 (try 2)');
+  expect(queue.worker.output()).toContain('Running claude task process-003 (try 2)');
   const events = sessionEvents(session);
   const tries = (kind: string) =>
     events.filter((e) => e.kind === kind && e.processId === 'process-003').map((e) => e.attempt);
@@ -50,6 +35,6 @@ test('a task the budget skipped on the backend runs again there as its next atte
   // Each task is recorded once; the worker logs the try as attempt 2.
   expect(events.filter((e) => e.kind === 'task')).toHaveLength(3);
   const sessionId = basename(session);
-  const workerLogs = join(dir.path, 'w', sessionId);
+  const workerLogs = join(queue.dir, 'w', sessionId);
   expect(existsSync(join(workerLogs, 'process-003.attempt-2.log'))).toBe(true);
 });

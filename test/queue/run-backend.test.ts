@@ -5,32 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/helpers/run-cli.js';
-import { tempDir } from '../helpers/fixtures.js';
-import { freePort, startRedisServer, type RedisServer } from '../helpers/redis-server.js';
-import { startWorker, type WorkerProcess } from '../helpers/worker-process.js';
+import { freePort } from '../helpers/redis-server.js';
+import { useQueueFixture } from '../helpers/queue-fixture.js';
 
-let redis: RedisServer;
-let worker: WorkerProcess;
-const dir = tempDir();
-
-beforeAll(async () => {
-  redis = await startRedisServer();
-  worker = await startWorker(['--redis', redis.url, '-c', '2', '--log-dir', join(dir.path, 'w')]);
-});
-
-afterAll(async () => {
-  await worker?.stop();
-  await redis?.stop();
-  dir.cleanup();
-});
+const queue = useQueueFixture(2);
 
 describe('--backend', () => {
   it('runs a parallel run on the workers and records it as a local run', async () => {
-    const logDir = join(dir.path, 'sessions');
+    const logDir = join(queue.dir, 'sessions');
     const result = await runCli([
-      ...['parallel', '--backend', redis.url, '--mock-model', '--json', '--log-dir', logDir],
+      ...['parallel', '--backend', queue.redis.url, '--mock-model', '--json', '--log-dir', logDir],
       ...['Say hello', 'Say goodbye'],
     ]);
     expect(result.code).toBe(0);
@@ -40,7 +26,7 @@ describe('--backend', () => {
       'Mock reply: Say hello',
       'Mock reply: Say goodbye',
     ]);
-    expect(worker.output()).toContain(`Running claude task process-001`);
+    expect(queue.worker.output()).toContain(`Running claude task process-001`);
     const events = readFileSync(join(report.sessionDir, 'events.jsonl'), 'utf8');
     for (const kind of ['task', 'process-start', 'process-activity', 'process-end', 'session-end'])
       expect(events).toContain(`"kind":"${kind}"`);
@@ -50,7 +36,7 @@ describe('--backend', () => {
     const bad = await runCli(['parallel', '--backend', 'localhost:6379', 'Hi']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--backend: expected a Redis URL such as redis://127.0.0.1:6379');
-    const both = await runCli(['parallel', '--backend', redis.url, '--worktree', 'Hi']);
+    const both = await runCli(['parallel', '--backend', queue.redis.url, '--worktree', 'Hi']);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--worktree cannot be combined with --backend');
   });
@@ -59,7 +45,7 @@ describe('--backend', () => {
     const port = await freePort();
     const result = await runCli([
       ...['parallel', '--backend', `redis://127.0.0.1:${port}`, '--mock-model'],
-      ...['--log-dir', join(dir.path, 'unreached'), 'Hi'],
+      ...['--log-dir', join(queue.dir, 'unreached'), 'Hi'],
     ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`Cannot reach Redis at redis://127.0.0.1:${port}`);
