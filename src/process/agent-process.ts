@@ -3,31 +3,16 @@
  * siblings. `run()` resolves with a ProcessResult for every outcome of the
  * process itself and rejects only for misuse (running twice) or a broken log.
  */
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { Logger, LogLevel } from '../logging/logger.js';
 import { consoleLogger } from '../logging/logger.js';
 import type { AgentDriver } from './agent-driver.js';
-import { notStartedResult } from './build-result.js';
-import { endingMessage } from './ending-message.js';
+import { runAttempt } from './attempt.js';
 import { IsolatedEmitter, listenerName } from './isolated-emitter.js';
-import type { AgentProcessEvents, ProcessState } from './process-events.js';
-import {
-  notStartedMessage,
-  startLimits,
-  withListenerError,
-  withLostFiles,
-  withoutCostBase,
-} from './run-messages.js';
-import { makeDirectory } from './make-directory.js';
+import type { ProcessState } from './process-events.js';
+import { processFiles, type ProcessFiles } from './process-files.js';
 import { normalizeOptions, type AgentProcessOptions, type NormalizedOptions } from './options.js';
-import { EventLog } from './output/event-log.js';
-import { ProcessLog } from './output/process-log.js';
 import type { EndReason, NotStarted, ProcessResult } from './result.js';
-import { abortReason, ChildRun, type StderrRecord } from './run-child.js';
-import { spawnChild, spawnErrorMessage } from './spawn/spawn-child.js';
-import { paced } from './spawn/spawn-pacer.js';
-import { argumentProblem } from './spawn/spawn-diagnosis.js';
+import type { ChildRun } from './run-child.js';
 import { inSlot, type StartSlot } from './start-slot.js';
 
 export type {
@@ -47,9 +32,7 @@ export class AgentProcess extends IsolatedEmitter {
   /** The prompt; strategies may change it before the process starts. */
   prompt: string;
   private readonly options: NormalizedOptions;
-  private readonly eventsFile: string;
-  /** `<base>.stderr.log`: stderr as it arrives (created on its first byte). */
-  private readonly stderrFile: string;
+  private readonly files: ProcessFiles;
   private readonly logger: Logger;
   private status: ProcessState = 'pending';
   private early: EndReason | null = null;
@@ -72,19 +55,11 @@ export class AgentProcess extends IsolatedEmitter {
     this.options = normalizeOptions(rawOptions);
     this.processId = this.options.processId;
     this.prompt = this.options.prompt;
-    try {
-      makeDirectory(this.options.logDir);
-    } catch (error) {
-      throw new Error(
-        `Cannot create \`logDir\` ${this.options.logDir}: ${(error as Error).message}`,
-      );
-    }
     this.attempt = this.options.attempt;
     this.costBaseUsd = this.options.costBaseUsd;
-    const base = this.attempt === 1 ? this.processId : `${this.processId}.attempt-${this.attempt}`;
-    this.logFile = join(this.options.logDir, `${base}.log`);
-    this.eventsFile = join(this.options.logDir, `${base}.jsonl`);
-    this.stderrFile = join(this.options.logDir, `${base}.stderr.log`);
+    // Creates the log folder: a `logDir` that cannot be made throws here, naming it.
+    this.files = processFiles(this.options.logDir, this.processId, this.attempt);
+    this.logFile = this.files.log;
     this.logger = this.options.logger ?? consoleLogger;
   }
 
@@ -129,15 +104,7 @@ export class AgentProcess extends IsolatedEmitter {
   protected copyListenersTo<T extends AgentProcess>(copy: T): T {
     copy.addedArgs = [...this.addedArgs];
     copy.slot = this.slot;
-    for (const name of this.eventNames()) {
-      for (const raw of this.rawListeners(name)) {
-        // A once() listener comes back wrapped; it stays a once() listener on the copy.
-        const original = (raw as { listener?: (...args: unknown[]) => void }).listener;
-        const event = name as keyof AgentProcessEvents;
-        if (original) copy.once(event, original);
-        else copy.on(event, raw as (...args: unknown[]) => void);
-      }
-    }
+    this.copyListenersOnto(copy);
     return copy;
   }
 
@@ -230,135 +197,23 @@ export class AgentProcess extends IsolatedEmitter {
     this.waiting?.abort();
   }
 
-  private async execute(): Promise<ProcessResult> {
-    const options = this.options;
-    // Both are set again at the spawn: a wait for its turn (see spawn-pacer.ts) is not run time.
-    let started = performance.now();
-    let startedAt = new Date();
-    const cancelledEarly =
-      this.early ??
-      (options.signal?.aborted
-        ? { kind: 'cancel' as const, reason: abortReason(options.signal) }
-        : null);
-    const command = options.command ?? this.driver.defaultCommand(options.env);
-    const invocation = this.driver.invocation(this.prompt, command, [
-      ...options.extraArgs,
-      ...this.addedArgs,
-    ]);
-    const commandLine = [invocation.command, ...invocation.displayArgs].join(' ');
-    // Opened after the spawn: its (asynchronous) open overlaps the child's start.
-    const openLog = () => {
-      const log = new ProcessLog(this.logFile);
-      log.writeHeader({
-        processId: this.processId,
-        startedAt,
-        commandLine,
-        workingDir: options.workingDir,
-        prompt: this.prompt,
-      });
-      return log;
-    };
-    if (this.notStarted !== null) {
-      const { status, message } = this.notStarted;
-      return this.finish(openLog(), notStartedResult(this, status, message));
-    }
-    const notStarted = (reason: EndReason) =>
-      this.finish(openLog(), notStartedResult(this, 'cancelled', notStartedMessage(reason)));
-    if (cancelledEarly) return notStarted(cancelledEarly);
-    this.say('INFO', `Starting ${this.driver.name}${startLimits(options)}: ${commandLine}`);
-    // A NUL byte or an argument too long for argv is refused here, in words, before any spawn.
-    const unpassable = argumentProblem(invocation.args, this.prompt);
-    // Spawns are paced (see spawn-pacer.ts); one cancelled while it waited is never made.
-    const spawned = unpassable
-      ? { ok: false as const, error: unpassable }
-      : await paced(() => {
-          started = performance.now();
-          startedAt = new Date();
-          if (!this.early && options.signal?.aborted)
-            this.early = { kind: 'cancel', reason: abortReason(options.signal) };
-          return this.early && this.early.kind !== 'error' ? null : spawnChild(invocation, options);
-        });
-    if (spawned === null) return notStarted(this.early!);
-    if (!spawned.ok) {
-      const message = spawnErrorMessage(
-        invocation.command,
-        spawned.error,
-        this.driver.installHint,
-        {
-          cwd: options.workingDir,
-          path: options.env.PATH ?? process.env.PATH ?? '',
-        },
-      );
-      return this.finish(
-        openLog(),
-        notStartedResult(this, 'spawn_error', message, performance.now() - started),
-      );
-    }
-    const log = openLog();
-    const events = new EventLog(this.eventsFile);
-    const run = new ChildRun(spawned.child, options, {
-      // A copy, only when someone listens: stdout chunks live in a reused buffer.
-      chunk: (chunk, stream) => {
-        if (this.listenerCount('output') > 0) this.emit('output', Buffer.from(chunk), stream);
+  private execute(): Promise<ProcessResult> {
+    return runAttempt({
+      process: this,
+      driver: this.driver,
+      options: this.options,
+      args: [...this.options.extraArgs, ...this.addedArgs],
+      files: this.files,
+      notStarted: this.notStarted,
+      early: () => this.early,
+      endEarly: (reason) => {
+        this.early ??= reason;
       },
-      event: (event, raw) => {
-        events.write(raw);
-        this.emit('agent-event', event);
+      attach: (run) => {
+        this.current = run;
       },
-      ending: (reason) => this.say('WARNING', endingMessage(reason, options.killGraceMs)),
-      swept: (count) =>
-        this.say('WARNING', `Exited but left ${count} descendant process(es) running; ended them`),
-      survived: (pids) =>
-        this.say(
-          'ERROR',
-          `Still alive after SIGKILL: ${pids.length === 1 ? 'pid' : 'pids'} ${pids.join(', ')}; they are not ours to end any more`,
-        ),
+      listenerError: () => this.listenerError,
+      say: (level, message) => this.say(level, message),
     });
-    this.current = run;
-    // A listener that throws ends the run (see emit): the tree is killed, the result says why.
-    this.emit('start', {
-      processId: this.processId,
-      pid: spawned.child.pid,
-      command: invocation.command,
-      args: invocation.displayArgs,
-      startedAt,
-    });
-    if (this.early) run.end(this.early);
-    const outcome = await run.wait(this.driver, log, started, this.stderrFile);
-    this.current = null;
-    events.close();
-    if (events.error)
-      this.say('ERROR', `Could not write the events ${events.path}: ${events.error.message}`);
-    const { stderr, droppedLines } = outcome;
-    if (stderr.error)
-      this.say('ERROR', `Could not write stderr to ${stderr.file}: ${stderr.error.message}`);
-    if (droppedLines > 0)
-      this.say(
-        'WARNING',
-        `Dropped ${droppedLines} line(s) of mirrored output: the console read slower than the agent wrote (the log has every line)`,
-      );
-    await log.ready;
-    const lost = [
-      log.openError && `could not open its log ${log.path}: ${log.openError.message}`,
-      events.error && `could not write its events ${events.path}: ${events.error.message}`,
-    ].filter((text): text is string => typeof text === 'string');
-    const result = withoutCostBase(outcome.result, this.costBaseUsd);
-    return this.finish(log, lost.length > 0 ? withLostFiles(result, lost) : result, stderr);
-  }
-
-  private async finish(log: ProcessLog, ended: ProcessResult, stderr?: StderrRecord) {
-    const result = withListenerError(ended, this.listenerError);
-    await log.close(
-      result,
-      stderr?.head ?? Buffer.alloc(0),
-      stderr?.truncated ?? false,
-      stderr?.file ?? null,
-    );
-    if (log.error) this.say('ERROR', `Could not write the log ${log.path}: ${log.error.message}`);
-    const level =
-      result.status === 'succeeded' ? 'INFO' : result.status === 'cancelled' ? 'WARNING' : 'ERROR';
-    this.say(level, `Completed: ${result.message} (exit code ${result.exitCode})`);
-    this.emit('end', result);
-    return result;
   }
 }

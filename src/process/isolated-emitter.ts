@@ -25,6 +25,19 @@ export abstract class IsolatedEmitter extends EventEmitter<AgentProcessEvents> {
     }
     return listeners.length > 0;
   }
+
+  /** Adds every listener of this emitter to `copy`; a once() listener stays a once() listener. */
+  protected copyListenersOnto(copy: IsolatedEmitter): void {
+    for (const name of this.eventNames()) {
+      for (const raw of this.rawListeners(name)) {
+        // A once() listener comes back wrapped: its original is under `listener`.
+        const original = (raw as { listener?: (...args: unknown[]) => void }).listener;
+        const event = name as keyof AgentProcessEvents;
+        if (original) copy.once(event, original);
+        else copy.on(event, raw as (...args: unknown[]) => void);
+      }
+    }
+  }
 }
 
 /** "an 'output' listener", "a 'log' listener". */

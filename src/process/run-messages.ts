@@ -1,4 +1,5 @@
-/** How a run's result and start line read: limits, lost files, a listener's error, a start that never came. */
+/** How a run's result and log lines read: limits, lost files, a listener's error, a start that never came, its ending. */
+import type { LogLevel } from '../logging/logger.js';
 import { formatDuration } from './format.js';
 import type { NormalizedOptions } from './options.js';
 import type { EndReason, ProcessResult } from './result.js';
@@ -47,4 +48,33 @@ export function notStartedMessage(reason: EndReason): string {
 export function withoutCostBase(result: ProcessResult, base: number): ProcessResult {
   if (base === 0 || result.costUsd === null) return result;
   return { ...result, costUsd: Math.max(0, result.costUsd - base) };
+}
+
+/** The log level a run's "Completed: …" line is told at. */
+export function completedLevel(result: ProcessResult): LogLevel {
+  if (result.status === 'succeeded') return 'INFO';
+  return result.status === 'cancelled' ? 'WARNING' : 'ERROR';
+}
+
+export function sweptMessage(count: number): string {
+  return `Exited but left ${count} descendant process(es) running; ended them`;
+}
+
+export function survivorsMessage(pids: number[]): string {
+  return `Still alive after SIGKILL: ${pids.length === 1 ? 'pid' : 'pids'} ${pids.join(', ')}; they are not ours to end any more`;
+}
+
+export function droppedLinesMessage(count: number): string {
+  return `Dropped ${count} line(s) of mirrored output: the console read slower than the agent wrote (the log has every line)`;
+}
+
+/** What a run could not write, in words: its log that did not open, its events that failed. */
+export function lostFiles(
+  log: { path: string; openError: Error | null },
+  events: { path: string; error: Error | null },
+): string[] {
+  return [
+    log.openError && `could not open its log ${log.path}: ${log.openError.message}`,
+    events.error && `could not write its events ${events.path}: ${events.error.message}`,
+  ].filter((text): text is string => typeof text === 'string');
 }
