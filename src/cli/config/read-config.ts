@@ -5,12 +5,22 @@
  * duration, agent or number is checked later, as its flag is.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, extname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import type { parse } from 'yaml';
 import { CLIError } from '../errors.js';
 import { SETTINGS, SETTING_KEYS } from './settings.js';
 
 export type SettingValues = Partial<Record<string, string>>;
+
+/**
+ * yaml is loaded only when a YAML file is read: loading it costs every CLI
+ * start ~8 MB of RSS and ~80 ms of CPU (docs/benchmarks.md), and most runs
+ * have no config file. Its Node build is CommonJS, so `require` returns the
+ * very module an `import` would.
+ */
+const parseYaml = (text: string): unknown =>
+  (createRequire(import.meta.url)('yaml') as { parse: typeof parse }).parse(text);
 
 /** A config file or variable that cannot be used: a usage error (exit 2). */
 export class ConfigError extends CLIError {
