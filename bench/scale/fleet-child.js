@@ -3,7 +3,9 @@
 // is "orchestrate" (runParallel of CommandProcess, quiet, with a session) or
 // "bare" (spawn and pipe each stream into its own file). Each agent streams
 // 20 lines a second on stdout and stderr. CPU is counted from the first spawn
-// (not the library's import); RSS is the process's peak. Prints one JSON line.
+// (not the library's import); RSS is the process's peak, and also its RSS and
+// V8 heap at the first spawn (after the import): the part of the peak that is
+// fixed before any agent runs. Prints one JSON line.
 import { spawn } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,8 +19,16 @@ const dir = tempDir();
 // Measured from the first spawn: loading the library is a one-off, not a per-agent cost.
 let cpuAtStart = process.cpuUsage();
 let started = performance.now();
+let atStart = memoryNow();
+
+/** RSS and the V8 heap's committed size now, in MB. */
+function memoryNow() {
+  const { rss, heapTotal } = process.memoryUsage();
+  return { rssMb: rss / 2 ** 20, heapMb: heapTotal / 2 ** 20 };
+}
 
 async function bare() {
+  atStart = memoryNow();
   cpuAtStart = process.cpuUsage();
   started = performance.now();
   await Promise.all(
@@ -35,6 +45,7 @@ async function orchestrate() {
   const { CommandProcess, OrchestratorSession, runParallel, silentLogger } = await import(
     join(repoRoot, 'dist/index.js')
   );
+  atStart = memoryNow();
   cpuAtStart = process.cpuUsage();
   started = performance.now();
   const session = new OrchestratorSession({
@@ -67,6 +78,9 @@ process.stdout.write(
   JSON.stringify({
     cpuMs: (cpu.user + cpu.system) / 1000,
     peakRssMb: hwm / 1024,
+    startRssMb: atStart.rssMb,
+    startHeapMb: atStart.heapMb,
+    endHeapMb: memoryNow().heapMb,
     wallMs: performance.now() - started,
   }) + '\n',
 );

@@ -36,10 +36,12 @@ export async function run() {
       target: '≤ 1.3x',
       pass: cpu <= 1.3,
     });
+    const start = (run) =>
+      `at the first spawn ${round(run.startRssMb, 1)} MB, V8 heap ${round(run.startHeapMb, 1)} → ${round(run.endHeapMb, 1)} MB`;
     rows.push({
       name: `${agents} streaming agents, peak RSS`,
-      orchestrate: `${round(ours.peakRssMb, 1)} MB`,
-      baseline: `bare ${round(bare.peakRssMb, 1)} MB`,
+      orchestrate: `${round(ours.peakRssMb, 1)} MB (${start(ours)})`,
+      baseline: `bare ${round(bare.peakRssMb, 1)} MB (${start(bare)})`,
       ratio: `${round(rss)}x`,
       target: '≤ 1.3x',
       pass: rss <= 1.3,
