@@ -23,17 +23,6 @@ interface Detail {
   };
 }
 
-/** Polls `read` until `done` holds for its value (the API answers as records arrive). */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting; last: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('--dashboard on a pattern command', () => {
   it('serves the running panel with its experts, then stops serving once the run has ended', async () => {
     const go = join(dir.path, 'go');
@@ -61,9 +50,14 @@ describe('--dashboard on a pattern command', () => {
     const api = `${url.origin}/api/sessions/${encodeURIComponent(sessionId)}`;
     try {
       expect((await fetch(api)).status).toBe(401);
-      const running = await until(
-        async () => (await (await fetch(api, { headers: { cookie } })).json()) as Detail,
-        (d) => d.summary.processes.filter((p) => p.status === 'running').length === 2,
+      let last: Detail | null = null;
+      const running = await waitFor(
+        async () => {
+          last = (await (await fetch(api, { headers: { cookie } })).json()) as Detail;
+          return last.summary.processes.filter((p) => p.status === 'running').length === 2 && last;
+        },
+        60_000,
+        () => `both experts running; last: ${JSON.stringify(last)}`,
       );
       expect(running.summary.patternName).toBe('panel');
       writeFileSync(go, '');

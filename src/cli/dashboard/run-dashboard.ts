@@ -11,41 +11,43 @@ import type { DashboardControl } from '../../dashboard/options.js';
 import type { Dashboard } from '../../dashboard/server.js';
 import type { OrchestratorSession } from '../../session/orchestrator-session.js';
 import { exposureWarning, type DashboardConfig } from '../options/dashboard-flags.js';
+import type { Interrupts } from '../run/interrupts.js';
 
-export interface RunDashboardParts {
-  config: DashboardConfig;
-  session: OrchestratorSession;
-  /** Aborts the run, as Ctrl-C does. */
-  abort: (reason: Error) => void;
-  /** Prints a line beside the live view. */
-  notice: (text: string) => void;
-}
-
-export async function startRunDashboard(parts: RunDashboardParts): Promise<Dashboard> {
-  const { config, session } = parts;
+/**
+ * The run's dashboard when --dashboard was given (`config` not null), else
+ * null. The server's modules load only then. Its page cancels the run
+ * through `interrupts` (as Ctrl-C does); `notice` prints its URL (and a
+ * warning for a host that is not loopback) beside the live view.
+ */
+export async function startRunDashboard(
+  config: DashboardConfig | null,
+  session: OrchestratorSession,
+  interrupts: Interrupts,
+  notice: (text: string) => void,
+): Promise<Dashboard | null> {
+  if (config === null) return null;
   const { startDashboard } = await import('../../dashboard/server.js');
   const warning = exposureWarning(config.host);
-  if (warning) parts.notice(warning);
+  if (warning) notice(warning);
   const dashboard = await startDashboard({
     baseLogDir: dirname(session.sessionDir),
     host: config.host,
     port: config.port,
     allowCancel: config.allowCancel,
-    control: besideRun(parts),
+    control: besideRun(session, interrupts),
   });
-  parts.notice(`Dashboard: ${dashboard.url}#/sessions/${encodeURIComponent(session.sessionId)}`);
+  notice(`Dashboard: ${dashboard.url}#/sessions/${encodeURIComponent(session.sessionId)}`);
   return dashboard;
 }
 
 /** This run's cancels go straight to it; other runs' through their control folders. */
-function besideRun(parts: RunDashboardParts): DashboardControl {
-  const { session } = parts;
+function besideRun(session: OrchestratorSession, interrupts: Interrupts): DashboardControl {
   const others = folderControl();
   return {
     runSessionId: session.sessionId,
     cancelSession: async (sessionId, dir) => {
       if (sessionId !== session.sessionId) return others.cancelSession(sessionId, dir);
-      parts.abort(new Error('cancelled from the dashboard'));
+      interrupts.controller.abort(new Error('cancelled from the dashboard'));
       return { ok: true, message: 'Cancelling the run' };
     },
     cancelProcess: async (sessionId, dir, processId) => {

@@ -8,6 +8,7 @@ import type { Dashboard } from '../../dashboard/server.js';
 import type { ExitCode } from '../errors.js';
 import { resolveConfig, withPatternConfigDefaults } from '../config/resolve-config.js';
 import { EXIT } from '../errors.js';
+import { startRunDashboard } from '../dashboard/run-dashboard.js';
 import { silentLogger, streamLogger } from '../../logging/logger.js';
 import { runDashboardConfig, type RawDashboardRunFlags } from '../options/dashboard-flags.js';
 import { takeCancelRequests } from '../run/cancel-requests.js';
@@ -68,15 +69,9 @@ export async function runPatternCommand(
     const requests = takeCancelRequests(session, interrupts);
     let run;
     try {
-      if (dashboardConfig) {
-        const { startRunDashboard } = await import('../dashboard/run-dashboard.js');
-        dashboard = await startRunDashboard({
-          config: dashboardConfig,
-          session,
-          abort: (reason) => interrupts.controller.abort(reason),
-          notice: (text) => process.stderr.write(`${text}\n`),
-        });
-      }
+      dashboard = await startRunDashboard(dashboardConfig, session, interrupts, (text) =>
+        process.stderr.write(`${text}\n`),
+      );
       run = await callPattern(config, raw, prompt, {
         session,
         task,

@@ -39,6 +39,7 @@ import { findClaude } from './find-claude.js';
 import { HaltWatch } from './halt-watch.js';
 import { writeResults } from './results-dir.js';
 import { Interrupts } from './interrupts.js';
+import { startRunDashboard } from '../dashboard/run-dashboard.js';
 import { jsonReport } from './json-report.js';
 import { JoblogFacts, writeJoblog } from './joblog.js';
 import { startMockBackend, type MockBackend } from './mock-backend.js';
@@ -210,15 +211,9 @@ async function runSession(
       state.add(spec.id, spec.prompt, spec.agent, spec.label);
       joblog?.plan(spec.id, spec.prompt);
     }
-    if (parts.dashboard) {
-      const { startRunDashboard } = await import('../dashboard/run-dashboard.js');
-      dashboard = await startRunDashboard({
-        config: parts.dashboard,
-        session,
-        abort: (reason) => interrupts.controller.abort(reason),
-        notice: (text) => view.notice(text),
-      });
-    }
+    dashboard = await startRunDashboard(parts.dashboard, session, interrupts, (text) =>
+      view.notice(text),
+    );
     run = await callStrategy(config, specs, interrupts.signal, session.executor, session.gate);
   } finally {
     // Closed whatever happened, so the folder always gets its summary.

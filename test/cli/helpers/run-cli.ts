@@ -85,17 +85,22 @@ export function sessionEvents(
     });
 }
 
-/** Polls until `check` returns a value (not undefined/false), or fails after `ms`. */
+/**
+ * Polls until `check` (sync or async: a read of a file, a fetch) returns a
+ * value (not undefined/false), or fails after `ms` saying what it waited for
+ * (`what` may be a function, to tell what was seen last).
+ */
 export async function waitFor<T>(
-  check: () => T | undefined | false,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
   ms = 20_000,
-  what = 'a condition',
+  what: string | (() => string) = 'a condition',
 ): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from '../../helpers/fixtures.js';
 import { freePort } from '../../helpers/redis-server.js';
-import { startCli } from '../helpers/run-cli.js';
+import { startCli, waitFor } from '../helpers/run-cli.js';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
@@ -21,17 +21,20 @@ afterEach(async () => {
   }
 });
 
+/** The metrics text, once every pattern in `wanted` matches it. */
 async function scrapeUntil(url: string, wanted: RegExp[]): Promise<string> {
   let text = '';
-  for (const deadline = Date.now() + 90_000; Date.now() < deadline;) {
-    text = await fetch(url).then(
-      (response) => response.text(),
-      () => '',
-    );
-    if (wanted.every((pattern) => pattern.test(text))) return text;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`The metrics never showed ${wanted.join(', ')}:\n${text}`);
+  return waitFor(
+    async () => {
+      text = await fetch(url).then(
+        (response) => response.text(),
+        () => '',
+      );
+      return wanted.every((pattern) => pattern.test(text)) && text;
+    },
+    90_000,
+    () => `the metrics to show ${wanted.join(', ')}:\n${text}`,
+  );
 }
 
 describe('--metrics-port on a run command', () => {
