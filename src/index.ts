@@ -189,4 +189,5 @@ export {
 export type { StepResult } from './patterns/run-step.js';
 export type { StepInfo, StepEvent, ArtifactsEvent } from './events/types.js';
 export { startDashboard, type Dashboard } from './dashboard/server.js';
+export { sessionControl } from './dashboard/session-control.js';
 export type { DashboardOptions, DashboardControl } from './dashboard/options.js';

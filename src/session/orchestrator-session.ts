@@ -204,7 +204,11 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     return this.processes.track(process);
   }
 
-  /** Cancels the running try of one process of the session; false when it is not running. */
+  /**
+   * Cancels the current try of one process of the session: a running tree
+   * ends `cancelled`; one still waiting for a slot of the `limiter` (or not run
+   * yet) ends `cancelled` without starting. False when it has ended.
+   */
   cancelProcess(processId: string, reason = 'cancelled'): boolean {
     return this.processes.tracker.cancel(processId, reason);
   }

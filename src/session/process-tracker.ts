@@ -48,7 +48,7 @@ export class ProcessTracker {
     return process;
   }
 
-  /** Cancels the running try of one process; false when it is not running. */
+  /** Cancels the current try of one process (running, or waiting to start); false when it has ended. */
   cancel(processId: string, reason: string): boolean {
     return this.running.cancel(processId, reason);
   }

@@ -6,8 +6,7 @@
  * through their control folders.
  */
 import { dirname } from 'node:path';
-import { folderControl } from '../../dashboard/folder-control.js';
-import type { DashboardControl } from '../../dashboard/options.js';
+import { sessionControl } from '../../dashboard/session-control.js';
 import type { Dashboard } from '../../dashboard/server.js';
 import type { OrchestratorSession } from '../../session/orchestrator-session.js';
 import { exposureWarning, type DashboardConfig } from '../options/dashboard-flags.js';
@@ -34,27 +33,8 @@ export async function startRunDashboard(
     host: config.host,
     port: config.port,
     allowCancel: config.allowCancel,
-    control: besideRun(session, interrupts),
+    control: sessionControl(session, (reason) => interrupts.controller.abort(reason)),
   });
   notice(`Dashboard: ${dashboard.url}#/sessions/${encodeURIComponent(session.sessionId)}`);
   return dashboard;
-}
-
-/** This run's cancels go straight to it; other runs' through their control folders. */
-function besideRun(session: OrchestratorSession, interrupts: Interrupts): DashboardControl {
-  const others = folderControl();
-  return {
-    runSessionId: session.sessionId,
-    cancelSession: async (sessionId, dir) => {
-      if (sessionId !== session.sessionId) return others.cancelSession(sessionId, dir);
-      interrupts.controller.abort(new Error('cancelled from the dashboard'));
-      return { ok: true, message: 'Cancelling the run' };
-    },
-    cancelProcess: async (sessionId, dir, processId) => {
-      if (sessionId !== session.sessionId) return others.cancelProcess(sessionId, dir, processId);
-      return session.cancelProcess(processId, 'cancelled from the dashboard')
-        ? { ok: true, message: `Cancelling ${processId}` }
-        : { ok: false, message: 'No such process is running' };
-    },
-  };
 }
