@@ -18,6 +18,8 @@ import { ProcessLog } from './output/process-log.js';
 import type { EndReason, NotStarted, ProcessResult } from './result.js';
 import { abortReason, ChildRun, type StderrRecord } from './run-child.js';
 import {
+  cgroupKeptMessage,
+  cgroupProblemMessage,
   completedLevel,
   droppedLinesMessage,
   lostFiles,
@@ -111,7 +113,9 @@ export async function runAttempt(host: AttemptHost): Promise<ProcessResult> {
     ending: (reason) => host.say('WARNING', endingMessage(reason, options.killGraceMs)),
     swept: (count) => host.say('WARNING', sweptMessage(count)),
     survived: (pids) => host.say('ERROR', survivorsMessage(pids)),
+    cgroupKept: (dirs) => host.say('ERROR', cgroupKeptMessage(dirs)),
   });
+  if (start.cgroupProblem) host.say('WARNING', cgroupProblemMessage(start.cgroupProblem));
   host.attach(run);
   // A listener that throws ends the run (see AgentProcess.listenerThrew): the tree is killed, the result says why.
   agent.emit('start', {

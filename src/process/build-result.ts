@@ -88,7 +88,10 @@ function mainWords(status: ProcessStatus, facts: RunFacts, costUsd: number | nul
 export function buildResult(facts: RunFacts): ProcessResult {
   const status = statusOf(facts);
   const f = facts.findings;
-  const ownExit = facts.endReason === null && facts.exit !== null && facts.exit.code !== null;
+  // A limit found only after the exit (what the kernel did to a cgroup) did not end the child.
+  const endedByUs =
+    facts.endReason !== null && !(facts.endReason.kind === 'limit' && facts.endReason.afterExit);
+  const ownExit = !endedByUs && facts.exit !== null && facts.exit.code !== null;
   return {
     processId: facts.processId,
     agent: facts.agent,

@@ -103,8 +103,21 @@ export interface PermissionDenial {
 /** Why a process was ended by us, recorded before the signal is sent. */
 export type EndReason =
   | { kind: 'timeout'; timeoutMs: number }
-  /** The tree passed a resource limit; `peak` is what was seen (bytes or processes). */
-  | { kind: 'limit'; resource: 'memory' | 'processes'; limit: number; peak: number }
+  /**
+   * The tree passed a resource limit; `peak` is what was seen (bytes or processes).
+   * Under a cgroup: `oomKilled` when the kernel killed a process of it for memory,
+   * `refused` the forks the kernel refused at the process limit; `afterExit`
+   * when it was found after the child exited (it was not ended by us).
+   */
+  | {
+      kind: 'limit';
+      resource: 'memory' | 'processes';
+      limit: number;
+      peak: number;
+      oomKilled?: boolean;
+      refused?: number;
+      afterExit?: boolean;
+    }
   /** Nothing on stdout or stderr for `idleMs`. */
   | { kind: 'idle'; idleMs: number }
   | { kind: 'cancel'; reason?: string }

@@ -14,7 +14,7 @@ import type { ChildExit, ChildHandle } from './spawn/child-handle.js';
 import { killTree, sweepGroup, type KillTreeOutcome } from './terminate/kill-tree.js';
 import { isAlive } from './terminate/process-table.js';
 import { IdleWatchdog } from './watch/idle-watchdog.js';
-import { hasLimits, watchLimits } from './watch/resource-limits.js';
+import { hasLimits, LimitWatch } from './watch/resource-limits.js';
 
 /**
  * Once the tree is gone, the pipes close as soon as their data is read. If they
@@ -32,6 +32,8 @@ export interface RunHooks {
   swept(count: number): void;
   /** Processes of the tree still alive after SIGKILL (pids). */
   survived(pids: number[]): void;
+  /** The tree's cgroup folders that could not be removed. */
+  cgroupKept(dirs: string[]): void;
 }
 
 /** Reasons from a clock: they lose to an exit that already happened. */
@@ -59,6 +61,7 @@ export class ChildRun {
   private killing: Promise<KillTreeOutcome> | null = null;
   private exitedAt: number | null = null;
   private idle: IdleWatchdog | null = null;
+  private limits: LimitWatch | null = null;
 
   constructor(
     private readonly child: ChildHandle,
@@ -111,8 +114,13 @@ export class ChildRun {
     const outcome =
       this.killing ??
       sweepGroup(this.child.pid, this.options.killGraceMs, this.hooks.swept, this.child.marker);
+    // What the kernel did to a tree in a cgroup: an OOM kill the last check missed, refused forks.
+    const late = this.limits?.afterExit(exit.code !== 0 || exit.signal !== null) ?? null;
+    if (late && !this.endReason) this.endReason = { ...late, afterExit: true };
     const ended = await outcome;
     if (ended && ended.survivors.length > 0) this.hooks.survived(ended.survivors);
+    const cgroup = this.child.cgroup;
+    if (cgroup && !(await cgroup.remove())) this.hooks.cgroupKept(cgroup.dirs());
     // The clock fired and was still deciding when the child exited on its own:
     // no signal of ours ended it, so the run keeps its own outcome.
     if (
@@ -168,8 +176,10 @@ export class ChildRun {
       idleTimeoutMs === null
         ? null
         : new IdleWatchdog(idleTimeoutMs, (idleMs) => this.end({ kind: 'idle', idleMs }));
-    const unwatch = hasLimits(this.options)
-      ? watchLimits(this.child.pid, this.options, (reason) => this.end(reason))
+    this.limits = hasLimits(this.options)
+      ? new LimitWatch(this.child.pid, this.options, this.child.cgroup ?? null, (reason) =>
+          this.end(reason),
+        )
       : null;
     const onAbort = () => this.end({ kind: 'cancel', reason: abortReason(signal) });
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -177,7 +187,7 @@ export class ChildRun {
     return () => {
       if (timer) clearTimeout(timer);
       this.idle?.stop();
-      unwatch?.();
+      this.limits?.stop();
       signal?.removeEventListener('abort', onAbort);
     };
   }

@@ -78,3 +78,11 @@ export function lostFiles(
     events.error && `could not write its events ${events.path}: ${events.error.message}`,
   ].filter((text): text is string => typeof text === 'string');
 }
+
+export function cgroupKeptMessage(dirs: string[]): string {
+  return `Could not remove the tree's cgroup ${dirs.join(', ')}: a process in it did not end`;
+}
+
+export function cgroupProblemMessage(problem: string): string {
+  return `The kernel cannot hold the limits: ${problem}; they are sampled from /proc instead`;
+}

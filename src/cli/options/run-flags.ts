@@ -92,11 +92,11 @@ export function addSharedRunFlags(command: Command, strategy: StrategyName): Com
     )
     .option(
       '--max-memory <size>',
-      'end a process whose tree (grandchildren included) uses more memory than this: 2G, 512M',
+      'limit the memory of a process tree (grandchildren included): 2G, 512M; held by a cgroup where one can be made, else sampled from /proc (the log says which)',
     )
     .option(
       '--max-processes <n>',
-      'end a process whose tree has more than N processes (a fork bomb is ended)',
+      'limit a process tree to N processes: under a cgroup the kernel refuses more forks (threads count), else a tree sampled over N is ended',
     )
     .option(
       '--kill-grace <duration>',

@@ -1,5 +1,6 @@
 /** The one shape both spawn modes (pipes and pty) hand to the lifecycle. */
 import type { Readable } from 'node:stream';
+import type { TaskCgroup } from '../watch/task-cgroup.js';
 import type { ChunkReader } from './chunk-reader.js';
 
 export interface ChildExit {
@@ -20,6 +21,8 @@ export interface ChildHandle {
   destroyStdio(): void;
   /** The tree's ORCHESTRATE_TREE value, when it has one (see terminate/tree-marker.ts). */
   marker?: string;
+  /** The tree's cgroups, when the kernel holds its limits (see watch/task-cgroup.ts). */
+  cgroup?: TaskCgroup;
 }
 
 export interface SpawnRequest {

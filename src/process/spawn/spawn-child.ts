@@ -8,7 +8,9 @@ import { childEnvironment } from '../environment.js';
 import type { NormalizedOptions } from '../options.js';
 import { ensureReaper, reaperEnabled } from '../terminate/reaper.js';
 import { newTreeMarker, TREE_MARKER_VARIABLE } from '../terminate/tree-marker.js';
+import type { TaskCgroup } from '../watch/task-cgroup.js';
 import type { SpawnOutcome } from './child-handle.js';
+import { enterCgroup } from './enter-cgroup.js';
 import { spawnWithPipes } from './spawn-pipes.js';
 import { commandCandidates, diagnoseSpawnFailure } from './spawn-diagnosis.js';
 import { spawnWithPty } from './spawn-pty.js';
@@ -33,9 +35,11 @@ export function findExecutable(
   return null;
 }
 
+/** Spawns the agent; in `cgroup` from its first instruction when one is given (see enter-cgroup.ts). */
 export async function spawnChild(
   invocation: AgentInvocation,
   options: NormalizedOptions,
+  cgroup: TaskCgroup | null = null,
 ): Promise<SpawnOutcome> {
   // Marked, so the tree can be found even by a reaper outliving us (see terminate/reaper.ts).
   const marker = reaperEnabled() && ensureReaper() ? newTreeMarker() : undefined;
@@ -49,7 +53,9 @@ export async function spawnChild(
     env,
     stdinData: invocation.stdinData,
   };
-  if (options.stdin !== 'pty') return withMarker(await spawnWithPipes(request), marker);
+  const marks = { marker, cgroup };
+  if (options.stdin !== 'pty')
+    return withMarks(await spawnWithPipes(enterCgroup(request, cgroup)), marks);
   if (invocation.stdinData !== undefined) {
     const error: NodeJS.ErrnoException = new Error(
       'the prompt is too large for a command-line argument and a pseudo-terminal cannot carry it; use stdin: "closed"',
@@ -64,11 +70,15 @@ export async function spawnChild(
     error.syscall = 'spawn';
     return { ok: false, error };
   }
-  return withMarker(await spawnWithPty(request), marker);
+  return withMarks(await spawnWithPty(enterCgroup(request, cgroup)), marks);
 }
 
-function withMarker(outcome: SpawnOutcome, marker: string | undefined): SpawnOutcome {
-  if (outcome.ok && marker !== undefined) outcome.child.marker = marker;
+function withMarks(
+  outcome: SpawnOutcome,
+  marks: { marker: string | undefined; cgroup: TaskCgroup | null },
+): SpawnOutcome {
+  if (outcome.ok && marks.marker !== undefined) outcome.child.marker = marks.marker;
+  if (outcome.ok && marks.cgroup !== null) outcome.child.cgroup = marks.cgroup;
   return outcome;
 }
 

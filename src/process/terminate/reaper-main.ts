@@ -2,9 +2,11 @@
  * The reaper's program (see reaper.ts): `node reaper-main.js <owner>`. Waits
  * for its stdin to close, then ends every process marked with the owner's
  * token and every descendant of them: SIGTERM, SIGKILL to what is left after
- * a short grace, then exits.
+ * a short grace, removes the cgroups the owner made for its trees (killing
+ * whatever is still in them), then exits.
  */
 import { processTable, treeMembers } from './process-table.js';
+import { removeOwnedCgroups } from '../watch/task-cgroup.js';
 import { scanMarked } from './tree-marker.js';
 
 const GRACE_MS = 500;
@@ -78,6 +80,8 @@ async function reap(): Promise<void> {
       await until(BOUND_MS);
     }
   }
+  // The trees' cgroups (where the kernel held their limits), and anything still in them.
+  await removeOwnedCgroups(owner!);
   process.exit(0);
 }
 

@@ -2,7 +2,8 @@
  * One scan of /proc for every watched process tree: each tick reads the
  * process table once and hands each watcher its tree's resident memory and
  * process count, so watching 128 agents costs one scan, not 128. The timer
- * runs only while something is watched, and never keeps the host alive.
+ * runs only while something is watched, and never keeps the host alive. The
+ * same timer calls the checks of trees the kernel limits (a cgroup's files).
  */
 import { readFileSync } from 'node:fs';
 import { processTable, treeMembers } from '../terminate/process-table.js';
@@ -35,7 +36,12 @@ export function pageSize(): number {
   return bytesPerPage;
 }
 
+/** Called on every tick with no scan of their own (the cgroups' checks). */
+const plain = new Set<() => void>();
+
 function tick(): void {
+  for (const check of plain) check();
+  if (watchers.size === 0) return;
   const table = processTable();
   const size = pageSize();
   const byPid = new Map(table.map((entry) => [entry.pid, entry]));
@@ -48,21 +54,39 @@ function tick(): void {
   }
 }
 
+function startTimer(): void {
+  if (timer) return;
+  timer = setInterval(tick, SAMPLE_INTERVAL_MS);
+  timer.unref();
+}
+
+function stopTimerWhenIdle(): void {
+  if (watchers.size === 0 && plain.size === 0 && timer) {
+    clearInterval(timer);
+    timer = null;
+  }
+}
+
 /** Calls `watcher` with the tree of `pgid` every SAMPLE_INTERVAL_MS; returns the undo. */
 export function watchTree(pgid: number, watcher: Watcher): () => void {
   let set = watchers.get(pgid);
   if (!set) watchers.set(pgid, (set = new Set()));
   set.add(watcher);
-  if (!timer) {
-    timer = setInterval(tick, SAMPLE_INTERVAL_MS);
-    timer.unref();
-  }
+  startTimer();
   return () => {
     set.delete(watcher);
     if (set.size === 0) watchers.delete(pgid);
-    if (watchers.size === 0 && timer) {
-      clearInterval(timer);
-      timer = null;
-    }
+    stopTimerWhenIdle();
+  };
+}
+
+/** Calls `check` every SAMPLE_INTERVAL_MS, on the same timer, without a scan; returns the undo. */
+export function everySample(check: () => void): () => void {
+  const own = () => check();
+  plain.add(own);
+  startTimer();
+  return () => {
+    plain.delete(own);
+    stopTimerWhenIdle();
   };
 }

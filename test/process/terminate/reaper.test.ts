@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { kernelControllers } from '../../../src/process/watch/resource-limits.js';
+import { cgroupsOf } from '../../helpers/cgroups.js';
 import { fixture, pidsWithEnv, tempDir } from '../../helpers/fixtures.js';
 
 // Hosts run agent-tree processes (a tree of three that never ends, one member
@@ -28,10 +30,10 @@ async function until(check: () => boolean, ms: number): Promise<boolean> {
 }
 
 /** Starts host-run-parallel in `mode` and resolves once its trees are up. */
-async function startHost(mode: 'wait' | 'exit' | 'throw') {
+async function startHost(mode: 'wait' | 'exit' | 'throw', extra: string[] = []) {
   const mark = randomUUID();
   marks.push(mark);
-  const host = spawn(fixture('host-run-parallel'), [mode, join(dir.path, mark), '2'], {
+  const host = spawn(fixture('host-run-parallel'), [mode, join(dir.path, mark), '2', ...extra], {
     env: { ...process.env, REAPER_TEST_MARK: mark },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -56,6 +58,21 @@ describe('agent trees never outlive their host', () => {
     // Bound with a wide margin: the machine running the tests is loaded.
     const gone = await until(() => pidsWithEnv('REAPER_TEST_MARK', mark).length === 0, 15_000);
     expect(gone, `left: ${pidsWithEnv('REAPER_TEST_MARK', mark).join(' ')}`).toBe(true);
+  });
+
+  it("the trees' cgroups are removed when the host is killed with SIGKILL", async () => {
+    // A process limit puts each tree in a cgroup where one can be made (root, as in CI).
+    const { host, mark, exited } = await startHost('wait', ['50']);
+    const made = cgroupsOf(String(host.pid));
+    if (kernelControllers({ memoryLimitBytes: null, maxProcesses: 50 }).length > 0)
+      expect(made.length).toBe(2);
+    else expect(made).toEqual([]);
+    host.kill('SIGKILL');
+    await exited;
+    const gone = await until(() => pidsWithEnv('REAPER_TEST_MARK', mark).length === 0, 15_000);
+    expect(gone, `left: ${pidsWithEnv('REAPER_TEST_MARK', mark).join(' ')}`).toBe(true);
+    const removed = await until(() => cgroupsOf(String(host.pid)).length === 0, 15_000);
+    expect(removed, `left: ${cgroupsOf(String(host.pid)).join(' ')}`).toBe(true);
   });
 
   it('every tree ends when the host calls process.exit() mid-run', async () => {
