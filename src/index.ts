@@ -159,26 +159,17 @@ export {
   type PatternDefinition,
   type PatternName,
 } from './patterns/registry.js';
-export {
-  nVersion,
-  type NVersionOptions,
-  type NVersionResult,
-  type Candidate,
-  type CheckResult,
+// The patterns and the dashboard load their modules on first use (entry-points.ts, start-dashboard.ts).
+export { nVersion, cascade, debate, expertPanel } from './patterns/entry-points.js';
+export type {
+  NVersionOptions,
+  NVersionResult,
+  Candidate,
+  CheckResult,
 } from './patterns/n-version.js';
-export {
-  cascade,
-  type CascadeOptions,
-  type CascadeResult,
-  type CascadeTier,
-} from './patterns/cascade.js';
-export { debate, type DebateOptions, type DebateResult } from './patterns/debate.js';
-export {
-  expertPanel,
-  type PanelOptions,
-  type PanelResult,
-  type PanelExpert,
-} from './patterns/panel.js';
+export type { CascadeOptions, CascadeResult, CascadeTier } from './patterns/cascade.js';
+export type { DebateOptions, DebateResult } from './patterns/debate.js';
+export type { PanelOptions, PanelResult, PanelExpert } from './patterns/panel.js';
 export {
   collectOutputs,
   majorityVote,
@@ -188,6 +179,6 @@ export {
 } from './patterns/aggregate.js';
 export type { StepResult } from './patterns/run-step.js';
 export type { StepInfo, StepEvent, ArtifactsEvent } from './events/types.js';
-export { startDashboard, type Dashboard } from './dashboard/server.js';
+export { startDashboard, type Dashboard } from './dashboard/start-dashboard.js';
 export { sessionControl } from './dashboard/session-control.js';
 export type { DashboardOptions, DashboardControl } from './dashboard/options.js';
