@@ -11,10 +11,18 @@ import type { ExecuteOptions, Executor } from '../tasks/executor.js';
 import { parseTaskSpec } from '../tasks/parse-task-spec.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
 import { JobTracker } from './job-tracker.js';
-import { cancelChannel, cancelKey, envToWire, jobIdFor, type JobData } from './job-protocol.js';
+import {
+  cancelChannel,
+  cancelKey,
+  envToWire,
+  jobIdFor,
+  type JobData,
+  type JobReturn,
+} from './job-protocol.js';
 import { JobWatch } from './job-watch.js';
 import { normalizeConnection, type RedisConnection } from './redis-url.js';
 import { openSubmitter, type Submitter } from './submitter.js';
+import { RemoteLog } from './remote-log.js';
 import { queueName } from './worker-options.js';
 import { queuedTask } from './unrun-result.js';
 
@@ -60,11 +68,19 @@ export class BullMQExecutor implements Executor {
       throw new Error(`Task ${processId} (try ${attempt}) is already running on this executor`);
     }
     const { queue } = await this.connect();
+    const copy = new RemoteLog(
+      checked,
+      processId,
+      attempt,
+      options.logDir,
+      options.streamOutput ? (options.console ?? process.stdout) : null,
+    );
     const tracker = new JobTracker(
       jobId,
       checked.id,
       queuedTask(checked, processId),
       options.onEvent,
+      copy,
     );
     if (options.signal?.aborted)
       return tracker.unrun('cancelled', 'cancelled before it was queued');
@@ -83,7 +99,10 @@ export class BullMQExecutor implements Executor {
     try {
       await enqueue();
       this.watch!.add(jobId, tracker, enqueue);
-      return await tracker.result;
+      const result = await tracker.result;
+      // The result names the worker's log, the original; the copy is `<logDir>/<id>.log` here.
+      await copy.close(result);
+      return result;
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
       this.watch!.remove(jobId);
@@ -136,7 +155,7 @@ export class BullMQExecutor implements Executor {
     const tracked = (jobId: string) => this.trackers.get(jobId);
     events.on('progress', ({ jobId, data }) => tracked(jobId)?.progress(data as never));
     events.on('completed', ({ jobId, returnvalue }) => {
-      const value = returnvalue as unknown as { result: ProcessResult; worker: string };
+      const value = returnvalue as unknown as JobReturn;
       tracked(jobId)?.settle(value.result, value);
     });
     events.on('failed', ({ jobId, failedReason }) => {

@@ -23,19 +23,29 @@ export interface JobData {
   env?: Record<string, string | null>;
 }
 
-/** A TaskEvent as JSON carries it: the start's date is an ISO string. */
+/** What the agent wrote on one of its streams, as UTF-8 text (a character is never split). */
+export interface OutputChunk {
+  kind: 'output';
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** A TaskEvent as JSON carries it (the start's date is an ISO string), or the agent's output. */
 export type WireEvent =
   | Exclude<TaskEvent, { kind: 'start' }>
   | {
       kind: 'start';
       taskId: string;
       info: Omit<ProcessStartInfo, 'startedAt'> & { startedAt: string };
-    };
+    }
+  | OutputChunk;
 
 /** One progress update: events of one run of the job, in order. */
 export interface RunBatch {
   run: string;
   worker: string;
+  /** 1 for the run's first update, then 2, 3, ...: a gap is an update the submitter never saw. */
+  seq?: number;
   events: WireEvent[];
 }
 
@@ -44,6 +54,8 @@ export interface JobReturn {
   run: string;
   worker: string;
   result: ProcessResult;
+  /** How many progress updates the run sent before it returned. */
+  updates?: number;
 }
 
 /** `session/process/attempt`, each part URI-encoded (BullMQ ids may not hold ':'). */
@@ -61,12 +73,12 @@ export function cancelKey(queue: string, jobId: string): string {
   return `orchestrate:${queue}:cancelled:${jobId}`;
 }
 
-export function toWire(event: TaskEvent): WireEvent {
+export function toWire(event: TaskEvent): Exclude<WireEvent, OutputChunk> {
   if (event.kind !== 'start') return event;
   return { ...event, info: { ...event.info, startedAt: event.info.startedAt.toISOString() } };
 }
 
-export function fromWire(event: WireEvent): TaskEvent {
+export function fromWire(event: Exclude<WireEvent, OutputChunk>): TaskEvent {
   if (event.kind !== 'start') return event;
   return { ...event, info: { ...event.info, startedAt: new Date(event.info.startedAt) } };
 }

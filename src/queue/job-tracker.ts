@@ -7,12 +7,23 @@
  */
 import type { ProcessResult } from '../process/result.js';
 import type { ExecuteOptions, TaskEvent } from '../tasks/executor.js';
-import { fromWire, type JobReturn, type RunBatch } from './job-protocol.js';
+import type { ProcessStartInfo } from '../process/agent-process.js';
+import { fromWire, type JobReturn, type OutputChunk, type RunBatch } from './job-protocol.js';
 import { unrunResult, type QueuedTask } from './unrun-result.js';
+
+/** Where the current run's output goes (the submitter's copy of its log, and its console). */
+export interface RunOutput {
+  start(info: ProcessStartInfo): void;
+  write(chunk: OutputChunk): void;
+  /** The run ended: its last lines are flushed; says how many of them the console missed. */
+  end(): number;
+}
 
 export class JobTracker {
   /** The run whose events are passed on; null until one starts (again). */
   private current: string | null = null;
+  /** The last update of the current run seen (its `seq`). */
+  private lastSeq = 0;
   private readonly superseded = new Set<string>();
   private settled = false;
   private resolve!: (result: ProcessResult) => void;
@@ -23,6 +34,7 @@ export class JobTracker {
     readonly taskId: string,
     private readonly task: QueuedTask,
     private readonly onEvent: ExecuteOptions['onEvent'],
+    private readonly output: RunOutput | null = null,
   ) {
     this.result = new Promise((resolve) => (this.resolve = resolve));
   }
@@ -39,11 +51,32 @@ export class JobTracker {
       if (!batch.events.some((event) => event.kind === 'start')) return;
       if (this.current !== null) this.supersede(this.current);
       this.current = batch.run;
+      this.lastSeq = 0;
+    }
+    if (batch.seq !== undefined) {
+      const missed = batch.seq - this.lastSeq - 1;
+      if (missed > 0)
+        this.say(
+          'WARNING',
+          `${missed} update(s) from ${batch.worker} never arrived (the submitter fell behind the queue's event history): their events and output are missing here, the worker's log has them`,
+        );
+      this.lastSeq = Math.max(this.lastSeq, batch.seq);
     }
     for (const event of batch.events) {
+      if (event.kind === 'output') this.output?.write(event);
       // The end is the job's return value, passed on once, in settle().
-      if (event.kind !== 'end') this.emit(fromWire(event));
+      else if (event.kind !== 'end') {
+        const taskEvent = fromWire(event);
+        if (taskEvent.kind === 'start') this.output?.start(taskEvent.info);
+        this.emit(taskEvent);
+      }
     }
+  }
+
+  /** Updates the run that returned `value` sent that have not reached us (yet). */
+  unseenUpdates(value: Pick<JobReturn, 'run' | 'updates'>): number {
+    if (value.updates === undefined) return 0;
+    return value.updates - (value.run === this.current ? this.lastSeq : 0);
   }
 
   /** The current run is presumed lost (the job stalled or vanished): the next start takes over. */
@@ -55,7 +88,7 @@ export class JobTracker {
   }
 
   /** The job's final result; the first one wins, any later one is a duplicate attempt. */
-  settle(result: ProcessResult, from?: Pick<JobReturn, 'worker'>): void {
+  settle(result: ProcessResult, from?: Pick<JobReturn, 'worker' | 'run' | 'updates'>): void {
     if (this.settled) {
       this.say(
         'WARNING',
@@ -63,7 +96,19 @@ export class JobTracker {
       );
       return;
     }
+    const unseen = from ? this.unseenUpdates(from) : 0;
+    if (unseen > 0)
+      this.say(
+        'WARNING',
+        `${unseen} update(s) from ${from!.worker} never arrived: their events and output are missing here, the worker's log has them`,
+      );
     this.settled = true;
+    const droppedLines = this.output?.end() ?? 0;
+    if (droppedLines > 0)
+      this.say(
+        'WARNING',
+        `Dropped ${droppedLines} line(s) of mirrored output: the console read slower than the agent wrote (the log has every line)`,
+      );
     this.emit({ kind: 'end', taskId: this.taskId, result });
     this.resolve(result);
   }

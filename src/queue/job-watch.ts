@@ -6,15 +6,18 @@
  * is enqueued again under the same id, and its lost run is not a result.
  */
 import type { Queue } from 'bullmq';
-import type { ProcessResult } from '../process/result.js';
+import type { JobReturn } from './job-protocol.js';
 import type { JobTracker } from './job-tracker.js';
 
 interface Watched {
   tracker: JobTracker;
   enqueue: () => Promise<unknown>;
-  /** A finished state seen once; settled from the record when seen again (its event had a poll's time). */
-  finishedSeen: boolean;
+  /** Polls that found the job finished: settled from the record from the second (its event had a poll's time). */
+  finishedPolls: number;
 }
+
+/** Polls a finished job's last updates may take to arrive (a slow submitter) before it is settled without them. */
+const UPDATES_GRACE_POLLS = 10;
 
 export class JobWatch {
   private readonly jobs = new Map<string, Watched>();
@@ -30,7 +33,7 @@ export class JobWatch {
   }
 
   add(jobId: string, tracker: JobTracker, enqueue: () => Promise<unknown>): void {
-    this.jobs.set(jobId, { tracker, enqueue, finishedSeen: false });
+    this.jobs.set(jobId, { tracker, enqueue, finishedPolls: 0 });
   }
 
   remove(jobId: string): void {
@@ -65,14 +68,14 @@ export class JobWatch {
       return;
     }
     if (state !== 'completed' && state !== 'failed') return;
-    if (!watched.finishedSeen) {
-      watched.finishedSeen = true;
-      return;
-    }
+    if (++watched.finishedPolls < 2) return;
     const job = await this.queue.getJob(jobId);
     if (!job || watched.tracker.done) return;
     if (state === 'completed') {
-      const value = job.returnvalue as { result: ProcessResult; worker: string };
+      const value = job.returnvalue as JobReturn;
+      // Its output may still be on its way (the event stream is read behind): give it time.
+      const waiting = watched.tracker.unseenUpdates(value) > 0;
+      if (waiting && watched.finishedPolls < UPDATES_GRACE_POLLS) return;
       watched.tracker.settle(value.result, value);
     } else {
       const message = `the worker could not run it: ${job.failedReason}`;

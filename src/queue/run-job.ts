@@ -1,7 +1,8 @@
 /**
  * One job on a worker: checks the job's data as remote input, runs the spec on
  * this machine's LocalExecutor (the same reaper, limits and logs as a local
- * run) and sends its events back as coalesced progress updates. Resolves with
+ * run) and sends its events and its agent's output back as coalesced progress
+ * updates, numbered so the submitter can tell one went missing. Resolves with
  * the job's return value; an abort of `signal` cancels the agent's tree.
  */
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { localExecutor } from '../tasks/local-executor.js';
 import { parseTaskSpec } from '../tasks/parse-task-spec.js';
 import { specDriver } from '../tasks/spec-driver.js';
 import { EventBatcher } from './event-batcher.js';
+import { coalesceOutput, OutputSender } from './output-sender.js';
 import { queuedTask } from './unrun-result.js';
 import {
   envFromWire,
@@ -52,14 +54,22 @@ export function parseJobData(data: unknown): JobData {
   return { ...(value as JobData), spec };
 }
 
+/** Output queued or in flight per job, past which more is dropped (and counted) until Redis catches up. */
+const OUTPUT_LIMIT_BYTES = 4 * 1024 * 1024;
+
 export async function runJob(context: JobContext): Promise<JobReturn> {
   const data = parseJobData(context.data);
   const { run, worker, logger, jobId } = context;
+  let updates = 0;
   const batcher = new EventBatcher<WireEvent>(
-    (events) => context.sendProgress({ run, worker, events }),
+    (events) =>
+      context.sendProgress({ run, worker, seq: ++updates, events: coalesceOutput(events) }),
     (error, dropped) =>
       logger.log('WARNING', jobId, `Could not send ${dropped} event(s) back: ${error.message}`),
+    100,
+    OUTPUT_LIMIT_BYTES,
   );
+  const output = new OutputSender(batcher, data.spec.id);
   const { agent } = queuedTask(data.spec, data.processId);
   const { metrics } = context;
   const pauses = metrics ? pauseCounter(specDriver(data.spec), metrics) : null;
@@ -69,7 +79,7 @@ export async function runJob(context: JobContext): Promise<JobReturn> {
     jobId,
     `Running ${data.spec.agent} task ${data.processId} (try ${data.attempt})`,
   );
-  const result = await localExecutor.run(data.spec, {
+  const process = localExecutor.createProcess(data.spec, {
     logDir: join(context.logDir, data.sessionId),
     processId: data.processId,
     attempt: data.attempt,
@@ -82,11 +92,15 @@ export async function runJob(context: JobContext): Promise<JobReturn> {
         metrics?.started(agent);
       }
       if (event.kind === 'agent-event') pauses?.(event.event);
+      // The end goes out after the last of the output.
+      if (event.kind === 'end') output.end(process.logFile);
       batcher.add(toWire(event));
     },
   });
+  process.on('output', (chunk, stream) => output.push(chunk, stream));
+  const result = await process.run();
   metrics?.ended(result, started);
   await batcher.close();
   logger.log('INFO', jobId, `Finished: ${result.message}`);
-  return { run, worker, result };
+  return { run, worker, result, updates };
 }

@@ -2,13 +2,15 @@
  * A session's tries on its backend (a queue executor): each is recorded from
  * its events as a local try is from its process, under the same limiter, and
  * the session's gate reads its agent's events (rate-limit signals, cost), and
- * its agent is told the per-process budget (claude's --max-budget-usd). A
+ * its agent is told the per-process budget (claude's --max-budget-usd); its
+ * output is mirrored with --stream and copied to the session's process log. A
  * task keeps the ORCHESTRATE_* variables of its first try on every retry; a
  * try the budget skips is recorded without being sent; a backend that rejects
  * still leaves the try's end in the record, as a failed result. A resumed
  * task's tries go on numbering after its earlier ones; its conversation is not
  * continued (a worker, maybe on another machine, has no record of it).
  */
+import { join } from 'node:path';
 import { notStartedResult } from '../process/build-result.js';
 import type { ProcessResult } from '../process/result.js';
 import type { ExecuteOptions, Executor, TaskEvent } from '../tasks/executor.js';
@@ -46,7 +48,11 @@ export class BackendTries {
     const driver = specDriver(checked);
     // The agent keeps to the per-process budget itself, as a local one does.
     const budgetArgs = session.budgetArgs(checked.id, driver);
-    const record = taskEventRecorder(checked, attempt, (draft) => session.record(draft));
+    const logDir = options.logDir ?? session.processLogDir;
+    const base = attempt === 1 ? checked.id : `${checked.id}.attempt-${attempt}`;
+    // The backend keeps a copy of the remote try's log where a local try's would be.
+    const logFile = join(logDir, `${base}.log`);
+    const record = taskEventRecorder(checked, attempt, (draft) => session.record(draft), logFile);
     let final: ProcessResult | null = null;
     const end = (result: ProcessResult): ProcessResult => {
       final = result;
@@ -79,7 +85,11 @@ export class BackendTries {
         const result = await this.backend.run(withArgs(checked, budgetArgs), {
           ...options,
           signal,
-          logDir: options.logDir ?? session.processLogDir,
+          logDir,
+          streamOutput: options.streamOutput ?? session.defaults.streamOutput ?? false,
+          ...((options.console ?? session.defaults.console)
+            ? { console: (options.console ?? session.defaults.console)! }
+            : {}),
           processId: checked.id,
           attempt,
           sessionId: session.sessionId,

@@ -15,6 +15,8 @@ export function taskEventRecorder(
   spec: TaskSpec,
   attempt: number,
   sink: RecordSink,
+  /** Where the submitter keeps its copy of the try's log ('' for none). */
+  logFile = '',
 ): (event: TaskEvent) => void {
   const driver = specDriver(spec);
   const processId = spec.id;
@@ -33,8 +35,7 @@ export function taskEventRecorder(
           command: event.info.command,
           args: event.info.args,
           promptChars: spec.prompt.length,
-          // The log is on the worker; the process-end record names it.
-          logFile: '',
+          logFile,
         });
         return;
       case 'agent-event': {
