@@ -74,6 +74,12 @@ export interface AgentDriver {
    * `--resume <id>`), for resuming a session; absent when the agent cannot.
    */
   resumeArgs?(agentSessionId: string): string[];
+  /**
+   * Whether a continued conversation's reported cost and tokens are its
+   * totals, earlier tries included (claude's `total_cost_usd`, codex's thread
+   * usage): true when absent. False: each run reports its own (gemini).
+   */
+  readonly resumeReportsTotals?: boolean;
   /** A fresh reader of live progress for one try, when the agent's stream shows any. */
   activity?(): ActivityReader;
   /** The agent's own retry of a failed API call that `event` announces, or null. */

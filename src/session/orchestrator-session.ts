@@ -33,6 +33,7 @@ import type { SessionSummary } from './summary-types.js';
 import { createSessionGate, holdBackendOnPause } from './limits.js';
 import type { ResumePlan } from './resume-plan.js';
 import {
+  conversationsOff,
   reopenRecords,
   resumeOptions,
   type Reopening,
@@ -142,7 +143,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
       assertUsable: (id) => this.assertUsable(id),
       record: (draft) => this.record(draft),
       limits: () => limits,
-      resumed: plan ? new ResumedTasks(plan.tasks, resumed.conversations) : null,
+      resumed: plan ? new ResumedTasks(plan.tasks, conversationsOff(resumed, options)) : null,
       leaseWorktree: (id, where) => this.leaseWorktree(id, where),
       releaseWorktree: (worktree, release) => this.releaseWorktree(worktree, release),
       log: (message, level) => this.log(message, level),
@@ -161,8 +162,10 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     );
     this.metadata = metadata;
     this.metadataDone = complete;
-    if (plan) this.log(reopenRecords(plan, this.records, this.ids, sessionDir));
-    else this.record(sessionStartDraft(metadata));
+    if (plan) {
+      const line = reopenRecords(plan, this.records, this.ids, sessionDir);
+      this.log(`${line}${this.processes.executor.resumedWords()}`);
+    } else this.record(sessionStartDraft(metadata));
     limits = createSessionGate(this.options.limits, (draft) => this.record(draft));
     this.gate = limits.gate;
     holdBackendOnPause(this.gate, this.options.backend, (draft) => this.record(draft));

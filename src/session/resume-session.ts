@@ -50,6 +50,18 @@ export function resumeOptions(
   };
 }
 
+/** Why a resumed session's tries start their agents afresh, or null: they continue where they can. */
+export function conversationsOff(
+  reopening: Reopening,
+  options: OrchestratorSessionOptions,
+): string | null {
+  if (!reopening.conversations)
+    return "conversations: false (under --mock-model the first run's HOME, which held them, is gone)";
+  if (options.backend)
+    return "its tries run on the backend's workers, which may have no record of them";
+  return null;
+}
+
 /** Replays the earlier records into the new run's; the returned line goes to session.log. */
 export function reopenRecords(
   plan: ResumePlan,

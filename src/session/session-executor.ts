@@ -108,6 +108,11 @@ export class SessionExecutor implements Executor {
     return result;
   }
 
+  /** For a resumed session's log line: the conversations its tasks continue, or why not. */
+  resumedWords(): string {
+    return this.resumed?.describe() ?? '';
+  }
+
   /** The attempt number of try `n` of this run (a resumed task's go on after its earlier tries). */
   private attemptOf(taskId: string, n: number): number {
     return this.resumed?.attempt(taskId, n) ?? n;

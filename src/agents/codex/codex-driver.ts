@@ -4,7 +4,8 @@
  * starts with "-". Stdin is closed either way: an open pipe makes codex wait
  * for more input. `--skip-git-repo-check` lets it run in any folder, as the
  * other agents do. With `resume`, the run continues a thread:
- * `codex exec resume <thread_id> …`.
+ * `codex exec resume <thread_id> …`; a resumed session's try does the same
+ * through `resumeArgs` (`codex exec … resume <thread_id> <prompt>`).
  */
 import type { AgentDriver } from '../../process/agent-driver.js';
 import { installHint, resolveBinary, type BinarySource } from '../find-binary.js';
@@ -62,6 +63,8 @@ export function codexDriver(options: CodexDriverOptions = {}): AgentDriver {
         displayArgs: [...flags, `<prompt: ${prompt.length} characters>`],
       };
     },
+    // `codex exec [its options] resume <thread_id> <prompt>`: the thread's usage comes back as its total.
+    resumeArgs: (threadId) => ['resume', threadId],
     reader: codexStreamReader(model),
     rateLimitOf: (event) => codexRateLimitOf(event),
     agentRetry: codexRetryOf,

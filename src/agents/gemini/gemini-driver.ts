@@ -2,7 +2,8 @@
  * How to call `gemini -p … --output-format stream-json` and read its output.
  * The prompt goes with `-p`, or alone on stdin (gemini reads stdin when it is
  * not a terminal) when it is large or starts with "-". With `resume`, the run
- * continues a session: `gemini --resume <session_id> -p …`.
+ * continues a session: `gemini --resume <session_id> -p …`, as a resumed
+ * session's try does through `resumeArgs`.
  */
 import type { AgentDriver } from '../../process/agent-driver.js';
 import { installHint, resolveBinary, type BinarySource } from '../find-binary.js';
@@ -58,6 +59,10 @@ export function geminiDriver(options: GeminiDriverOptions = {}): AgentDriver {
         displayArgs: ['-p', `<prompt: ${prompt.length} characters>`, ...flags],
       };
     },
+    // gemini finds the session by id among the project's chats (~/.gemini/tmp/<project>/chats).
+    resumeArgs: (sessionId) => ['--resume', sessionId],
+    // Its stats count this run's calls only.
+    resumeReportsTotals: false,
     reader: geminiStreamReader,
     rateLimitOf: geminiRateLimitOf,
   };

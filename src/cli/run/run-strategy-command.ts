@@ -162,7 +162,7 @@ async function runSession(
       env: { ...mock?.env },
     },
   };
-  // A resumed session continues claude's conversations, except on the mock (its HOME is gone).
+  // A resumed session continues the agents' conversations, except on the mock (its HOME is gone).
   const session = resume
     ? OrchestratorSession.resume(resume.sessionDir, {
         ...options,
