@@ -95,7 +95,10 @@ export class SessionExecutor implements Executor {
     const asked = options.attempt ?? 1;
     const attempt = this.attemptOf(spec.id, asked);
     // A first try that is not started (skipped, or failed past --max-wait) leases nothing.
-    const folder = asked === 1 && !options.notStarted ? await this.worktrees.folder(spec) : null;
+    const folder =
+      asked === 1 && !options.notStarted
+        ? await this.worktrees.folder(spec, this.resumed?.has(spec.id) ?? false)
+        : null;
     const process =
       asked === 1 ? this.firstTry(spec, options, attempt, folder) : this.laterTry(spec, attempt);
     if (options.notStarted) {

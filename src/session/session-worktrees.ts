@@ -9,8 +9,10 @@ import { acquireWorktree } from '../workspaces/acquire.js';
 import type { WorktreeOptions } from '../workspaces/options.js';
 import type { ReleaseOptions, Worktree } from '../workspaces/worktree.js';
 
-/** Where a session's worktree starts (`base`), lives (`root`), and the folder it branches from (`cwd`, default the working dir). */
-export type SessionWorktreeOptions = Partial<Pick<WorktreeOptions, 'base' | 'root' | 'cwd'>>;
+/** Where a session's worktree starts (`base`), lives (`root`), the folder it branches from (`cwd`, default the working dir), and whether an existing branch is continued (`continueBranch`, resume). */
+export type SessionWorktreeOptions = Partial<
+  Pick<WorktreeOptions, 'base' | 'root' | 'cwd' | 'continueBranch'>
+>;
 
 export interface WorktreeSession {
   readonly sessionId: string;

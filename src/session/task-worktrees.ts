@@ -18,7 +18,7 @@ export interface WorktreeParts {
   readonly workingDir: string;
   leaseWorktree(
     processId: string,
-    options: { cwd: string; base?: string; root?: string },
+    options: { cwd: string; base?: string; root?: string; continueBranch?: boolean },
   ): Promise<Worktree>;
   releaseWorktree(worktree: Worktree, options: ReleaseOptions): Promise<WorkspaceArtifacts>;
   log(message: string, level: LogLevel): void;
@@ -41,13 +41,16 @@ export class TaskWorktrees {
    * The folder a try of `spec` runs in: null for a shared task, else the same
    * folder of the repository as its `cwd` inside its worktree, leased on the
    * first call. Rejects (a WorkspaceError) when the worktree cannot be made.
+   * `resumed`: the task ran in an earlier run of the session, so its branch
+   * may exist: it is checked out again, its earlier commits kept.
    */
-  async folder(spec: TaskSpec): Promise<string | null> {
+  async folder(spec: TaskSpec, resumed = false): Promise<string | null> {
     const request = worktreeRequest(spec);
     if (!request) return null;
     let lease = this.leases.get(spec.id);
     if (!lease) {
-      lease = this.lease(spec.id, spec.cwd ?? this.session.workingDir, request);
+      const where = { ...request, ...(resumed ? { continueBranch: true } : {}) };
+      lease = this.lease(spec.id, spec.cwd ?? this.session.workingDir, where);
       this.leases.set(spec.id, lease);
       // A lease that failed is not held: the next first try may lease again.
       lease.catch(() => this.leases.delete(spec.id));
@@ -58,7 +61,12 @@ export class TaskWorktrees {
   private async lease(
     id: string,
     cwd: string,
-    { keep, ...where }: NonNullable<ReturnType<typeof worktreeRequest>>,
+    {
+      keep,
+      ...where
+    }: NonNullable<ReturnType<typeof worktreeRequest>> & {
+      continueBranch?: boolean;
+    },
   ): Promise<Lease> {
     const worktree = await this.session.leaseWorktree(id, { cwd, ...where });
     return { worktree, folder: join(worktree.path, relative(worktree.repository.root, cwd)), keep };

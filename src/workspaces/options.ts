@@ -19,6 +19,11 @@ export interface WorktreeOptions {
   root?: string;
   /** The ref the branch starts from (default: HEAD). */
   base?: string;
+  /**
+   * When the branch exists already (a resumed session's task), check it out
+   * again with its earlier commits rather than refuse (default false).
+   */
+  continueBranch?: boolean;
 }
 
 export interface NormalizedWorktreeOptions {
@@ -34,6 +39,7 @@ export interface NormalizedWorktreeOptions {
   parent: string;
   /** True when `parent` is the session's own folder (so orchestrate owns it). */
   underSession: boolean;
+  continueBranch: boolean;
 }
 
 /** The branch of one leased worktree. */
@@ -84,5 +90,6 @@ export function normalizeWorktreeOptions(options: WorktreeOptions): NormalizedWo
     base,
     parent,
     underSession: root === undefined,
+    continueBranch: options.continueBranch === true,
   };
 }

@@ -8,6 +8,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrchestrateEvent } from '../../src/events/types.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { OrchestratorSession } from '../../src/session/orchestrator-session.js';
 import { runParallel } from '../../src/strategies/run-parallel.js';
 import { runSequential } from '../../src/strategies/run-sequential.js';
 import { runTask } from '../../src/tasks/run-task.js';
@@ -97,6 +99,42 @@ describe('tasks that ask for a worktree', () => {
     expect(gitIn(repo.root, 'branch', '--list', 'orchestrate/*')).toBe(
       `orchestrate/${s.sessionId}/flaky`,
     );
+  });
+
+  it("a resumed task runs again on its branch, after the earlier run's commits", async () => {
+    const s = session();
+    const counter: TaskSpec = {
+      id: 'counter',
+      agent: 'command',
+      command: fixture('fail-until'),
+      promptVia: 'none',
+      prompt: 'count the runs',
+      // Its count is committed on its branch: the resumed try reads it only on that branch.
+      env: { COUNTER_FILE: 'runs.txt', SUCCEED_ON: '2' },
+      workspace: 'worktree',
+    };
+    const [failed] = await runParallel([counter], { executor: s.executor });
+    await s.close();
+    expect(failed!.status).toBe('failed');
+    const branch = `orchestrate/${s.sessionId}/counter`;
+    expect(gitIn(repo.root, 'show', `${branch}:runs.txt`)).toBe('1');
+
+    const { session: again, plan } = OrchestratorSession.resume(s.sessionDir, {
+      logger: silentLogger,
+    });
+    const [result] = await runParallel(
+      plan.tasks.map((task) => task.spec),
+      { executor: again.executor },
+    );
+    const summary = await again.close();
+    expect(result!.status).toBe('succeeded');
+    expect(summary.processes).toEqual([expect.objectContaining({ status: 'succeeded', tries: 2 })]);
+    expect(result!.output).toContain('succeeded on run 2');
+    expect(result!.artifacts).toMatchObject({ branch });
+    expect(gitIn(repo.root, 'show', `${branch}:runs.txt`)).toBe('2');
+    // Both runs' commits are on the branch, from the same base.
+    expect(gitIn(repo.root, 'rev-list', '--count', `HEAD..${branch}`)).toBe('2');
+    expect(gitIn(repo.root, 'worktree', 'list')).not.toContain('orchestrate/');
   });
 
   it('leases each worktree when its task starts, not before', async () => {
