@@ -40,6 +40,19 @@ function writer(id: string, line: string, fields: Partial<TaskSpec> = {}): TaskS
   };
 }
 
+/** A task that counts its runs in runs.txt in its folder and fails until its second. */
+function counter(id: string): TaskSpec {
+  return {
+    id,
+    agent: 'command',
+    command: fixture('fail-until'),
+    promptVia: 'none',
+    prompt: 'count the runs',
+    env: { COUNTER_FILE: 'runs.txt', SUCCEED_ON: '2' },
+    workspace: 'worktree',
+  };
+}
+
 describe('tasks that ask for a worktree', () => {
   it('two tasks writing the same file end up on two branches; the checkout is untouched', async () => {
     const before = checkoutState(repo.root);
@@ -75,16 +88,8 @@ describe('tasks that ask for a worktree', () => {
 
   it('a retried task keeps one worktree across its tries', async () => {
     const s = session();
-    const flaky: TaskSpec = {
-      id: 'flaky',
-      agent: 'command',
-      command: fixture('fail-until'),
-      promptVia: 'none',
-      prompt: 'count the runs',
-      // A relative file: both tries count in the same folder only if they share the worktree.
-      env: { COUNTER_FILE: 'runs.txt', SUCCEED_ON: '2' },
-      workspace: 'worktree',
-    };
+    // A relative file: both tries count in the same folder only if they share the worktree.
+    const flaky = counter('flaky');
     const [result] = await runParallel([flaky], {
       executor: s.executor,
       retry: { attempts: 2, minDelayMs: 0, shouldRetry: () => true },
@@ -103,17 +108,8 @@ describe('tasks that ask for a worktree', () => {
 
   it("a resumed task runs again on its branch, after the earlier run's commits", async () => {
     const s = session();
-    const counter: TaskSpec = {
-      id: 'counter',
-      agent: 'command',
-      command: fixture('fail-until'),
-      promptVia: 'none',
-      prompt: 'count the runs',
-      // Its count is committed on its branch: the resumed try reads it only on that branch.
-      env: { COUNTER_FILE: 'runs.txt', SUCCEED_ON: '2' },
-      workspace: 'worktree',
-    };
-    const [failed] = await runParallel([counter], { executor: s.executor });
+    // Its count is committed on its branch: the resumed try reads it only on that branch.
+    const [failed] = await runParallel([counter('counter')], { executor: s.executor });
     await s.close();
     expect(failed!.status).toBe('failed');
     const branch = `orchestrate/${s.sessionId}/counter`;
