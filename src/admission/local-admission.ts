@@ -3,7 +3,8 @@
  * with a reset pauses every new start until the reset (plus jitter); pressure
  * without a reset (an agent retrying a 429 or an overload, a 429 or 529
  * result) cuts the concurrency in half, a warning cuts it by a quarter, and
- * successes grow it back by one at a time up to the ceiling.
+ * successes grow it back by one at a time up to the ceiling. Until the
+ * account says anything, a slow start holds all but the first try back.
  */
 import { backoffDelay, sleep } from '../strategies/backoff.js';
 import type { ProcessResult } from '../process/result.js';
@@ -18,6 +19,7 @@ import type {
   Settlement,
 } from './controller.js';
 import { normalizeAdmission, type AdmissionOptions, type NormalizedAdmission } from './options.js';
+import { SlowStart } from './slow-start.js';
 import { WindowQuota } from './window-quota.js';
 import { limitWords } from './words.js';
 
@@ -36,6 +38,7 @@ export class LocalAdmission implements AdmissionController {
   private limitedInARow = 0;
   /** The account's window as the agents report it: how many starts it has room for, and when. */
   private readonly quota: WindowQuota;
+  private readonly slow: SlowStart;
 
   constructor(
     options: AdmissionOptions = {},
@@ -45,10 +48,11 @@ export class LocalAdmission implements AdmissionController {
     const { maxConcurrency: max, minConcurrency: min, cooldownMs } = this.options;
     this.window = new AimdWindow({ max, min, cooldownMs });
     this.quota = new WindowQuota(this.options.jitterMs, random);
+    this.slow = new SlowStart(this.options.slowStart, this.options.slowStartMs);
   }
 
   get concurrency(): number {
-    return this.window.size;
+    return Math.min(this.window.size, this.slow.limit(Date.now()));
   }
 
   get pausedUntil(): Date | null {
@@ -87,12 +91,14 @@ export class LocalAdmission implements AdmissionController {
         continue;
       }
       // No more starts than the account's window has room for; the next window's a lead early.
+      // Before the account has said anything, the slow start's few.
       const now = Date.now();
-      const next = this.quota.nextStart(now);
+      const next = Math.max(this.quota.nextStart(now), this.slow.nextStart(now));
       if (next <= now) break;
       await this.nextChange(signal, next - now);
     }
     this.running++;
+    this.slow.start(Date.now());
     return this.ticket();
   }
 
@@ -121,6 +127,10 @@ export class LocalAdmission implements AdmissionController {
       this.quota.forget(key);
       this.wakeOne();
     };
+    const ended = () => {
+      // A try that ended has said all it will: the slow start learns no more by holding back.
+      if (this.slow.open()) this.wakeAll();
+    };
     return {
       observe: (signal) => {
         if (signal.kind === 'status' && signal.status === 'rejected') rejected = signal;
@@ -129,16 +139,22 @@ export class LocalAdmission implements AdmissionController {
       settle: (result) => {
         if (settled) return NOT_LIMITED;
         done();
+        ended();
         return this.settle(result, rejected);
       },
       release: () => {
-        if (!settled) done();
+        if (settled) return;
+        this.slow.unstart();
+        done();
       },
     };
   }
 
   private observe(signal: RateLimitSignal, key: object): void {
     const now = Date.now();
+    // The account (or the agent, about it) has spoken: the slow start is over.
+    if (this.slow.open()) this.wakeAll();
+    if (signal.kind === 'unreported') return;
     if (signal.kind === 'status') {
       if (signal.limitType) this.limitType = signal.limitType;
       if (signal.status === 'rejected') {

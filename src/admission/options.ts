@@ -19,6 +19,13 @@ export interface AdmissionOptions {
   maxBackoffMs?: number;
   /** Cuts of the concurrency closer together than this count once (default 2000 ms). */
   cooldownMs?: number;
+  /**
+   * Tries started before the account says anything about its limits (default
+   * 1); the first word opens up to the concurrency. false: no slow start.
+   */
+  slowStart?: number | false;
+  /** The longest the slow start holds starts back, from the first start (default 10000 ms). */
+  slowStartMs?: number;
 }
 
 export type NormalizedAdmission = Required<AdmissionOptions>;
@@ -36,6 +43,15 @@ function count(name: string, value: unknown, min: number): number {
   );
 }
 
+function slowStartOf(value: unknown): number | false {
+  if (value === false) return false;
+  if (value === undefined) return 1;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
+  throw new TypeError(
+    `Expected \`admission.slowStart\` to be false or an integer of at least 1, got ${describeValue(value)}`,
+  );
+}
+
 export function normalizeAdmission(options: AdmissionOptions = {}): NormalizedAdmission {
   if (options === null || typeof options !== 'object') {
     throw new TypeError(
@@ -50,6 +66,8 @@ export function normalizeAdmission(options: AdmissionOptions = {}): NormalizedAd
     backoffMs: count('backoffMs', options.backoffMs ?? 1000, 1),
     maxBackoffMs: count('maxBackoffMs', options.maxBackoffMs ?? 60_000, 1),
     cooldownMs: count('cooldownMs', options.cooldownMs ?? 2000, 0),
+    slowStart: slowStartOf(options.slowStart),
+    slowStartMs: count('slowStartMs', options.slowStartMs ?? 10_000, 0),
   };
   if (normalized.minConcurrency > normalized.maxConcurrency) {
     throw new TypeError(

@@ -15,7 +15,7 @@ export function pauseCounter(
     const signal = driver.rateLimitOf?.(event);
     if (!signal) return;
     if (signal.kind === 'retry') metrics.rateLimitPause();
-    else if (signal.status === 'rejected' && !refused) {
+    else if (signal.kind === 'status' && signal.status === 'rejected' && !refused) {
       refused = true;
       metrics.rateLimitPause();
     }

@@ -25,4 +25,12 @@ export interface RateLimitRetry {
   status: number | null;
 }
 
-export type RateLimitSignal = RateLimitStatus | RateLimitRetry;
+/**
+ * The agent says its account sends no limit reports (claude signed in with an
+ * API key says so as it starts): admission learns nothing more by waiting.
+ */
+export interface RateLimitUnreported {
+  kind: 'unreported';
+}
+
+export type RateLimitSignal = RateLimitStatus | RateLimitRetry | RateLimitUnreported;

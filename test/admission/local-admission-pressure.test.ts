@@ -46,7 +46,7 @@ afterEach(() => {
 
 describe('LocalAdmission under pressure', () => {
   test('each sign of pressure is named in the change it causes', async () => {
-    const admission = new LocalAdmission({ maxConcurrency: 64, cooldownMs: 0 });
+    const admission = new LocalAdmission({ slowStart: false, maxConcurrency: 64, cooldownMs: 0 });
     const changes = watch(admission);
     const [ticket] = await admitAll(admission, 64);
     ticket!.observe({ kind: 'retry', error: 'overloaded', status: 529 });
@@ -68,7 +68,7 @@ describe('LocalAdmission under pressure', () => {
   });
 
   test('an allowed status changes nothing', async () => {
-    const admission = new LocalAdmission({ maxConcurrency: 4, cooldownMs: 0 });
+    const admission = new LocalAdmission({ slowStart: false, maxConcurrency: 4, cooldownMs: 0 });
     const changes = watch(admission);
     const [ticket] = await admitAll(admission, 4);
     ticket!.observe(limitStatus('allowed', { limitType: 'five_hour', utilization: 0.1 }));
@@ -77,7 +77,7 @@ describe('LocalAdmission under pressure', () => {
   });
 
   test('a warning or an agent retry seen by a try does not make its failure rate limited', async () => {
-    const admission = new LocalAdmission({ cooldownMs: 0 });
+    const admission = new LocalAdmission({ slowStart: false, cooldownMs: 0 });
     const warned = (await admission.admit(null))!;
     warned.observe(limitStatus('allowed_warning', { utilization: 0.8 }));
     expect(warned.settle(result('failed'))).toEqual({
@@ -91,7 +91,7 @@ describe('LocalAdmission under pressure', () => {
   });
 
   test('a 529 result halves what was running, and is not rate limited', async () => {
-    const admission = new LocalAdmission({ cooldownMs: 0 });
+    const admission = new LocalAdmission({ slowStart: false, cooldownMs: 0 });
     const changes = watch(admission);
     const [ticket] = await admitAll(admission, 4);
     expect(ticket!.settle(result('failed', 529)).rateLimited).toBe(false);
@@ -102,7 +102,10 @@ describe('LocalAdmission under pressure', () => {
   });
 
   test('a 429 result without a reset halves what was running, once, and backs off', async () => {
-    const admission = new LocalAdmission({ cooldownMs: 0, backoffMs: 1000 }, () => 0);
+    const admission = new LocalAdmission(
+      { slowStart: false, cooldownMs: 0, backoffMs: 1000 },
+      () => 0,
+    );
     const changes = watch(admission);
     const [ticket] = await admitAll(admission, 4);
     const before = Date.now();
@@ -116,7 +119,7 @@ describe('LocalAdmission under pressure', () => {
   });
 
   test('other failures leave the concurrency alone', async () => {
-    const admission = new LocalAdmission({ cooldownMs: 0 });
+    const admission = new LocalAdmission({ slowStart: false, cooldownMs: 0 });
     const [ticket] = await admitAll(admission, 4);
     ticket!.settle(result('failed', 500));
     ticket!.settle(result('failed', 500));
@@ -124,7 +127,7 @@ describe('LocalAdmission under pressure', () => {
   });
 
   test('a refusal without a reset time is rate limited with a backoff', async () => {
-    const admission = new LocalAdmission({ backoffMs: 1000 }, () => 0);
+    const admission = new LocalAdmission({ slowStart: false, backoffMs: 1000 }, () => 0);
     const ticket = (await admission.admit(null))!;
     ticket.observe(limitStatus('rejected', { limitType: 'five_hour' }));
     const settlement = ticket.settle(result('failed'));
@@ -132,7 +135,7 @@ describe('LocalAdmission under pressure', () => {
   });
 
   test('a refusal whose reset has passed retries at that reset, without a pause', async () => {
-    const admission = new LocalAdmission({ jitterMs: 0 });
+    const admission = new LocalAdmission({ slowStart: false, jitterMs: 0 });
     const changes = watch(admission);
     const ticket = (await admission.admit(null))!;
     const resetsAt = new Date(Date.now() - 60_000);
@@ -146,7 +149,7 @@ describe('LocalAdmission under pressure', () => {
   test('the pause and the retry time include the jitter', async () => {
     // A still clock: each try reports the instant it starts, so no lead comes off the pause.
     vi.useFakeTimers({ now: 1_000_000 });
-    const admission = new LocalAdmission({ jitterMs: 500 }, () => 1);
+    const admission = new LocalAdmission({ slowStart: false, jitterMs: 500 }, () => 1);
     const ticket = (await admission.admit(null))!;
     const resetsAt = Date.now() + 60_000;
     ticket.observe(limitStatus('rejected', { resetsAt: new Date(resetsAt) }));
@@ -157,7 +160,7 @@ describe('LocalAdmission under pressure', () => {
   test('a later reset extends the pause; an earlier one does not shorten it', async () => {
     // A still clock: each try reports the instant it starts, so no lead comes off the pause.
     vi.useFakeTimers({ now: 1_000_000 });
-    const admission = new LocalAdmission({ jitterMs: 0 });
+    const admission = new LocalAdmission({ slowStart: false, jitterMs: 0 });
     const changes = watch(admission);
     const ticket = (await admission.admit(null))!;
     const now = Date.now();
@@ -184,7 +187,7 @@ describe('LocalAdmission under pressure', () => {
   });
 
   test('a grown window admits every waiter it has room for, not only the next', async () => {
-    const admission = new LocalAdmission({ maxConcurrency: 2, cooldownMs: 0 });
+    const admission = new LocalAdmission({ slowStart: false, maxConcurrency: 2, cooldownMs: 0 });
     const changes = watch(admission);
     const [first, second] = await admitAll(admission, 2);
     first!.observe({ kind: 'retry', error: 'rate_limit', status: 429 });
@@ -205,7 +208,7 @@ describe('LocalAdmission under pressure', () => {
 
 describe('LocalAdmission tickets', () => {
   test('a released ticket frees its place once, learning nothing', async () => {
-    const admission = new LocalAdmission({ maxConcurrency: 1 });
+    const admission = new LocalAdmission({ slowStart: false, maxConcurrency: 1 });
     const changes = watch(admission);
     const first = (await admission.admit(null))!;
     const second = admission.admit(null);
@@ -221,7 +224,7 @@ describe('LocalAdmission tickets', () => {
   });
 
   test('a ticket settles once: settling again frees nothing and is not rate limited', async () => {
-    const admission = new LocalAdmission({ maxConcurrency: 1 });
+    const admission = new LocalAdmission({ slowStart: false, maxConcurrency: 1 });
     const first = (await admission.admit(null))!;
     expect(first.settle(result('failed', 429)).rateLimited).toBe(true);
     const second = admission.admit(null);
@@ -234,7 +237,7 @@ describe('LocalAdmission tickets', () => {
   });
 
   test('a wait that ends with a free place leaves no listener on the signal', async () => {
-    const admission = new LocalAdmission({ maxConcurrency: 1 });
+    const admission = new LocalAdmission({ slowStart: false, maxConcurrency: 1 });
     const controller = new AbortController();
     const first = (await admission.admit(null))!;
     const second = admission.admit(controller.signal);
@@ -248,7 +251,7 @@ describe('LocalAdmission tickets', () => {
 describe('LocalAdmission pauses', () => {
   test('the pause ends at its instant, not a millisecond later', async () => {
     vi.useFakeTimers({ now: 1_000_000 });
-    const admission = new LocalAdmission({ jitterMs: 0 });
+    const admission = new LocalAdmission({ slowStart: false, jitterMs: 0 });
     const changes = watch(admission);
     expect(admission.pausedUntil).toBeNull();
     const ticket = (await admission.admit(null))!;
@@ -267,7 +270,7 @@ describe('LocalAdmission pauses', () => {
 
   test('a pause that ends this instant, with no one waiting, reads as no pause', async () => {
     vi.useFakeTimers({ now: 1_000_000 });
-    const admission = new LocalAdmission({ jitterMs: 0 });
+    const admission = new LocalAdmission({ slowStart: false, jitterMs: 0 });
     const ticket = (await admission.admit(null))!;
     ticket.observe(limitStatus('rejected', { resetsAt: new Date(1_001_000) }));
     vi.setSystemTime(1_001_000);
@@ -276,7 +279,7 @@ describe('LocalAdmission pauses', () => {
 
   test('a reset at this very instant does not pause', async () => {
     vi.useFakeTimers({ now: 1_000_000 });
-    const admission = new LocalAdmission({ jitterMs: 0 });
+    const admission = new LocalAdmission({ slowStart: false, jitterMs: 0 });
     const changes = watch(admission);
     const ticket = (await admission.admit(null))!;
     ticket.observe(limitStatus('rejected', { resetsAt: new Date(1_000_000) }));
@@ -286,7 +289,7 @@ describe('LocalAdmission pauses', () => {
   test('a wait for the reset ended by an abort leaves the pause in place', async () => {
     // A still clock: each try reports the instant it starts, so no lead comes off the pause.
     vi.useFakeTimers({ now: 1_000_000 });
-    const admission = new LocalAdmission({ jitterMs: 0 });
+    const admission = new LocalAdmission({ slowStart: false, jitterMs: 0 });
     const changes = watch(admission);
     const ticket = (await admission.admit(null))!;
     const resetsAt = new Date(Date.now() + 60_000);

@@ -26,7 +26,7 @@ describe('LocalAdmission', () => {
   test('a rejected limit pauses every new start until its reset, and the run is not a spent try', async () => {
     // A still clock: the try reports the instant it starts, so no lead comes off the pause.
     vi.useFakeTimers({ now: 1_000_000 });
-    const admission = new LocalAdmission({ jitterMs: 0 });
+    const admission = new LocalAdmission({ slowStart: false, jitterMs: 0 });
     const changes: AdmissionChange[] = [];
     admission.onChange((change) => changes.push(change));
     const ticket = (await admission.admit(null))!;
@@ -48,7 +48,7 @@ describe('LocalAdmission', () => {
   });
 
   test('starts wait for a free place under the concurrency, in order', async () => {
-    const admission = new LocalAdmission({ maxConcurrency: 1 });
+    const admission = new LocalAdmission({ slowStart: false, maxConcurrency: 1 });
     const first = (await admission.admit(null))!;
     const order: string[] = [];
     const second = admission.admit(null).then((t) => (order.push('second'), t));
@@ -60,7 +60,7 @@ describe('LocalAdmission', () => {
   });
 
   test('an aborted signal ends the wait with no ticket', async () => {
-    const admission = new LocalAdmission({ maxConcurrency: 1 });
+    const admission = new LocalAdmission({ slowStart: false, maxConcurrency: 1 });
     await admission.admit(null);
     const controller = new AbortController();
     const waiting = admission.admit(controller.signal);
@@ -69,7 +69,7 @@ describe('LocalAdmission', () => {
   });
 
   test('an agent retrying a 429 halves the concurrency; successes grow it back', async () => {
-    const admission = new LocalAdmission({ maxConcurrency: 4, cooldownMs: 0 });
+    const admission = new LocalAdmission({ slowStart: false, maxConcurrency: 4, cooldownMs: 0 });
     const tickets = await Promise.all([1, 2, 3, 4].map(() => admission.admit(null)));
     tickets[0]!.observe({ kind: 'retry', error: 'rate_limit', status: 429 });
     expect(admission.concurrency).toBe(2);
@@ -78,7 +78,7 @@ describe('LocalAdmission', () => {
   });
 
   test('a warning lowers the concurrency before the wall', async () => {
-    const admission = new LocalAdmission({ maxConcurrency: 8 });
+    const admission = new LocalAdmission({ slowStart: false, maxConcurrency: 8 });
     const tickets = await Promise.all([...Array(8).keys()].map(() => admission.admit(null)));
     tickets[0]!.observe({
       kind: 'status',
@@ -92,7 +92,7 @@ describe('LocalAdmission', () => {
 
   test('a 429 without a reset is rate limited, with a backoff and a cut', async () => {
     const admission = new LocalAdmission(
-      { maxConcurrency: 4, backoffMs: 1000, cooldownMs: 0 },
+      { slowStart: false, maxConcurrency: 4, backoffMs: 1000, cooldownMs: 0 },
       () => 1,
     );
     const ticket = (await admission.admit(null))!;
@@ -104,7 +104,7 @@ describe('LocalAdmission', () => {
   });
 
   test('other failures are not rate limited', async () => {
-    const admission = new LocalAdmission();
+    const admission = new LocalAdmission({ slowStart: false });
     const ticket = (await admission.admit(null))!;
     expect(ticket.settle(result('failed', 500)).rateLimited).toBe(false);
   });

@@ -11,6 +11,8 @@ describe('normalizeAdmission', () => {
       backoffMs: 1000,
       maxBackoffMs: 60_000,
       cooldownMs: 2000,
+      slowStart: 1,
+      slowStartMs: 10_000,
     });
   });
 
@@ -33,10 +35,24 @@ describe('normalizeAdmission', () => {
     ['backoffMs', 0, 1],
     ['maxBackoffMs', 0, 1],
     ['cooldownMs', -1, 0],
+    ['slowStartMs', -1, 0],
   ])('a bad %s names the option, its value and the least it accepts', (name, value, min) => {
     expect(() => normalizeAdmission({ [name]: value })).toThrow(
       `Expected \`admission.${name}\` to be an integer of at least ${min}, got \`${value}\` (number)`,
     );
+  });
+
+  test('slowStart is false or a count of starts, and anything else is named', () => {
+    expect(normalizeAdmission({ slowStart: false }).slowStart).toBe(false);
+    expect(normalizeAdmission({ slowStart: 3 }).slowStart).toBe(3);
+    for (const [value, got] of [
+      [0, '`0` (number)'],
+      [true, '`true` (boolean)'],
+    ] as const) {
+      expect(() => normalizeAdmission({ slowStart: value as never })).toThrow(
+        `Expected \`admission.slowStart\` to be false or an integer of at least 1, got ${got}`,
+      );
+    }
   });
 
   test('a number in a string is not a number', () => {

@@ -72,7 +72,8 @@ describe('a rate-limit pause on a queue backend', () => {
       workingDir: mock.cwd,
       logger: silentLogger,
       backend: submitter(),
-      admission: { jitterMs: 200 },
+      // A burst at once (no slow start): one of them is refused.
+      admission: { jitterMs: 200, slowStart: false },
       processDefaults: { env: mock.env },
     });
     const events: OrchestrateEvent[] = [];

@@ -48,7 +48,8 @@ describe('admission against the mock account', () => {
       // window's tries that much before its reset, so a shorter one may need no pause at all.
       { account: { requests: 3, windowMs: 15_000, warnAt: 1 } },
       { auth: 'subscription' },
-      { admission: { jitterMs: 200 } },
+      // A burst at once (no slow start): the first window meets more tries than it has room for.
+      { admission: { jitterMs: 200, slowStart: false } },
     );
     const processes = [1, 2, 3, 4, 5, 6].map((n) => session.createProcess(`task ${n}`));
     const results = await runParallel(processes, { maxWorkers: 6, gate: session.gate });
@@ -80,7 +81,7 @@ describe('admission against the mock account', () => {
     const { session, events, model } = await limitedSession(
       { account: { requests: 2, windowMs: 2000 } },
       { maxRetries: 0 },
-      { admission: { cooldownMs: 0, backoffMs: 500 } },
+      { admission: { cooldownMs: 0, backoffMs: 500, slowStart: false } },
     );
     const processes = [1, 2, 3, 4].map((n) => session.createProcess(`task ${n}`));
     const results = await runParallel(processes, { gate: session.gate });

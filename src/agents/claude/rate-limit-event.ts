@@ -1,7 +1,8 @@
 /**
  * Claude's rate-limit news, read as agent-neutral signals: a
- * `rate_limit_event` (a subscription's limit status and reset) and an
- * `api_retry` caused by a 429 or an overload.
+ * `rate_limit_event` (a subscription's limit status and reset), an
+ * `api_retry` caused by a 429 or an overload, and its `init` naming an API
+ * key as its credentials (then no `rate_limit_event` ever comes).
  */
 import type { RateLimitSignal } from '../../process/rate-limit.js';
 
@@ -23,6 +24,11 @@ export function claudeRateLimitOf(event: Record<string, unknown>): RateLimitSign
       limitType,
       utilization: finite(info.utilization) ?? windowUtilization(info, limitType),
     };
+  }
+  if (event.type === 'system' && event.subtype === 'init') {
+    const source = event.apiKeySource;
+    // "none": signed in to a subscription, whose calls are reported; any key's are not.
+    return typeof source === 'string' && source !== 'none' ? { kind: 'unreported' } : null;
   }
   if (event.type === 'system' && event.subtype === 'api_retry') {
     const status = finite(event.error_status);

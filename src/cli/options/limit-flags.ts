@@ -15,6 +15,8 @@ export interface RawLimitFlags {
   maxWait?: string;
   /** commander's --no-admission. */
   admission?: boolean;
+  /** commander's --no-slow-start. */
+  slowStart?: boolean;
 }
 
 export interface LimitConfig {
@@ -41,6 +43,10 @@ export function addLimitFlags(command: Command): Command {
     .option(
       '--no-admission',
       'do not pause on rate limits or adapt concurrency: a rate-limited run is a failure',
+    )
+    .option(
+      '--no-slow-start',
+      'start up to -j at once, not one first until the account reports its limits (at most 10s)',
     );
 }
 
@@ -79,6 +85,7 @@ export function normalizeLimitFlags(
     if (ms === null) throw badFlag('--max-wait', raw.maxWait, DURATION_ACCEPTED, command);
     admission.maxWaitMs = ms;
   }
+  if (raw.slowStart === false) admission.slowStart = false;
   if (raw.admission === false && raw.maxWait !== undefined)
     throw badFlag(
       '--max-wait',

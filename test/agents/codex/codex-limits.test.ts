@@ -52,6 +52,7 @@ test("a ChatGPT plan's usage limit pauses the session until the time codex names
   const { results, events } = await runInSession(agents, 'codex', ['one', 'two'], {
     maxWaitMs: 1000,
     jitterMs: 0,
+    slowStart: false,
   });
 
   expect(agents.model.account).toMatchObject({ admitted: 1, rejected: 1 });

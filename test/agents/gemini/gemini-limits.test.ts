@@ -24,6 +24,7 @@ test("gemini's quota refusal pauses the session for the delay the API suggests",
   const { results, events } = await runInSession(mock, 'gemini', ['one', 'two'], {
     maxWaitMs: 1000,
     jitterMs: 0,
+    slowStart: false,
   });
 
   expect(results[0]).toMatchObject({ status: 'succeeded' });

@@ -33,6 +33,8 @@ describe('budgets and admission from the command line', () => {
       join(repoRoot, 'test/cli/fixtures/scripts/small-account.json'),
       '--agent-retries',
       '0',
+      // All ten at once: the first window meets more tries than it has room for.
+      '--no-slow-start',
       '--log-dir',
       logDir,
       ...prompts,

@@ -60,13 +60,14 @@ describe('--metrics-port on a run command', () => {
   it('counts a mock-model run: tasks by status, tokens, cost and the rate-limit pause', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/metrics`;
-    // Two calls per window, three tasks started at once (before any reply has said how full the
-    // window is, so pacing cannot hold one back): one call is refused, the session pauses, and
-    // that try runs again after the reset; "hold on" hangs on the model, so the run still serves
-    // once three have ended.
+    // Two calls per window, three tasks started at once (--no-slow-start: before any reply has
+    // said how full the window is, so pacing cannot hold one back): one call is refused, the
+    // session pauses, and that try runs again after the reset; "hold on" hangs on the model, so
+    // the run still serves once three have ended.
     const script = join(repoRoot, 'test/cli/fixtures/scripts/two-calls-per-window-hold-hangs.json');
     const run = startCli([
-      ...['parallel', '-j', '3', '--metrics-port', String(port), '--mock-script', script],
+      ...['parallel', '-j', '3', '--no-slow-start', '--metrics-port', String(port)],
+      ...['--mock-script', script],
       ...['--log-dir', join(dir.path, 'mock-logs'), 'task 1', 'task 2', 'task 3', 'hold on'],
     ]);
     running.push(run);
