@@ -14,6 +14,8 @@ export default defineConfig({
       'test/process/output.test.ts',
       'test/process/output-faults.test.ts',
       'test/process/listeners.test.ts',
+      'test/process/stdin.test.ts',
+      'test/process/spawn-errors.test.ts',
       'test/process/watch/idle-timeout.test.ts',
       'test/process/watch/resource-limits.test.ts',
       'test/strategies/retry-policy.test.ts',
