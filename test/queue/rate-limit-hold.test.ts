@@ -32,9 +32,10 @@ beforeAll(async () => {
   redis = await startRedisServer();
   const args = ['--redis', redis.url, '-c', '2', '--log-dir', join(dir.path, 'w')];
   workers.push(...(await Promise.all([startWorker(args), startWorker(args)])));
-  // A window long enough that the refusal reaches the submitter before it resets, on a busy machine.
+  // A window long enough that the four first calls fall in it and the refusal reaches the
+  // submitter before it resets, even when claude takes 10-20 s to start on a busy machine.
   mock = await withMockClaude(
-    { account: { requests: 3, windowMs: 8000 } },
+    { account: { requests: 3, windowMs: 20_000 } },
     { auth: 'subscription' },
   );
 });
