@@ -136,6 +136,11 @@ async function runSession(
   const started = Date.now();
   const { resume } = parts;
   const taskCount = resume ? resume.plan.tasks.length : planned.length;
+  // A plain command draws on no account: the slow start would only hold its burst back.
+  const agents = resume
+    ? resume.plan.tasks.map((task) => task.spec.agent)
+    : planned.map((p) => p.agent);
+  const noAccount = agents.every((agent) => agent === 'command');
   const options = {
     ...(backend ? { backend } : {}),
     workingDir: config.cwd,
@@ -152,6 +157,7 @@ async function runSession(
       : {
           admission: {
             maxConcurrency: Math.max(1, taskCount),
+            ...(noAccount ? { slowStart: false as const } : {}),
             ...parts.limits.admission,
           },
         }),

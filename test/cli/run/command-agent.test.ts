@@ -50,6 +50,21 @@ describe('orchestrate with other agents', () => {
     expect(starts.map((e) => e.agent)).toEqual(['print-argv', 'print-argv']);
   });
 
+  test('--command starts its whole burst at once: a plain command draws on no account, so no slow start holds it back', async () => {
+    const logs = logDir();
+    const record = join(dir.path, `peers-${runs}.txt`);
+    writeFileSync(record, '');
+    // Each peer gives up after 5 s unless all three have started: a slow start
+    // (one try first, the rest after its end or 10 s) would fail the first.
+    const result = await runCli(
+      ['parallel', '--json', '--log-dir', logs, '--command', fixture('meet-peers'), 'a', 'b', 'c'],
+      { env: { RECORD_FILE: record, PEERS: '3', MEET_PEERS_SECONDS: '5' } },
+    );
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { results: JsonResult[] };
+    expect(report.results.map((r) => r.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+  });
+
   test('every process gets ORCHESTRATE_SESSION_ID, ORCHESTRATE_PROCESS_ID and a 1-based ORCHESTRATE_SEQ', async () => {
     const logs = logDir();
     const result = await runCli([
