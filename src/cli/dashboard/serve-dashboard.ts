@@ -27,13 +27,14 @@ export async function serveDashboard(flags: DashboardCommandFlags): Promise<Exit
     port: config.port,
     allowCancel: config.allowCancel,
   });
-  process.stdout.write(`Dashboard of ${base}: ${dashboard.url}\n`);
-  process.stderr.write('Press Ctrl-C to stop.\n');
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+  // Listen before saying so: a Ctrl-C right after the words must not find Node's default.
+  const stopped = new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  process.stdout.write(`Dashboard of ${base}: ${dashboard.url}\n`);
+  process.stderr.write('Press Ctrl-C to stop.\n');
+  await stopped;
   await dashboard.close();
-  void signal;
   return EXIT.ok;
 }
