@@ -11,6 +11,14 @@ import { runPool } from './pool.js';
 import { normalizeGate } from './start-gate.js';
 import type { ParallelOptions, StrategyResult } from './types.js';
 
+/**
+ * Runs every task (a TaskSpec or a process object), at most `maxWorkers` at a
+ * time, and resolves once each has its final result (retries included).
+ *
+ * The results are in the order the tasks ended, not in input order: each
+ * carries `index`, its task's position in `tasks`, so
+ * `[...results].sort((a, b) => a.index - b.index)` gives input order.
+ */
 export async function runParallel(
   tasks: TaskInput[],
   options?: ParallelOptions,
