@@ -32,14 +32,8 @@ import { writeSummaryFile } from './summary-file.js';
 import type { SessionSummary } from './summary-types.js';
 import { createSessionGate, holdBackendOnPause } from './limits.js';
 import type { ResumePlan } from './resume-plan.js';
-import {
-  conversationsOff,
-  reopenRecords,
-  resumeOptions,
-  type Reopening,
-  type ResumeSessionOptions,
-} from './resume-session.js';
-import { ResumedTasks } from './resumed-tasks.js';
+import { resumeOptions, type Reopening, type ResumeSessionOptions } from './resume-session.js';
+import { reopenRecords, resumedTasks } from './reopen-folder.js';
 import type { SessionGate } from './session-gate.js';
 import { summaryText } from './summarize-text.js';
 import { validateLevel } from './validate.js';
@@ -97,11 +91,8 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
 
   /**
    * Opens a session folder again to run what did not succeed
-   * (docs/limits.md#resume): its records are read back, so the summary keeps
-   * the tasks that succeeded; new records are appended; close() rewrites
-   * summary.json. Run `plan.tasks`' specs through `session.executor`: their
-   * tries go on numbering after the earlier ones, and continue the agent's
-   * conversation where it can (claude's `--resume`), each charged only what it adds.
+   * (docs/limits.md#resume; resume-session.ts, reopen-folder.ts): the summary
+   * keeps the tasks that succeeded; run `plan.tasks`' specs through `session.executor`.
    */
   static resume(
     sessionDir: string,
@@ -143,7 +134,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
       assertUsable: (id) => this.assertUsable(id),
       record: (draft) => this.record(draft),
       limits: () => limits,
-      resumed: plan ? new ResumedTasks(plan.tasks, conversationsOff(resumed, options)) : null,
+      resumed: resumedTasks(resumed, options),
       leaseWorktree: (id, where) => this.leaseWorktree(id, where),
       releaseWorktree: (worktree, release) => this.releaseWorktree(worktree, release),
       log: (message, level) => this.log(message, level),
