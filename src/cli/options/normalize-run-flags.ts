@@ -87,38 +87,40 @@ export function normalizeRunFlags(
   strategy: StrategyName,
   raw: RawRunFlags,
   extraArgs: string[],
+  /** The command its errors name (`resume` runs a session's strategy again). */
+  command: string = strategy,
 ): RunConfig {
   const { refuses = {}, alternatives } = getStrategy(strategy);
   const notFor = { maxWorkers: refuses.maxWorkers, retries: refuses.retry };
   if (raw.jobs !== undefined) {
     if (raw.maxWorkers !== undefined && raw.maxWorkers !== raw.jobs)
-      throw usageError('-j/--max-workers and --jobs are the same flag; give one', strategy);
+      throw usageError('-j/--max-workers and --jobs are the same flag; give one', command);
     raw = { ...raw, maxWorkers: raw.jobs };
   }
   if (raw.maxWorkers !== undefined && notFor.maxWorkers)
     throw usageError(
       `${raw.jobs === undefined ? '-j/--max-workers' : '--jobs'} does not apply: ${notFor.maxWorkers}`,
-      strategy,
+      command,
     );
   if (raw.retries !== undefined && notFor.retries)
-    throw usageError(`--retries does not apply: ${notFor.retries}`, strategy);
+    throw usageError(`--retries does not apply: ${notFor.retries}`, command);
   const models = raw.model ?? [];
   for (const model of models)
     if (model.trim() === '')
-      throw badFlag('--model', model, 'a model name such as sonnet or claude-sonnet-4-5', strategy);
+      throw badFlag('--model', model, 'a model name such as sonnet or claude-sonnet-4-5', command);
   if (models.length > 1 && !alternatives) {
     throw usageError(
       `--model was given ${models.length} times; only ${alternativeNames()} takes one attempt per --model`,
-      strategy,
+      command,
     );
   }
-  const cwd = existingDirectory('--cwd', raw.cwd ?? process.cwd(), strategy);
+  const cwd = existingDirectory('--cwd', raw.cwd ?? process.cwd(), command);
   const config: RunConfig = {
     strategy,
     models,
     cwd,
     retries:
-      raw.retries === undefined ? 0 : nonNegativeIntegerFlag('--retries', raw.retries, strategy),
+      raw.retries === undefined ? 0 : nonNegativeIntegerFlag('--retries', raw.retries, command),
     json: raw.json === true,
     quiet: raw.quiet === true,
     stream: raw.stream === true,
@@ -128,47 +130,46 @@ export function normalizeRunFlags(
     batchSize:
       raw.batchSize === undefined
         ? DEFAULT_BATCH_SIZE
-        : positiveIntegerFlag('--batch-size', raw.batchSize, strategy),
+        : positiveIntegerFlag('--batch-size', raw.batchSize, command),
     extraArgs,
-    worktree: worktreeConfig(raw, strategy),
-    backend: backendFlag(raw, strategy),
-    metrics: raw.metricsPort === undefined ? null : metricsFlag(raw.metricsPort, strategy),
-    halt: raw.halt === undefined ? null : parseHalt(raw.halt, strategy),
+    worktree: worktreeConfig(raw, command),
+    backend: backendFlag(raw, command),
+    metrics: raw.metricsPort === undefined ? null : metricsFlag(raw.metricsPort, command),
+    halt: raw.halt === undefined ? null : parseHalt(raw.halt, command),
     dryRun: raw.dryRun === true,
     failOnDenied: raw.failOnDenied === true,
     agent: 'claude',
   };
   if (raw.results !== undefined) config.results = resolve(raw.results);
-  if (raw.timeout !== undefined)
-    config.timeoutMs = durationFlag('--timeout', raw.timeout, strategy);
+  if (raw.timeout !== undefined) config.timeoutMs = durationFlag('--timeout', raw.timeout, command);
   if (raw.idleTimeout !== undefined)
-    config.idleTimeoutMs = durationFlag('--idle-timeout', raw.idleTimeout, strategy);
+    config.idleTimeoutMs = durationFlag('--idle-timeout', raw.idleTimeout, command);
   if (raw.agentRetries !== undefined)
-    config.agentRetries = nonNegativeIntegerFlag('--agent-retries', raw.agentRetries, strategy);
+    config.agentRetries = nonNegativeIntegerFlag('--agent-retries', raw.agentRetries, command);
   if (raw.maxMemory !== undefined)
-    config.memoryLimitBytes = sizeFlag('--max-memory', raw.maxMemory, strategy);
+    config.memoryLimitBytes = sizeFlag('--max-memory', raw.maxMemory, command);
   if (raw.maxProcesses !== undefined)
-    config.maxProcesses = positiveIntegerFlag('--max-processes', raw.maxProcesses, strategy);
-  if (raw.killGrace !== undefined) config.killGraceMs = killGrace(raw.killGrace, strategy);
+    config.maxProcesses = positiveIntegerFlag('--max-processes', raw.maxProcesses, command);
+  if (raw.killGrace !== undefined) config.killGraceMs = killGrace(raw.killGrace, command);
   if (raw.maxWorkers !== undefined)
     config.maxWorkers = positiveIntegerFlag(
       raw.jobs === undefined ? '-j/--max-workers' : '--jobs',
       raw.maxWorkers,
-      strategy,
+      command,
     );
   if (raw.logDir !== undefined) config.logDir = resolve(raw.logDir);
-  if (raw.name !== undefined) config.name = runName(raw.name, strategy);
+  if (raw.name !== undefined) config.name = runName(raw.name, command);
   if (raw.promptsFile !== undefined) config.promptsFile = raw.promptsFile;
   if (raw.joblog !== undefined) config.joblog = resolve(raw.joblog);
   if (raw.mockScript !== undefined)
-    config.mock = { script: existingFile('--mock-script', raw.mockScript, strategy) };
-  Object.assign(config, agentFlags(raw, strategy));
+    config.mock = { script: existingFile('--mock-script', raw.mockScript, command) };
+  Object.assign(config, agentFlags(raw, command));
   if (config.agentRetries !== undefined && config.agent !== 'claude')
     throw usageError(
       `--agent-retries sets claude's CLAUDE_CODE_MAX_RETRIES; ${config.agent} has no such switch (codex: request_max_retries and stream_max_retries of its model provider in config.toml; gemini: general.maxAttempts in settings.json)`,
-      strategy,
+      command,
     );
-  if (raw.prices !== undefined) config.pricesFile = existingFile('--prices', raw.prices, strategy);
+  if (raw.prices !== undefined) config.pricesFile = existingFile('--prices', raw.prices, command);
   return config;
 }
 

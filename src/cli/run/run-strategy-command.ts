@@ -64,12 +64,15 @@ export async function runStrategyCommand(
   resume: ResumeRun | null = null,
 ): Promise<ExitCode> {
   const defaults = resolveConfig(raw.cwd ?? process.cwd(), process.env, strategy);
+  // Errors name the command typed: `resume` runs the session's strategy again.
+  const command = resume ? 'resume' : strategy;
   const config = normalizeRunFlags(
     strategy,
     withConfigDefaults(strategy, raw, defaults),
     extraArgs,
+    command,
   );
-  const limits = normalizeLimitFlags(raw, strategy, config.maxWorkers);
+  const limits = normalizeLimitFlags(raw, command, config.maxWorkers);
   const dashboard = runDashboardConfig(raw, strategy);
   const planned = resume
     ? []

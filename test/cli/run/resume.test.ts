@@ -97,6 +97,22 @@ describe('orchestrate resume', () => {
     expect(result.stderr).toContain('no session "nope"');
   });
 
+  test('a wrong --backend is named as a flag of resume, not of the strategy it runs again', async () => {
+    const logDir = join(dir.path, 'budget');
+    const result = await runCli([
+      'resume',
+      'last',
+      '--backend',
+      'http://nope',
+      '--log-dir',
+      logDir,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--backend: expected');
+    expect(result.stderr).toContain('Usage: orchestrate resume');
+    expect(result.stderr).not.toContain('orchestrate parallel');
+  });
+
   test('--only takes failed or unfinished', async () => {
     const result = await runCli(['resume', 'last', '--only', 'broken', '--log-dir', dir.path]);
     expect(result.code).toBe(2);
