@@ -3,7 +3,9 @@
  * to pass on, and its one final result. Runs are told apart by their run id,
  * so when a worker is presumed dead (its job stalled, or Redis lost the job)
  * the next run's events take over, and a late word from the old run is
- * recorded as a duplicate attempt, never as a second result.
+ * recorded as a duplicate attempt, never as a second result. A run's updates
+ * are numbered: one whose number was seen already is dropped, so no event or
+ * line of output is passed on twice.
  */
 import type { ProcessResult } from '../process/result.js';
 import type { ExecuteOptions, TaskEvent } from '../tasks/executor.js';
@@ -54,6 +56,8 @@ export class JobTracker {
       this.lastSeq = 0;
     }
     if (batch.seq !== undefined) {
+      // An update seen already (delivered twice, or late behind a later one) is passed on once.
+      if (batch.seq <= this.lastSeq) return;
       const missed = batch.seq - this.lastSeq - 1;
       if (missed > 0)
         this.say(
