@@ -121,14 +121,9 @@ export class ChildRun {
     if (ended && ended.survivors.length > 0) this.hooks.survived(ended.survivors);
     const cgroup = this.child.cgroup;
     if (cgroup && !(await cgroup.remove())) this.hooks.cgroupKept(cgroup.dirs());
-    // The clock fired and was still deciding when the child exited on its own:
-    // no signal of ours ended it, so the run keeps its own outcome.
-    if (
-      ended?.exitedFirst &&
-      exit.signal === null &&
-      this.endReason &&
-      CLOCK_REASONS.has(this.endReason.kind)
-    )
+    // The clock fired and was still deciding when the child exited on its own (or
+    // died of a signal not ours): no signal of ours ended it, so the run keeps its own outcome.
+    if (ended?.exitedFirst && this.endReason && CLOCK_REASONS.has(this.endReason.kind))
       this.endReason = null;
     await this.drain(pump);
     pump.finish();
