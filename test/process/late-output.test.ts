@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { announcedPids, fixtureProcess, pidAlive, tempDir } from '../helpers/fixtures.js';
 
@@ -31,6 +32,37 @@ describe('output written after the exit', () => {
       ]);
       // It still holds stdout (for a minute): the run did not wait for the pipe to close.
       expect(pidAlive(orphan!)).toBe(true);
+    } finally {
+      if (orphan) {
+        try {
+          process.kill(orphan, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+    }
+  });
+
+  it('a cancel that comes after the exit was read, while the output still comes, changes nothing', async () => {
+    const made = fixtureProcess(dir.path, 'leave-orphan-writing-after-exit', { killGraceMs: 200 });
+    let pid = 0;
+    let orphan: number | undefined;
+    let cancelled = false;
+    made.on('start', (info) => (pid = info.pid));
+    made.on('output', (chunk) => {
+      orphan ??= announcedPids(chunk.toString())[0];
+      // Reaped (its /proc entry gone): the exit has been read.
+      if (!cancelled && !existsSync(`/proc/${pid}`)) {
+        cancelled = true;
+        made.cancel('too late');
+      }
+    });
+    try {
+      const result = await made.run();
+      expect(cancelled).toBe(true);
+      expect(result.status).toBe('succeeded');
+      expect(result.exitCode).toBe(0);
+      expect(result.output).toContain('orphan done');
     } finally {
       if (orphan) {
         try {
