@@ -114,6 +114,20 @@ describe('ending the process tree', () => {
     expect(result.message).toMatch(/^cancelled after .* \(user pressed Ctrl-C\)$/);
   });
 
+  it("only the first reason to end counts: a cancel during a timeout's grace leaves it timed out", async () => {
+    const made = fixtureProcess(dir.path, 'ignore-sigterm', { timeoutMs: 2000, killGraceMs: 500 });
+    const warnings: string[] = [];
+    made.on('log', (level, message) => {
+      if (level !== 'WARNING') return;
+      warnings.push(message);
+      if (warnings.length === 1) made.cancel('cancelled during the grace');
+    });
+    const result = await made.run();
+    expect(result.status).toBe('timed_out');
+    expect(result.message).toBe('timed out after 2 s; SIGKILL after 500 ms grace');
+    expect(warnings).toHaveLength(1);
+  });
+
   it('a signal aborted before run() means the process never starts', async () => {
     const controller = new AbortController();
     controller.abort();
