@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collector, fixtureProcess, tempDir } from '../helpers/fixtures.js';
 
@@ -98,6 +99,21 @@ describe('output capture and logging', () => {
     expect(
       lines.some((line) => line.startsWith(`ERROR Could not write the log ${process.logFile}`)),
     ).toBe(true);
+  });
+
+  it('a stderr file that cannot be opened is named in an error, and stderr stays in the result', async () => {
+    const lines: string[] = [];
+    const made = fixtureProcess(dir.path, 'exit-with', {
+      logger: { log: (level, _source, message) => lines.push(`${level} ${message}`) },
+    });
+    const stderrFile = join(dir.path, 'logs', 'exit-with.stderr.log');
+    mkdirSync(stderrFile); // a directory where the stderr file should be
+    const result = await made.run();
+    expect(result.status).toBe('succeeded');
+    expect(result.stderr).toBe('stderr line\n');
+    expect(lines.filter((line) => line.startsWith('ERROR'))).toEqual([
+      expect.stringMatching(new RegExp(`^ERROR Could not write stderr to ${stderrFile}: EISDIR`)),
+    ]);
   });
 
   it('nothing is mirrored when streamOutput is false', async () => {
