@@ -8,6 +8,8 @@
 // the same run; target: <= 5%. Three runs, the median ratio. (The difference
 // of two whole runs with and without a dashboard varies by ±12% on a loaded
 // machine, which hides a 5% effect.) Run alone: `npm run build && node bench/dashboard/cpu-cost.js`.
+// BENCH_DASHBOARD_BASE=<another build's dist folder> alternates rounds between
+// this build's dashboard and that one's, and prints both medians (A/B in one run).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +21,7 @@ const COUNT = Number(process.env.BENCH_DASHBOARD_COUNT ?? 200);
 const MESSAGES = 20;
 const CLIENTS = 3;
 const ROUNDS = Number(process.env.BENCH_DASHBOARD_ROUNDS ?? 3);
+const BASE = process.env.BENCH_DASHBOARD_BASE ?? '';
 
 const ownCpuMs = () => {
   const usage = process.cpuUsage();
@@ -43,13 +46,14 @@ async function startClients(url, sessionId) {
   };
 }
 
-async function startDashboardChild(baseLogDir) {
+async function startDashboardChild(baseLogDir, build) {
   const child = spawn(
     process.execPath,
     [
       ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/h11-prof'] : []),
       join(repoRoot, 'bench/dashboard/dashboard-child.js'),
       baseLogDir,
+      ...(build ? [build] : []),
     ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
@@ -67,7 +71,7 @@ async function startDashboardChild(baseLogDir) {
   };
 }
 
-async function runFleet(dir, withDashboard) {
+async function runFleet(dir, withDashboard, build = '') {
   const base = join(dir, withDashboard ? 'watched' : 'plain');
   const session = new OrchestratorSession({
     patternName: withDashboard ? 'with-dashboard' : 'without',
@@ -84,7 +88,7 @@ async function runFleet(dir, withDashboard) {
   let dashboard = null;
   let clients = null;
   if (withDashboard) {
-    dashboard = await startDashboardChild(base);
+    dashboard = await startDashboardChild(base, build);
     clients = await startClients(dashboard.url, session.sessionId);
     dashboard.mark();
   }
@@ -109,12 +113,19 @@ export async function run() {
   const dir = tempDir();
   try {
     const runs = [];
+    const baseRuns = [];
     for (let round_ = 0; round_ < ROUNDS; round_++) {
-      const measured = await runFleet(dir.path, true);
-      runs.push(measured);
-      process.stderr.write(
-        `  round ${round_ + 1}: orchestrator ${round(measured.cpuMs)} ms CPU, dashboard ${round(measured.dashboardCpuMs)} ms\n`,
-      );
+      for (const build of BASE ? ['', BASE] : ['']) {
+        const measured = await runFleet(dir.path, true, build);
+        (build ? baseRuns : runs).push(measured);
+        process.stderr.write(
+          `  round ${round_ + 1}${build ? ` (${build})` : ''}: orchestrator ${round(measured.cpuMs)} ms CPU, dashboard ${round(measured.dashboardCpuMs)} ms, ${round((measured.dashboardCpuMs / measured.cpuMs) * 100, 1)}%\n`,
+        );
+      }
+    }
+    if (BASE) {
+      const ratio = (list) => round(median(list.map((r) => r.dashboardCpuMs / r.cpuMs)) * 100, 1);
+      process.stderr.write(`  median: this build ${ratio(runs)}%, ${BASE} ${ratio(baseRuns)}%\n`);
     }
     const sample = runs[runs.length - 1];
     const base = median(runs.map((r) => r.cpuMs));
