@@ -1,11 +1,12 @@
 /**
  * One process log, live, for one page: the lines from where the page left
  * off (its Last-Event-ID is a byte offset), else the last 256 KiB, then the
- * lines appended on each poll, one message per poll.
+ * lines appended on each tick of the dashboard's ticker, one message per tick.
  */
 import { stat } from 'node:fs/promises';
 import { LineTail } from './line-tail.js';
 import type { EventStream } from './sse.js';
+import type { Ticker } from './ticker.js';
 
 const FIRST_VIEW_BYTES = 256 * 1024;
 
@@ -13,7 +14,7 @@ export async function streamLog(
   stream: EventStream,
   path: string,
   resumeAt: number | null,
-  pollMs: number,
+  ticker: Ticker,
 ): Promise<void> {
   const size = await stat(path).then(
     (s) => s.size,
@@ -36,9 +37,9 @@ export async function streamLog(
     }
     if (lines.length > 0) stream.send('log', tail.offset, JSON.stringify(lines));
   };
-  const timer = setInterval(poll, pollMs);
+  const stop = ticker.add(poll);
   stream.onClose(() => {
-    clearInterval(timer);
+    stop();
     tail.close();
   });
   poll();

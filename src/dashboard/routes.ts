@@ -14,11 +14,14 @@ import { sessionFile } from '../session/files.js';
 import type { SessionFeeds } from './session-feed.js';
 import type { SessionsApi } from './sessions-api.js';
 import { EventStream } from './sse.js';
+import type { Ticker } from './ticker.js';
 
 export interface RouteParts {
   options: NormalizedDashboardOptions;
   assets: Map<string, Asset>;
   feeds: SessionFeeds;
+  /** The one timer of every live stream's polls. */
+  ticker: Ticker;
   api: SessionsApi;
   /** The open live streams, ended cleanly when the server closes. */
   streams: Set<EventStream>;
@@ -87,7 +90,7 @@ export async function route(
     const path = processLogOf(dir, segments[4] ?? '', attempt);
     if (path === null) return notFound(response);
     const stream = openStream(parts, response);
-    return streamLog(stream, path, lastEventId(request, url), options.pollMs);
+    return streamLog(stream, path, lastEventId(request, url), parts.ticker);
   }
   return notFound(response);
 }

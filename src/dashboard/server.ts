@@ -12,6 +12,7 @@ import { sendText } from './responses.js';
 import { route, type RouteParts } from './routes.js';
 import { SessionFeeds } from './session-feed.js';
 import { SessionsApi } from './sessions-api.js';
+import { Ticker } from './ticker.js';
 import { cookieName, newToken, tokenProof } from './token.js';
 
 export interface Dashboard {
@@ -26,10 +27,12 @@ export interface Dashboard {
 export async function startDashboard(options: DashboardOptions): Promise<Dashboard> {
   const normalized = normalizeDashboardOptions(options);
   const token = normalized.token ?? newToken();
+  const ticker = new Ticker(normalized.pollMs);
   const parts: RouteParts = {
     options: normalized,
     assets: assetTable(),
-    feeds: new SessionFeeds(normalized.pollMs),
+    ticker,
+    feeds: new SessionFeeds(ticker),
     api: new SessionsApi(normalized.baseLogDir),
     streams: new Set(),
   };

@@ -1,12 +1,16 @@
 /**
  * One session's records for every page watching it: a single tail of its
- * events.jsonl, polled while someone watches, whose lines are kept so a new
- * or reconnecting page gets the records after the `seq` it last saw. A
- * record's seq is its line number, so lines are forwarded as they are,
- * without parsing; a page gets at most one message per poll (the coalescing).
+ * events.jsonl, read on each tick of the dashboard's ticker while someone
+ * watches, whose bytes are kept so a new or reconnecting page gets the
+ * records after the `seq` it last saw. A record's seq is its line number, so
+ * lines are forwarded as they are, never decoded or parsed (record-frames.ts);
+ * a page gets at most one message per tick (the coalescing), and the pages
+ * that are up to date share one Buffer.
  */
 import { LineTail } from './line-tail.js';
+import { RecordFrames } from './record-frames.js';
 import type { EventStream } from './sse.js';
+import type { Ticker } from './ticker.js';
 
 /** Records per message when a page catches up on a long history. */
 const BACKLOG_BATCH = 1000;
@@ -18,14 +22,14 @@ interface Watcher {
 }
 
 export class SessionFeed {
-  private readonly lines: string[] = [];
+  private readonly records = new RecordFrames();
   private readonly tail: LineTail;
   private readonly watchers = new Set<Watcher>();
-  private timer: NodeJS.Timeout | null = null;
+  private stop: (() => void) | null = null;
 
   constructor(
     eventsPath: string,
-    private readonly pollMs: number,
+    private readonly ticker: Ticker,
     private readonly onIdle: () => void,
   ) {
     this.tail = new LineTail(eventsPath);
@@ -36,7 +40,7 @@ export class SessionFeed {
     const watcher: Watcher = { stream, sent: Math.max(0, after) };
     this.watchers.add(watcher);
     stream.onClose(() => this.unwatch(watcher));
-    this.timer ??= setInterval(() => this.poll(), this.pollMs);
+    this.stop ??= this.ticker.add(() => this.poll());
     this.poll();
     this.flush(watcher);
   }
@@ -48,8 +52,8 @@ export class SessionFeed {
   private unwatch(watcher: Watcher): void {
     this.watchers.delete(watcher);
     if (this.watchers.size > 0) return;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.stop?.();
+    this.stop = null;
     this.tail.close();
     this.onIdle();
   }
@@ -57,46 +61,43 @@ export class SessionFeed {
   /** Reads what was appended and sends it to every watcher. */
   private poll(): void {
     const fresh = this.readFresh();
-    if (fresh.length === 0) return;
-    const from = this.lines.length;
-    for (const line of fresh) this.lines.push(line);
+    if (fresh === null) return;
+    const from = this.records.count;
+    const to = from + this.records.append(fresh);
     // The usual case: every watcher was up to date, so one message serves all.
-    const shared = fresh.length <= BACKLOG_BATCH ? message(fresh) : null;
+    let shared: Buffer | null = null;
     for (const watcher of this.watchers) {
-      if (shared !== null && watcher.sent === from) {
-        watcher.sent = this.lines.length;
-        watcher.stream.send('records', watcher.sent, shared);
+      if (watcher.sent === from && to - from <= BACKLOG_BATCH) {
+        shared ??= this.records.frame(from, to);
+        watcher.sent = to;
+        watcher.stream.sendBytes(shared);
       } else this.flush(watcher);
     }
   }
 
-  private readFresh(): string[] {
+  private readFresh(): Buffer | null {
     try {
-      return this.tail.read();
+      return this.tail.readBytes();
     } catch {
-      return [];
+      return null;
     }
   }
 
   private flush(watcher: Watcher): void {
-    while (watcher.sent < this.lines.length) {
-      const batch = this.lines.slice(watcher.sent, watcher.sent + BACKLOG_BATCH);
-      watcher.sent += batch.length;
-      watcher.stream.send('records', watcher.sent, message(batch));
+    const { count } = this.records;
+    while (watcher.sent < count) {
+      const from = watcher.sent;
+      watcher.sent = Math.min(count, from + BACKLOG_BATCH);
+      watcher.stream.sendBytes(this.records.frame(from, watcher.sent));
     }
   }
-}
-
-/** Lines as one JSON array; a line that is not a whole object (a crash's leftover) as null. */
-function message(lines: string[]): string {
-  return `[${lines.map((line) => (line.startsWith('{') && line.endsWith('}') ? line : 'null')).join(',')}]`;
 }
 
 /** The feeds of the sessions being watched now, one per session. */
 export class SessionFeeds {
   private readonly feeds = new Map<string, SessionFeed>();
 
-  constructor(private readonly pollMs: number) {}
+  constructor(private readonly ticker: Ticker) {}
 
   /** Sends every watcher what was written up to now (before the server closes). */
   flush(): void {
@@ -106,7 +107,7 @@ export class SessionFeeds {
   get(eventsPath: string): SessionFeed {
     let feed = this.feeds.get(eventsPath);
     if (!feed) {
-      feed = new SessionFeed(eventsPath, this.pollMs, () => this.feeds.delete(eventsPath));
+      feed = new SessionFeed(eventsPath, this.ticker, () => this.feeds.delete(eventsPath));
       this.feeds.set(eventsPath, feed);
     }
     return feed;

@@ -1,7 +1,9 @@
 /**
  * Server-Sent Events on a plain http response: the headers, one message at a
  * time (`id:` lets a reconnecting EventSource say where it was), and a comment
- * every 15 s so proxies and the browser keep the connection open.
+ * every 15 s so proxies and the browser keep the connection open. The body is
+ * not chunked: it ends with the connection (as a stream of events does
+ * anyway), so each message is one plain socket write, with no chunk framing.
  */
 import type { ServerResponse } from 'node:http';
 
@@ -12,10 +14,12 @@ export class EventStream {
   private closed = false;
 
   constructor(private readonly response: ServerResponse) {
+    // No Transfer-Encoding: chunked; the body ends when the connection closes.
+    response.removeHeader('transfer-encoding');
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
-      connection: 'keep-alive',
+      connection: 'close',
       'x-accel-buffering': 'no',
     });
     // A browser reconnects one second after the stream drops.
@@ -36,6 +40,11 @@ export class EventStream {
     this.write(`id: ${id}\nevent: ${event}\ndata: ${data}\n\n`);
   }
 
+  /** A whole message, already framed (record-frames.ts): the same Buffer may go to many pages. */
+  sendBytes(message: Buffer): void {
+    this.write(message);
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -43,7 +52,7 @@ export class EventStream {
     this.response.end();
   }
 
-  private write(text: string): void {
+  private write(text: string | Buffer): void {
     // A page that went away is closed here on its socket's 'close'; until then, skip dead sockets.
     if (!this.closed && !this.response.destroyed) this.response.write(text);
   }

@@ -52,3 +52,17 @@ describe('following a growing file line by line', () => {
     expect(new LineTail(join(dir.path, 'none')).read()).toEqual([]);
   });
 });
+
+describe("a tail's undecoded reads", () => {
+  it('returns the bytes of the whole lines only, across reads longer than its buffer', () => {
+    const path = join(dir.path, 'big.jsonl');
+    const long = `{"text":"${'é'.repeat(70_000)}"}`;
+    writeFileSync(path, `{"a":1}\n${long}\n{"b":`);
+    const tail = new LineTail(path);
+    expect(tail.readBytes()?.toString()).toBe(`{"a":1}\n${long}\n`);
+    expect(tail.readBytes()).toBeNull();
+    appendFileSync(path, '2}\n');
+    expect(tail.readBytes()?.toString()).toBe('{"b":2}\n');
+    expect(tail.offset).toBe(Buffer.byteLength(`{"a":1}\n${long}\n{"b":2}\n`));
+  });
+});
