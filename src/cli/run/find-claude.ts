@@ -7,6 +7,7 @@
 import { CLAUDE_BIN_ENV, resolveClaudeBinary } from '../../agents/claude/binary.js';
 import { findExecutable } from '../../process/spawn/spawn-child.js';
 import { CLIError } from '../errors.js';
+import type { PlannedProcess } from './plan.js';
 
 export const CLAUDE_INSTALL =
   'Install it with `npm install -g @anthropic-ai/claude-code`, or point --claude-bin at the binary.';
@@ -24,4 +25,12 @@ export function findClaude(claudeBin: string | undefined): string {
     `claude (Claude Code) was not found: ${why}. ${CLAUDE_INSTALL}`,
     'E_NOT_FOUND',
   );
+}
+
+/** Every claude task without its own binary gets the one found (or a clear error when none is). */
+export function withClaudeFound(planned: PlannedProcess[]): void {
+  const needing = planned.filter((p) => p.agent === 'claude' && p.command === undefined);
+  if (needing.length === 0) return;
+  const claude = findClaude(undefined);
+  for (const p of needing) p.command = claude;
 }

@@ -5,9 +5,8 @@
  * close the session, then print the report (or the --json document).
  */
 import type { OrchestrateEvent } from '../../events/types.js';
-import { silentLogger, streamLogger } from '../../logging/logger.js';
+import { streamLogger } from '../../logging/logger.js';
 import type { Dashboard } from '../../dashboard/server.js';
-import type { PriceTable } from '../../process/price-table.js';
 import { EXIT, type ExitCode } from '../errors.js';
 import {
   runDashboardConfig,
@@ -16,11 +15,7 @@ import {
 } from '../options/dashboard-flags.js';
 import { resolveConfig, withConfigDefaults } from '../config/resolve-config.js';
 import { normalizeRunFlags, type RunConfig } from '../options/normalize-run-flags.js';
-import {
-  normalizeLimitFlags,
-  type LimitConfig,
-  type RawLimitFlags,
-} from '../options/limit-flags.js';
+import { normalizeLimitFlags, type RawLimitFlags } from '../options/limit-flags.js';
 import { budgetLine } from '../../session/summarize-text.js';
 import type { SessionSummary } from '../../session/summary-types.js';
 import type { RawRunFlags, StrategyName } from '../options/run-flags.js';
@@ -28,14 +23,15 @@ import { collectTasks, readAllStdin } from '../prompts/collect-tasks.js';
 import { paletteFor } from '../render/color.js';
 import { humanReport } from '../render/report.js';
 import { RunState } from '../render/run-state.js';
-import type { RunView } from '../render/view.js';
 import { callStrategy, type StrategyRun } from './call-strategy.js';
 import { chooseView } from './choose-view.js';
 import { readPrices } from './read-prices.js';
 import { dryRun } from './dry-run.js';
 import { openBackend } from './open-backend.js';
 import { serveRunMetrics } from './serve-run-metrics.js';
-import { findClaude } from './find-claude.js';
+import { withClaudeFound } from './find-claude.js';
+import { closingStatus, haltedStatus } from './closing-status.js';
+import { openRunSession, type RunSessionParts } from './run-session-options.js';
 import { HaltWatch } from './halt-watch.js';
 import { writeResults } from './results-dir.js';
 import { Interrupts } from './interrupts.js';
@@ -45,12 +41,11 @@ import { JoblogFacts, writeJoblog } from './joblog.js';
 import { startMockBackend, type MockBackend } from './mock-backend.js';
 import { runOutcome } from './outcome.js';
 import { checkWorktreeFolders } from './worktree-check.js';
-import { planProcesses, type PlannedProcess } from './plan.js';
+import { planProcesses } from './plan.js';
 import { taskSpecs } from './task-specs.js';
 import { takeCancelRequests } from './cancel-requests.js';
 import { resumedSpecs, type ResumeRun } from './resume-input.js';
 import type { TaskSpec } from '../../tasks/task-spec.js';
-import { getStrategy } from '../../strategies/registry.js';
 
 /** The backend's own lines (Redis errors, a maxmemory-policy warning) go to stderr. */
 const stderrLogger = streamLogger(process.stderr, 'WARNING');
@@ -115,15 +110,10 @@ export async function runStrategyCommand(
   }
 }
 
-interface RunParts {
+interface RunParts extends Omit<RunSessionParts, 'backend'> {
   state: RunState;
-  view: RunView;
   interrupts: Interrupts;
-  mock: MockBackend | null;
   dashboard: DashboardConfig | null;
-  prices: PriceTable | null;
-  limits: LimitConfig;
-  resume: ResumeRun | null;
 }
 
 async function runSession(
@@ -131,59 +121,14 @@ async function runSession(
   planned: ReturnType<typeof planProcesses>,
   parts: RunParts,
 ): Promise<ExitCode> {
-  const { state, view, interrupts, mock, prices } = parts;
+  const { state, view, interrupts } = parts;
   let dashboard: Dashboard | null = null;
-  const { OrchestratorSession } = await import('../../session/orchestrator-session.js');
   const metrics = config.metrics ? await serveRunMetrics(config.metrics) : null;
   const backend = config.backend ? await openBackend(config.backend, stderrLogger) : null;
   const started = Date.now();
   const { resume } = parts;
   const taskCount = resume ? resume.plan.tasks.length : planned.length;
-  // A plain command draws on no account: the slow start would only hold its burst back.
-  const agents = resume
-    ? resume.plan.tasks.map((task) => task.spec.agent)
-    : planned.map((p) => p.agent);
-  const noAccount = agents.every((agent) => agent === 'command');
-  const options = {
-    ...(backend ? { backend } : {}),
-    workingDir: config.cwd,
-    ...(config.models.length === 1 ? { model: config.models[0] } : {}),
-    agent: config.agent,
-    logger: silentLogger,
-    // -j: one limiter for every task of the run.
-    ...(config.maxWorkers === undefined ? {} : { maxWorkers: config.maxWorkers }),
-    ...(prices ? { prices } : {}),
-    ...(mock ? { simulatedCost: true } : {}),
-    // What belongs to this run only; everything that shapes a task is in its spec.
-    ...(parts.limits.admission === false
-      ? {}
-      : {
-          admission: {
-            maxConcurrency: Math.max(1, taskCount),
-            ...(noAccount ? { slowStart: false as const } : {}),
-            ...parts.limits.admission,
-          },
-        }),
-    ...(parts.limits.budget ? { budget: parts.limits.budget } : {}),
-    processDefaults: {
-      streamOutput: config.stream,
-      console: view.streamSink,
-      env: { ...mock?.env },
-    },
-  };
-  // A resumed session continues the agents' conversations, except on the mock (its HOME is gone).
-  const session = resume
-    ? OrchestratorSession.resume(resume.sessionDir, {
-        ...options,
-        only: resume.only,
-        conversations: !mock,
-      }).session
-    : new OrchestratorSession({
-        ...options,
-        patternName: config.strategy,
-        ...(config.name === undefined ? {} : { name: config.name }),
-        ...(config.logDir === undefined ? {} : { baseLogDir: config.logDir }),
-      });
+  const session = await openRunSession(config, planned, { ...parts, backend });
   const halt =
     config.halt === null
       ? null
@@ -274,39 +219,4 @@ async function runSession(
       (result) => outcome.labels[result.processId] ?? result.processId,
     );
   return outcome.exitCode;
-}
-
-/** Every claude task without its own binary gets the one found (or a clear error when none is). */
-function withClaudeFound(planned: PlannedProcess[]): void {
-  const needing = planned.filter((p) => p.agent === 'claude' && p.command === undefined);
-  if (needing.length === 0) return;
-  const claude = findClaude(undefined);
-  for (const p of needing) p.command = claude;
-}
-
-/**
- * The session's status: cancelled on an interrupt; for fallback, the verdict of
- * the final attempt (earlier attempts are expected to fail); otherwise derived
- * from every process by the session.
- */
-function closingStatus(
-  strategy: string,
-  interrupted: boolean,
-  run: StrategyRun | undefined,
-): 'cancelled' | 'succeeded' | 'failed' | undefined {
-  if (interrupted) return 'cancelled';
-  if (getStrategy(strategy).alternatives && run?.final) {
-    return run.final.status === 'succeeded' ? 'succeeded' : 'failed';
-  }
-  return undefined;
-}
-
-/** A halted run: succeeded when it halted on successes, failed when a process failed. */
-function haltedStatus(config: RunConfig, run: StrategyRun | undefined): 'succeeded' | 'failed' {
-  if (config.halt?.when === 'success') return 'succeeded';
-  if (config.halt?.when === 'fail') return 'failed';
-  const failed = (run?.results ?? []).some(
-    (r) => r.status !== 'succeeded' && r.status !== 'cancelled',
-  );
-  return failed ? 'failed' : 'succeeded';
 }
