@@ -17,14 +17,8 @@ export type {
   AgentFindings,
   OutputReader,
 } from './process/agent-driver.js';
-export {
-  taskSpecSchema,
-  retrySpecSchema,
-  worktreeSpecSchema,
-  type TaskSpec,
-  type RetrySpec,
-  type WorktreeSpec,
-} from './tasks/task-spec.js';
+// The zod schemas are exported by 'orchestrate-agents/schemas' (src/schemas.ts): zod loads on first use.
+export type { TaskSpec, RetrySpec, WorktreeSpec } from './tasks/task-spec.js';
 export { parseTaskSpec, TaskSpecError } from './tasks/parse-task-spec.js';
 export type {
   Executor,

@@ -7,25 +7,34 @@
  *   { "gpt-5.5": { "input": 1.25, "output": 10, "cachedInput": 0.125 } }
  */
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import type { z as Zod } from 'zod';
+import { loadZod } from './load-zod.js';
 import type { TokenUsage } from './result.js';
 import { describeValue } from './validate.js';
 
-const usdPerMillion = z.number().finite().nonnegative();
+function definePriceTableSchema(z: typeof Zod) {
+  const usdPerMillion = z.number().finite().nonnegative();
+  const modelPriceSchema = z.strictObject({
+    /** USD per million input tokens (cache writes are priced the same). */
+    input: usdPerMillion,
+    /** USD per million output tokens. */
+    output: usdPerMillion,
+    /** USD per million cached input tokens; `input` when absent. */
+    cachedInput: usdPerMillion.optional(),
+  });
+  return z.record(z.string().min(1), modelPriceSchema);
+}
 
-const modelPriceSchema = z.strictObject({
-  /** USD per million input tokens (cache writes are priced the same). */
-  input: usdPerMillion,
-  /** USD per million output tokens. */
-  output: usdPerMillion,
-  /** USD per million cached input tokens; `input` when absent. */
-  cachedInput: usdPerMillion.optional(),
-});
+let schema: ReturnType<typeof definePriceTableSchema> | undefined;
 
-export const priceTableSchema = z.record(z.string().min(1), modelPriceSchema);
+/** The price table's zod schema, made (and zod loaded) on first use. */
+export function priceTableSchema(): ReturnType<typeof definePriceTableSchema> {
+  schema ??= definePriceTableSchema(loadZod());
+  return schema;
+}
 
-export type ModelPrice = z.infer<typeof modelPriceSchema>;
-export type PriceTable = z.infer<typeof priceTableSchema>;
+export type PriceTable = Zod.infer<ReturnType<typeof definePriceTableSchema>>;
+export type ModelPrice = PriceTable[string];
 
 const ACCEPTED =
   'an object of models, each {"input": USD per million tokens, "output": USD per million tokens, "cachedInput"?: USD per million tokens}';
@@ -38,7 +47,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Checks a parsed price table; the error names the field, the value and what is accepted. */
 export function parsePriceTable(value: unknown, source = 'the price table'): PriceTable {
-  const parsed = priceTableSchema.safeParse(value);
+  const parsed = priceTableSchema().safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = issue.path.map(String).join('.') || '(root)';

@@ -1,11 +1,15 @@
 /**
  * Validates a TaskSpec once, with the zod schema and the agent registry, and
  * words every problem the same way: the field, the value, what is accepted.
+ * A plainly valid spec is checked without zod (plain-task-spec.ts); zod loads
+ * for the others, and words their problems.
  */
 import type { z } from 'zod';
 import { findAgent, agentNames } from '../agents/registry.js';
 import { describeValue } from '../process/validate.js';
-import { ACCEPTED, TASK_FIELDS, taskSpecSchema, type TaskSpec } from './task-spec.js';
+import { plainTaskSpec } from './plain-task-spec.js';
+import { ACCEPTED, TASK_FIELDS, type TaskSpec } from './task-spec.js';
+import { taskSpecSchemas } from './task-spec-schema.js';
 
 export class TaskSpecError extends TypeError {
   constructor(
@@ -33,7 +37,10 @@ export function parseTaskSpec(value: unknown): TaskSpec {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new TaskSpecError(`Expected a task spec object, got ${describeValue(value)}`, []);
   }
-  const parsed = taskSpecSchema.safeParse(value);
+  const plain = plainTaskSpec(value);
+  const parsed = plain
+    ? ({ success: true, data: plain } as const)
+    : taskSpecSchemas().taskSpecSchema.safeParse(value);
   const problems = parsed.success
     ? agentProblems(parsed.data)
     : parsed.error.issues.flatMap((issue) => describeIssue(issue, value));
