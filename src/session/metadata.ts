@@ -1,18 +1,19 @@
 /**
  * metadata.json: what the session is (id, pattern, working dir, model, agent,
  * start time, versions). Written when the session starts, and again once the
- * agent's binary has said its version (asking takes a moment; nothing waits
- * for it but `close()`, briefly, and a cancelled session not at all). A
- * `command` agent is never asked: `--version` could mean anything to an
- * arbitrary executable.
+ * agent's binary has said its version (version-probe.ts: asked when a process
+ * of that agent first starts; nothing waits for it but `close()`, briefly,
+ * and a cancelled session not at all). A `command` agent is never asked:
+ * `--version` could mean anything to an arbitrary executable.
  */
 import { hostname } from 'node:os';
 import { getAgent } from '../agents/registry.js';
 import type { EventDraft } from '../events/types.js';
 import { sessionFile } from './files.js';
 import type { NormalizedSessionOptions } from './options.js';
-import { writeJsonFile, writeJsonFileSync } from './json-file.js';
-import { commandVersion, orchestrateVersion } from './versions.js';
+import { writeJsonFileSync } from './json-file.js';
+import { VersionProbe } from './version-probe.js';
+import { orchestrateVersion } from './versions.js';
 
 export interface SessionMetadata {
   sessionId: string;
@@ -48,14 +49,13 @@ export interface SessionIdentity {
 }
 
 /**
- * Writes metadata.json now; `complete` resolves once it also holds the claude
- * version, or once `probe` is aborted (the version is then left null).
+ * Writes metadata.json now; `probe` asks the agent's version when a process
+ * of that agent starts, and writes it into the file.
  */
 export function recordMetadata(
   identity: SessionIdentity,
   options: NormalizedSessionOptions,
-  probe?: AbortSignal,
-): { metadata: SessionMetadata; complete: Promise<SessionMetadata> } {
+): { metadata: SessionMetadata; probe: VersionProbe } {
   const env = options.processDefaults.env ?? {};
   const agent = getAgent(options.processDefaults.agent ?? options.agent);
   const agentCommand =
@@ -85,16 +85,9 @@ export function recordMetadata(
   };
   const path = sessionFile(identity.sessionDir, 'metadata');
   writeJsonFileSync(path, metadata);
-  const asked =
-    agentCommand === null || agent.needsCommand
-      ? Promise.resolve(null)
-      : commandVersion(agentCommand, env, probe ? { signal: probe } : {});
-  const complete = asked.then(async (agentVersion) => {
-    const full = { ...metadata, agentVersion };
-    if (agentVersion !== null) await writeJsonFile(path, full).catch(() => undefined);
-    return full;
-  });
-  return { metadata, complete };
+  const binary =
+    agentCommand === null || agent.needsCommand ? null : { command: agentCommand, env };
+  return { metadata, probe: new VersionProbe(metadata, path, binary) };
 }
 
 /** The first record of a new session: what it is, from its metadata. */

@@ -16,6 +16,7 @@ import type { AgentProcess } from '../process/agent-process.js';
 import type { AgentProcessOptions } from '../process/options.js';
 import { sessionFile } from './files.js';
 import { recordMetadata, sessionStartDraft, type SessionMetadata } from './metadata.js';
+import type { VersionProbe } from './version-probe.js';
 import {
   normalizeSessionOptions,
   type NormalizedSessionOptions,
@@ -67,9 +68,8 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   private readonly records: SessionRecords;
   /** The summary close() made, kept: the builder's file is closed by then. */
   private final: SessionSummary | null = null;
-  private readonly metadataDone: Promise<SessionMetadata>;
-  /** Aborts the claude --version probe (when the session closes before it answers). */
-  private readonly probe = new AbortController();
+  /** Asks the agent's --version when a process of that agent first starts. */
+  private readonly versionProbe: VersionProbe;
   private readonly ids: ProcessIds;
   private readonly processes: SessionProcesses;
   /**
@@ -119,7 +119,10 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
       sessionId,
       sessionDir,
       this.options.logger,
-      (event) => this.emit('event', event),
+      (event) => {
+        this.versionProbe.saw(event);
+        this.emit('event', event);
+      },
       (message) => this.problems.push(message),
       { keepFinished: FINISHED_KEPT, known: (processId) => this.ids.has(processId) },
     );
@@ -141,7 +144,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     });
     this.limiter = this.processes.limiter;
     this.executor = this.processes.executor;
-    const { metadata, complete } = recordMetadata(
+    const { metadata, probe } = recordMetadata(
       {
         sessionId,
         sessionDir,
@@ -149,10 +152,9 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
         ...(plan ? { resumedAt: new Date() } : {}),
       },
       this.options,
-      this.probe.signal,
     );
     this.metadata = metadata;
-    this.metadataDone = complete;
+    this.versionProbe = probe;
     if (plan) {
       const line = reopenRecords(plan, this.records, this.ids, sessionDir);
       this.log(`${line}${this.processes.executor.resumedWords()}`);
@@ -299,11 +301,7 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
     this.closing = writeSummaryFile({
       sessionDir: this.sessionDir,
       summary,
-      versionProbe: {
-        done: this.metadataDone,
-        abort: this.probe,
-        cancelled: final === 'cancelled',
-      },
+      versionProbe: this.versionProbe.finish(final === 'cancelled'),
       failed: (message) => {
         this.problems.push(message);
         this.options.logger.log('ERROR', 'session', message);

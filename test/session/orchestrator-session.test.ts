@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CommandProcess } from '../../src/agents/command/command-process.js';
 import { silentLogger, streamLogger } from '../../src/logging/logger.js';
 import { OrchestratorSession } from '../../src/session/orchestrator-session.js';
 import { runParallel } from '../../src/strategies/run-parallel.js';
@@ -40,6 +41,7 @@ describe('OrchestratorSession', () => {
 
   it('writes metadata.json with the session, pattern, working dir, model, start time and versions', async () => {
     const session = quietSession(dir.path, { model: 'claude-test' });
+    await runParallel([session.createProcess('hello')]);
     await session.close();
     const metadata = JSON.parse(readFileSync(join(session.sessionDir, 'metadata.json'), 'utf8'));
     expect(metadata).toMatchObject({
@@ -54,6 +56,61 @@ describe('OrchestratorSession', () => {
     });
     // print-claude-stream answers --version as claude does: "9.8.7 (Claude Code)".
     expect(metadata.agentVersion).toBe('9.8.7');
+  });
+
+  it("asks the agent's --version only once a process of that agent starts", async () => {
+    const asked = join(dir.path, 'version-asked');
+    const session = quietSession(dir.path, {
+      processDefaults: {
+        command: fixture('note-version-asked'),
+        env: { VERSION_ASKED_FILE: asked },
+      },
+    });
+    const command = session.track(
+      new CommandProcess({
+        command: fixture('print-ok'),
+        processId: 'plain-command',
+        workingDir: dir.path,
+        logDir: session.processLogDir,
+        streamOutput: false,
+        logger: silentLogger,
+      }),
+    );
+    await runParallel([command]);
+    expect(existsSync(asked)).toBe(false);
+    await runParallel([session.createProcess('hello')]);
+    await session.close();
+    expect(readFileSync(asked, 'utf8')).toBe('asked\n');
+    const metadata = JSON.parse(readFileSync(join(session.sessionDir, 'metadata.json'), 'utf8'));
+    expect(metadata.agentVersion).toBe('9.8.7');
+  });
+
+  it('runs no --version for a session none of whose processes runs its agent', async () => {
+    const asked = join(dir.path, 'version-asked');
+    const session = quietSession(dir.path, {
+      processDefaults: {
+        command: fixture('note-version-asked'),
+        env: { VERSION_ASKED_FILE: asked },
+      },
+    });
+    const commands = ['one', 'two'].map((processId) =>
+      session.track(
+        new CommandProcess({
+          command: fixture('print-ok'),
+          processId,
+          workingDir: dir.path,
+          logDir: session.processLogDir,
+          streamOutput: false,
+          logger: silentLogger,
+        }),
+      ),
+    );
+    const results = await runParallel(commands);
+    expect(results.map((result) => result.status)).toEqual(['succeeded', 'succeeded']);
+    await session.close();
+    expect(existsSync(asked)).toBe(false);
+    const metadata = JSON.parse(readFileSync(join(session.sessionDir, 'metadata.json'), 'utf8'));
+    expect(metadata).toMatchObject({ agent: 'claude', agentVersion: null });
   });
 
   it('creates processes with the session defaults and auto ids process-001, process-002, ...', async () => {
