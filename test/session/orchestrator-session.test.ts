@@ -58,7 +58,12 @@ describe('OrchestratorSession', () => {
     expect(metadata.agentVersion).toBe('9.8.7');
   });
 
-  it("asks the agent's --version only once a process of that agent starts", async () => {
+  /** A session whose agent binary notes each --version in a file, and a plain command it tracks. */
+  function probedSession(): {
+    session: OrchestratorSession;
+    asked: string;
+    command(id: string): CommandProcess;
+  } {
     const asked = join(dir.path, 'version-asked');
     const session = quietSession(dir.path, {
       processDefaults: {
@@ -66,34 +71,7 @@ describe('OrchestratorSession', () => {
         env: { VERSION_ASKED_FILE: asked },
       },
     });
-    const command = session.track(
-      new CommandProcess({
-        command: fixture('print-ok'),
-        processId: 'plain-command',
-        workingDir: dir.path,
-        logDir: session.processLogDir,
-        streamOutput: false,
-        logger: silentLogger,
-      }),
-    );
-    await runParallel([command]);
-    expect(existsSync(asked)).toBe(false);
-    await runParallel([session.createProcess('hello')]);
-    await session.close();
-    expect(readFileSync(asked, 'utf8')).toBe('asked\n');
-    const metadata = JSON.parse(readFileSync(join(session.sessionDir, 'metadata.json'), 'utf8'));
-    expect(metadata.agentVersion).toBe('9.8.7');
-  });
-
-  it('runs no --version for a session none of whose processes runs its agent', async () => {
-    const asked = join(dir.path, 'version-asked');
-    const session = quietSession(dir.path, {
-      processDefaults: {
-        command: fixture('note-version-asked'),
-        env: { VERSION_ASKED_FILE: asked },
-      },
-    });
-    const commands = ['one', 'two'].map((processId) =>
+    const command = (processId: string) =>
       session.track(
         new CommandProcess({
           command: fixture('print-ok'),
@@ -103,8 +81,24 @@ describe('OrchestratorSession', () => {
           streamOutput: false,
           logger: silentLogger,
         }),
-      ),
-    );
+      );
+    return { session, asked, command };
+  }
+
+  it("asks the agent's --version only once a process of that agent starts", async () => {
+    const { session, asked, command } = probedSession();
+    await runParallel([command('plain-command')]);
+    expect(existsSync(asked)).toBe(false);
+    await runParallel([session.createProcess('hello')]);
+    await session.close();
+    expect(readFileSync(asked, 'utf8')).toBe('asked\n');
+    const metadata = JSON.parse(readFileSync(join(session.sessionDir, 'metadata.json'), 'utf8'));
+    expect(metadata.agentVersion).toBe('9.8.7');
+  });
+
+  it('runs no --version for a session none of whose processes runs its agent', async () => {
+    const { session, asked, command } = probedSession();
+    const commands = [command('one'), command('two')];
     const results = await runParallel(commands);
     expect(results.map((result) => result.status)).toEqual(['succeeded', 'succeeded']);
     await session.close();
