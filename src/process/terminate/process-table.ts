@@ -88,13 +88,30 @@ export function treeMembers(rootPid: number, table = processTable()): number[] {
   return [...members];
 }
 
-/** True while the pid exists and is not a zombie. */
-export function isAlive(pid: number): boolean {
+/**
+ * Node's own binding under process.kill: it returns the error number instead of
+ * throwing. A normal exit asks once whether the group is gone, and the answer
+ * is nearly always "no such process": the ErrnoException process.kill builds
+ * for it (with its stack) cost 0.04-0.07 ms of a quick run's CPU.
+ */
+const rawKill = (process as unknown as { _kill?: (pid: number, signal: number) => number })._kill;
+
+/** True when a signal could be sent to `pid` (negative: a group), without sending one. */
+export function canSignal(pid: number): boolean {
+  // Anything but an integer goes the checked way (it throws: not a process).
+  if (typeof rawKill === 'function' && Number.isInteger(pid))
+    return rawKill.call(process, pid, 0) === 0;
   try {
     process.kill(pid, 0);
+    return true;
   } catch {
     return false;
   }
+}
+
+/** True while the pid exists and is not a zombie. */
+export function isAlive(pid: number): boolean {
+  if (!canSignal(pid)) return false;
   const entry = readEntry(pid);
   return entry === null ? true : entry.state !== 'Z';
 }
@@ -123,11 +140,7 @@ export async function exitedBeforeStop(pid: number, boundMs = 100): Promise<bool
 
 /** Cheap check first (one syscall); the /proc scan only when the group still answers. */
 export function groupHasMembers(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-  } catch {
-    return false;
-  }
+  if (!canSignal(-pgid)) return false;
   const table = processTable();
   // Without /proc, the group's answer is all there is (zombies included).
   return table.length === 0 || treeMembers(pgid, table).length > 0;
