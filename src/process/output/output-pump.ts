@@ -1,8 +1,8 @@
 /**
  * Moves the child's stdout and stderr to their places: stdout byte for byte to
- * the log (which the result's raw output is later read back from; memory holds
- * stdout only after a log write failed), its head to a bounded
- * buffer, its lines to the agent's reader and, when streaming, to the console.
+ * the log (which the result's raw output is later read back from, unless it
+ * was small enough to keep; memory holds more of stdout only after a log write
+ * failed), its lines to the agent's reader and, when streaming, to the console.
  */
 import type { Readable, Writable } from 'node:stream';
 import type { ChunkReader } from '../spawn/chunk-reader.js';
@@ -11,6 +11,13 @@ import { BoundedBuffer } from './bounded-buffer.js';
 import { ConsoleMirror } from './console-mirror.js';
 import { LineSplitter } from './line-splitter.js';
 import { ProcessLog } from './process-log.js';
+
+/**
+ * Stdout up to this size is also kept in memory, so the result of a run that
+ * printed little is not read back from its log (a read, a decoder and a
+ * buffer per quick run); past it the copy is dropped and the log serves.
+ */
+const SMALL_OUTPUT_BYTES = 4096;
 
 export interface PumpOptions {
   processId: string;
@@ -64,6 +71,8 @@ export class OutputPump {
   }
 
   private stdoutBytes = 0;
+  /** All of stdout while it is small (copies); null once it outgrew SMALL_OUTPUT_BYTES. */
+  private small: Buffer[] | null = [];
 
   /** Lines the console mirror dropped because the console was behind. */
   get droppedLines(): number {
@@ -80,9 +89,11 @@ export class OutputPump {
     return this.stdoutBytes > this.options.capBytes;
   }
 
-  /** The head of stdout (up to the cap): from the log, plus memory after a log failure. */
+  /** The head of stdout (up to the cap): from memory while small, else from the log plus memory after a log failure. */
   rawOutput(): { text: string; truncated: boolean } {
     const cap = this.options.capBytes;
+    if (this.small && this.stdoutBytes <= cap)
+      return { text: Buffer.concat(this.small).toString('utf8'), truncated: false };
     const fromFile = this.options.log.readBodyText(cap);
     // What never reached the file: queued before a failed open, then kept after a failure.
     const memory = [...this.options.log.unwrittenBody(), this.stdout.toBuffer()];
@@ -98,6 +109,11 @@ export class OutputPump {
   attach(stdout: ChunkReader, stderr: Readable | null): void {
     const { log, onChunk } = this.options;
     stdout.start((chunk: Buffer) => {
+      if (this.small) {
+        if (this.stdoutBytes + chunk.length <= SMALL_OUTPUT_BYTES)
+          this.small.push(Buffer.from(chunk));
+        else this.small = null;
+      }
       this.stdoutBytes += chunk.length;
       // Once the log fails, memory takes over (bounded by the cap).
       if (!log.write(chunk)) this.stdout.push(chunk);
