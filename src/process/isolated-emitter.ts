@@ -15,6 +15,8 @@ export abstract class IsolatedEmitter extends EventEmitter<AgentProcessEvents> {
     eventName: keyof AgentProcessEvents | K,
     ...args: K extends keyof AgentProcessEvents ? AgentProcessEvents[K] : never
   ): boolean {
+    // Most events of a quick run have no listener: no copy of an empty list.
+    if (this.listenerCount(eventName as keyof AgentProcessEvents) === 0) return false;
     const listeners = this.rawListeners(eventName as keyof AgentProcessEvents);
     for (const listener of listeners) {
       try {
