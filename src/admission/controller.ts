@@ -53,16 +53,32 @@ export interface AdmissionHold {
   limit: string;
 }
 
+/** What admission is told about the try that asks to start. */
+export interface AdmissionEntry {
+  /**
+   * False when its agent draws on no account whose limits admission watches (a
+   * plain `command`): it starts at once, neither held by the slow start, a
+   * pause or the window, nor counted among the tries on the account (so it is
+   * not the slow start's probe, and its end says nothing). Default true.
+   */
+  drawsOnAccount?: boolean;
+}
+
 export interface AdmissionController {
   /**
    * Waits until a new try may start; null when `signal` aborted first. With
    * `wait`, a start the rate limit (a pause, a full window) would hold past
    * `wait.since + wait.maxWaitMs` resolves with that hold instead.
    */
-  admit(signal: AbortSignal | null): Promise<AdmissionTicket | null>;
+  admit(
+    signal: AbortSignal | null,
+    wait?: null,
+    entry?: AdmissionEntry,
+  ): Promise<AdmissionTicket | null>;
   admit(
     signal: AbortSignal | null,
     wait: AdmissionWait,
+    entry?: AdmissionEntry,
   ): Promise<AdmissionTicket | AdmissionHold | null>;
   /** Tries may run at once now. */
   readonly concurrency: number;

@@ -4,7 +4,9 @@
  * without a reset (an agent retrying a 429 or an overload, a 429 or 529
  * result) cuts the concurrency in half, a warning cuts it by a quarter, and
  * successes grow it back by one at a time up to the ceiling. Until the
- * account says anything, a slow start holds all but the first try back.
+ * account says anything, a slow start holds all but the first try back. A
+ * try whose agent draws on no account (a plain command) starts at once and
+ * is not counted.
  */
 import { backoffDelay, sleep } from '../strategies/backoff.js';
 import type { ProcessResult } from '../process/result.js';
@@ -13,6 +15,7 @@ import { AimdWindow } from './aimd.js';
 import type {
   AdmissionChange,
   AdmissionController,
+  AdmissionEntry,
   AdmissionHold,
   AdmissionTicket,
   AdmissionWait,
@@ -24,6 +27,13 @@ import { WindowQuota } from './window-quota.js';
 import { limitWords } from './words.js';
 
 const NOT_LIMITED: Settlement = { rateLimited: false, retryAt: null, limit: null };
+
+/** The ticket of a try that draws on no account: admission keeps no count of it. */
+const OFF_ACCOUNT: AdmissionTicket = {
+  observe: () => {},
+  settle: () => NOT_LIMITED,
+  release: () => {},
+};
 
 export class LocalAdmission implements AdmissionController {
   readonly options: NormalizedAdmission;
@@ -63,15 +73,23 @@ export class LocalAdmission implements AdmissionController {
     this.listeners.push(listener);
   }
 
-  admit(signal: AbortSignal | null): Promise<AdmissionTicket | null>;
+  admit(
+    signal: AbortSignal | null,
+    wait?: null,
+    entry?: AdmissionEntry,
+  ): Promise<AdmissionTicket | null>;
   admit(
     signal: AbortSignal | null,
     wait: AdmissionWait,
+    entry?: AdmissionEntry,
   ): Promise<AdmissionTicket | AdmissionHold | null>;
   async admit(
     signal: AbortSignal | null,
-    wait?: AdmissionWait,
+    wait?: AdmissionWait | null,
+    entry: AdmissionEntry = {},
   ): Promise<AdmissionTicket | AdmissionHold | null> {
+    // A try that draws on no account has nothing to wait for and nothing to teach.
+    if (entry.drawsOnAccount === false) return signal?.aborted ? null : OFF_ACCOUNT;
     for (;;) {
       if (signal?.aborted) return null;
       const hold = wait ? this.rateHold(Date.now()) : null;

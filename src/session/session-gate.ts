@@ -15,7 +15,7 @@ import type { AgentDriver } from '../process/agent-driver.js';
 import type { AgentProcess } from '../process/agent-process.js';
 import { formatCost, formatDuration } from '../process/format.js';
 import type { ProcessResult } from '../process/result.js';
-import type { GatePass, GateVerdict, StartGate } from '../strategies/start-gate.js';
+import type { GateEntry, GatePass, GateVerdict, StartGate } from '../strategies/start-gate.js';
 import { limitRecorder } from './limit-records.js';
 
 export interface SessionGateParts {
@@ -86,10 +86,14 @@ export class SessionGate implements StartGate {
     this.selfEnforced.add(processId);
   }
 
-  async enter(taskId: string, signal: AbortSignal | null): Promise<GatePass> {
+  async enter(
+    taskId: string,
+    signal: AbortSignal | null,
+    entry: GateEntry = {},
+  ): Promise<GatePass> {
     const early = this.refusal();
     if (early) return early;
-    const admitted = await this.admit(taskId, signal);
+    const admitted = await this.admit(taskId, signal, entry);
     if (admitted && 'until' in admitted) {
       this.limitedSince.delete(taskId);
       const message = `failed: rate limited (${admitted.limit}); starting at ${clockTime(admitted.until)} would pass --max-wait ${formatDuration(this.parts.maxWaitMs)}`;
@@ -116,10 +120,10 @@ export class SessionGate implements StartGate {
   }
 
   /** Admission's ticket for task `taskId`'s next try; time the rate limit holds it counts toward its --max-wait. */
-  private async admit(taskId: string, signal: AbortSignal | null) {
+  private async admit(taskId: string, signal: AbortSignal | null, entry: GateEntry) {
     if (!this.parts.admission) return null;
     const wait = { since: this.limitedSince.get(taskId) ?? null, maxWaitMs: this.parts.maxWaitMs };
-    const admitted = await this.parts.admission.admit(signal, wait);
+    const admitted = await this.parts.admission.admit(signal, wait, entry);
     if (wait.since !== null) this.limitedSince.set(taskId, wait.since);
     return admitted;
   }

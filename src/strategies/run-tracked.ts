@@ -98,7 +98,7 @@ async function runGated(
   if (!gate) return { kind: 'done', result: await run() };
   let pass;
   try {
-    pass = await gate.enter(task.id, signal);
+    pass = await gate.enter(task.id, signal, { drawsOnAccount: task.drawsOnAccount ?? true });
   } catch (error) {
     return { kind: 'done', result: task.failure(error) };
   }

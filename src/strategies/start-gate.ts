@@ -22,9 +22,19 @@ export type GatePass =
   /** Start it; call `leave` once with its result. */
   | { kind: 'admitted'; leave(result: ProcessResult): GateVerdict };
 
+/** What the gate is told about the try that asks to start. */
+export interface GateEntry {
+  /**
+   * False when the task's agent draws on no account whose rate limits admission
+   * watches (a plain `command`): admission neither holds it nor learns from it.
+   * Default true.
+   */
+  drawsOnAccount?: boolean;
+}
+
 export interface StartGate {
   /** Waits until task `taskId` may start a try (resolves at once when `signal` aborts). */
-  enter(taskId: string, signal: AbortSignal | null): Promise<GatePass>;
+  enter(taskId: string, signal: AbortSignal | null, entry?: GateEntry): Promise<GatePass>;
 }
 
 /** A start gate (a session's `gate`), or null; anything else is a mistake worth naming. */

@@ -9,6 +9,7 @@ import type { AgentProcess } from '../process/agent-process.js';
 import { notStartedResult } from '../process/build-result.js';
 import type { NotStarted, ProcessResult } from '../process/result.js';
 import type { ExecuteOptions, Executor, RetryNotice, SettleOptions } from '../tasks/executor.js';
+import { specDriver } from '../tasks/spec-driver.js';
 import type { TaskSpec } from '../tasks/task-spec.js';
 import { exceptionResult } from './exception-result.js';
 import { runOnce } from './run-once.js';
@@ -17,6 +18,12 @@ export interface StrategyTask {
   readonly id: string;
   /** The prompt; strategies may change it before the first try. */
   prompt: string;
+  /**
+   * False when its agent draws on no account whose rate limits admission
+   * watches (its driver reads none: no `rateLimitOf`, as for a plain
+   * `command`); absent: taken as true.
+   */
+  readonly drawsOnAccount?: boolean;
   /** Runs try `attempt` (1-based); resolves for every outcome, never rejects. */
   runTry(attempt: number, signal: AbortSignal | null): Promise<ProcessResult>;
   /** Announces the next try; throws when it cannot be made (the strategy then stops retrying). */
@@ -42,6 +49,7 @@ export function processTask(process: AgentProcess): StrategyTask {
     set prompt(value: string) {
       current.prompt = value;
     },
+    drawsOnAccount: process.driver.rateLimitOf !== undefined,
     runTry: (_attempt, signal) => runOnce(current, signal),
     skip(_attempt, { message, status }) {
       current.skip(message, status);
@@ -61,6 +69,15 @@ export function processTask(process: AgentProcess): StrategyTask {
   };
 }
 
+/** Whether a spec's agent reads rate limits from its stream (an unknown agent: taken as yes). */
+function specDrawsOnAccount(spec: TaskSpec): boolean {
+  try {
+    return specDriver(spec).rateLimitOf !== undefined;
+  } catch {
+    return true;
+  }
+}
+
 /** Where a spec's tries run, and what they are given. */
 export type SpecRun = Pick<ExecuteOptions, 'onEvent' | 'streamOutput' | 'console' | 'logger'> &
   SettleOptions & {
@@ -70,9 +87,14 @@ export type SpecRun = Pick<ExecuteOptions, 'onEvent' | 'streamOutput' | 'console
 
 /** A TaskSpec (already checked): each try is one `executor.run()`. */
 export function specTask(spec: TaskSpec, run: SpecRun): StrategyTask {
+  let account: boolean | undefined;
   const task: StrategyTask = {
     id: spec.id,
     prompt: spec.prompt,
+    // Read once, when a gate first asks.
+    get drawsOnAccount() {
+      return (account ??= specDrawsOnAccount(spec));
+    },
     runTry: (attempt, signal) => runSpec(attempt, signal, null),
     skip: (attempt, notStarted) => runSpec(attempt, null, notStarted),
     retrying(notice) {

@@ -110,4 +110,29 @@ describe('the slow start', () => {
     // A release says nothing about the account: the slow start still holds the third back.
     expect(admission.concurrency).toBe(1);
   });
+
+  test('a try that draws on no account starts at once, and is neither the probe nor, by its end, what opens it', async () => {
+    const admission = slow();
+    const offAccount = () => admission.admit(null, null, { drawsOnAccount: false });
+    const commands = await Promise.all([offAccount(), offAccount(), offAccount()]);
+    expect(commands.every((ticket) => ticket !== null)).toBe(true);
+    const { tickets } = ask(admission, 3);
+    await flush();
+    // The first try on the account is the probe, whatever ran before it.
+    expect(tickets).toHaveLength(1);
+    commands[0]!.settle(succeeded);
+    await flush();
+    expect(tickets).toHaveLength(1);
+
+    // Nor does the account's pause hold it.
+    tickets[0]!.observe({
+      kind: 'status',
+      status: 'rejected',
+      resetsAt: new Date(Date.now() + 60_000),
+      limitType: 'five_hour',
+      utilization: 1,
+    });
+    expect(admission.pausedUntil).not.toBeNull();
+    expect(await offAccount()).not.toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 /**
- * The session a run command opens, from its flags: -j, the admission and its
- * slow start, the budget, the backend and what every process starts from; a
+ * The session a run command opens, from its flags: -j, the admission, the
+ * budget, the backend and what every process starts from; a
  * new session, or the one `orchestrate resume` opens again.
  */
 import { silentLogger } from '../../logging/logger.js';
@@ -51,11 +51,6 @@ export async function openRunSession(
 function sessionOptions(config: RunConfig, planned: PlannedProcess[], parts: RunSessionParts) {
   const { view, mock, prices, limits, resume, backend } = parts;
   const taskCount = resume ? resume.plan.tasks.length : planned.length;
-  // A plain command draws on no account: the slow start would only hold its burst back.
-  const agents = resume
-    ? resume.plan.tasks.map((task) => task.spec.agent)
-    : planned.map((p) => p.agent);
-  const noAccount = agents.every((agent) => agent === 'command');
   return {
     ...(backend ? { backend } : {}),
     workingDir: config.cwd,
@@ -71,7 +66,6 @@ function sessionOptions(config: RunConfig, planned: PlannedProcess[], parts: Run
       : {
           admission: {
             maxConcurrency: Math.max(1, taskCount),
-            ...(noAccount ? { slowStart: false as const } : {}),
             ...limits.admission,
           },
         }),
