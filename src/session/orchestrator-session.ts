@@ -203,10 +203,12 @@ export class OrchestratorSession extends EventEmitter<OrchestratorSessionEvents>
   /**
    * Cancels the current try of one process of the session: a running tree
    * ends `cancelled`; one still waiting for a slot of the `limiter` (or not run
-   * yet) ends `cancelled` without starting. False when it has ended.
+   * yet) ends `cancelled` without starting, and so does a task of `executor`
+   * still queued in its strategy (no try made yet). False when it has ended.
    */
   cancelProcess(processId: string, reason = 'cancelled'): boolean {
-    return this.processes.tracker.cancel(processId, reason);
+    const task = this.executor.cancelTask(processId, reason);
+    return this.processes.tracker.cancel(processId, reason) || task;
   }
 
   getSessionLogPath(): string {

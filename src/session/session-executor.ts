@@ -69,6 +69,9 @@ export class SessionExecutor implements Executor {
   /** The worktrees of the tasks that asked for one. */
   private readonly worktrees: TaskWorktrees;
 
+  /** What cancels each task given to a strategy, until it settles (see `cancelTask`). */
+  private readonly cancels = new Map<string, AbortController>();
+
   /** `resumed`: the tasks a resumed session runs again (their tries go on numbering). */
   constructor(
     private readonly session: SessionParts,
@@ -94,9 +97,9 @@ export class SessionExecutor implements Executor {
     }
     const asked = options.attempt ?? 1;
     const attempt = this.attemptOf(spec.id, asked);
-    // A first try that is not started (skipped, or failed past --max-wait) leases nothing.
+    // A first try that is not started (skipped, failed past --max-wait, cancelled) leases nothing.
     const folder =
-      asked === 1 && !options.notStarted
+      asked === 1 && !options.notStarted && !options.signal?.aborted
         ? await this.worktrees.folder(spec, this.resumed?.has(spec.id) ?? false)
         : null;
     const process =
@@ -121,18 +124,38 @@ export class SessionExecutor implements Executor {
     return this.resumed?.attempt(taskId, n) ?? n;
   }
 
-  /** A task given to a strategy, not started yet: a 'queued' record (the dashboard shows it waiting). */
-  queued(spec: TaskSpec): void {
+  /**
+   * A task given to a strategy, not started yet: a 'queued' record (the
+   * dashboard shows it waiting), and the signal that `cancelTask` aborts.
+   */
+  queued(spec: TaskSpec): AbortSignal {
     this.session.record({
       kind: 'queued',
       processId: spec.id,
       agent: spec.agent,
       ...(spec.label === undefined ? {} : { label: spec.label }),
     });
+    const cancel = new AbortController();
+    this.cancels.set(spec.id, cancel);
+    return cancel.signal;
+  }
+
+  /**
+   * Cancels a task given to a strategy, whatever it is doing: one still
+   * waiting its turn ends `cancelled` at once, without starting; a running
+   * try ends, and no retry follows. False when there is no such task, or it
+   * has settled (or was cancelled already).
+   */
+  cancelTask(taskId: string, reason: string): boolean {
+    const cancel = this.cancels.get(taskId);
+    if (!cancel || cancel.signal.aborted) return false;
+    cancel.abort(new Error(reason));
+    return true;
   }
 
   /** After a task's last try: its worktree (if it has one) is released and the artifacts join the result. */
   settled(spec: TaskSpec, result: ProcessResult, options?: SettleOptions): Promise<ProcessResult> {
+    this.cancels.delete(spec.id);
     return this.worktrees.settle(spec, result, options);
   }
 

@@ -3,7 +3,8 @@
  * data, run by the executor) or an unstarted process object. Specs are parsed
  * (every problem named); processes run once each; no two tasks share an id,
  * so no two write the same log file. Once all are sound, the executor is told
- * of each spec (a session records it as queued).
+ * of each spec (a session records it as queued, and may answer with a signal
+ * that cancels that task alone).
  */
 import { AgentProcess } from '../process/agent-process.js';
 import { describeValue } from '../process/validate.js';
@@ -43,7 +44,7 @@ export function strategyTasks(
   /** A process's log file, or a spec's id (its log file is `<logDir>/<id>.log`). */
   const claims = new Map<string, number>();
   let run: SpecRun | null = null;
-  const specs: TaskSpec[] = [];
+  const specs: [TaskSpec, StrategyTask][] = [];
   const tasks = value.map((item: unknown, index) => {
     const list = item instanceof AgentProcess ? 'processes' : 'tasks';
     const name = `\`${list}[${index}]\``;
@@ -75,12 +76,16 @@ export function strategyTasks(
         `${name} and \`tasks[${other}]\` are both "${spec.id}" and would write the same log; give them different ids.`,
     );
     run ??= specRun(options);
-    specs.push(spec);
-    return specTask(spec, run);
+    const task = specTask(spec, run);
+    specs.push([spec, task]);
+    return task;
   });
   // Every input is sound: the executor may now show them all as waiting their turn.
   const executor = (run as SpecRun | null)?.executor;
-  for (const spec of specs) executor?.queued?.(spec);
+  for (const [spec, task] of specs) {
+    const signal = executor?.queued?.(spec);
+    if (signal instanceof AbortSignal) task.signal = signal;
+  }
   return tasks;
 }
 

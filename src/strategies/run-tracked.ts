@@ -5,7 +5,9 @@
  * (a 'retry' event on the process it replaces, or to the executor and
  * `onEvent` for a spec); each try logs apart (`<id>.attempt-N.log`). A try the
  * rate limit refused runs again without counting as a try. After the last
- * try the task settles its result (a worktree task's is released there).
+ * try the task settles its result (a worktree task's is released there). A
+ * task with a signal of its own (a session's cancel of a queued task) ends on
+ * it as on the strategy's: a try not started yet never starts.
  */
 import type { ProcessResult } from '../process/result.js';
 import type { RetryNotice } from '../tasks/executor.js';
@@ -35,7 +37,11 @@ export async function runTracked(
   index: number,
   options: TrackOptions,
 ): Promise<StrategyResult> {
-  const last = await runTries(task, index, options);
+  // A task its executor can cancel alone listens to both signals.
+  const own = task.signal;
+  const signal =
+    own && options.signal ? AbortSignal.any([options.signal, own]) : (own ?? options.signal);
+  const last = await runTries(task, index, { ...options, signal });
   if (!task.settle) return last;
   const { index: _index, tries, ...result } = last;
   try {

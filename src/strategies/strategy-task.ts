@@ -36,6 +36,8 @@ export interface StrategyTask {
   failure(error: unknown): ProcessResult;
   /** After the last try: the result to hand back (a spec's worktree released, its artifacts added). */
   settle?(result: ProcessResult): Promise<ProcessResult>;
+  /** Ends this task alone, beside the strategy's signal (the executor's answer when it was queued). */
+  signal?: AbortSignal;
 }
 
 /** A process object: the first try runs it, each retry runs a clone with the next attempt number. */
@@ -107,7 +109,11 @@ export function specTask(spec: TaskSpec, run: SpecRun): StrategyTask {
         reason: notice.reason,
       });
     },
-    withTimeout: (timeoutMs) => specTask({ ...spec, prompt: task.prompt, timeoutMs }, run),
+    withTimeout(timeoutMs) {
+      const limited = specTask({ ...spec, prompt: task.prompt, timeoutMs }, run);
+      if (task.signal) limited.signal = task.signal;
+      return limited;
+    },
     settle(result) {
       const { executor, whileLeased } = run;
       if (!executor.settled) return Promise.resolve(result);

@@ -68,8 +68,13 @@ export interface SettleOptions {
 export interface Executor {
   /** Runs one try of `spec`; resolves for every outcome of the task, rejects only for misuse. */
   run(spec: TaskSpec, options: ExecuteOptions): Promise<ProcessResult>;
-  /** Told of each task a strategy was given, before any of them starts (a session records it as queued); optional. */
-  queued?(spec: TaskSpec): void;
+  /**
+   * Told of each task a strategy was given, before any of them starts (a
+   * session records it as queued); optional. It may answer with a signal that
+   * ends this one task (a session's cancel of a task still waiting its turn):
+   * its tries then end `cancelled`, and one not started never starts.
+   */
+  queued?(spec: TaskSpec): AbortSignal | void;
   /** Told before another try of `spec` (a session records it); optional. */
   retrying?(spec: TaskSpec, notice: RetryNotice): void;
   /**

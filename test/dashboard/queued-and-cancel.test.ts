@@ -3,14 +3,21 @@
  * (Debian's Chromium through playwright-core): `orchestrate parallel -j 1`
  * over agents that each wait for a file the test creates, so the page is seen
  * with one process running and the others queued; then each starting in turn,
- * or cancelled from a separate `orchestrate dashboard --allow-cancel`.
+ * a queued one cancelled from the run's own dashboard, or cancels from a
+ * separate `orchestrate dashboard --allow-cancel`.
  */
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserPerFile, rowPhases } from '../helpers/browser.js';
 import { fixture } from '../helpers/fixtures.js';
-import { startCli, waitFor, waitForFirstStart } from '../cli/helpers/run-cli.js';
+import {
+  onlySession,
+  sessionEvents,
+  startCli,
+  waitFor,
+  waitForFirstStart,
+} from '../cli/helpers/run-cli.js';
 
 const WAIT = { timeout: 60_000 };
 
@@ -65,6 +72,52 @@ describe('queued processes on the dashboard', () => {
         'process-003:ended',
       ]);
       expect((await run.done).code).toBe(0);
+    } finally {
+      await page.close();
+      run.child.kill('SIGINT');
+    }
+  }, 180_000);
+
+  it('cancels a queued task from the page: it ends cancelled and never starts, and the next one takes its turn', async () => {
+    const folder = join(shared.dir.path, 'cancel-queued');
+    const run = waitingRun(folder, ['a', 'b', 'c'], ['--dashboard', '--allow-cancel']);
+    let stderr = '';
+    run.child.stderr!.on('data', (s: string) => (stderr += s));
+    const url = await waitFor(() => /Dashboard: (\S+)/.exec(stderr)?.[1], 60_000);
+    const page = await shared.browser.context.newPage();
+    try {
+      await page.goto(url);
+      await page.waitForSelector('tr[data-process="process-001"][data-phase="running"]', WAIT);
+      expect(await phases(page)).toEqual([
+        'process-001:running',
+        'process-002:queued',
+        'process-003:queued',
+      ]);
+      await page.click('tr[data-process="process-002"] button.cancel');
+      await page.waitForSelector('tr[data-process="process-002"][data-phase="ended"]', WAIT);
+      expect(await page.textContent('.notice')).toBe('Cancelling process-002');
+      expect((await page.textContent('tr[data-process="process-002"] td.state'))?.trim()).toBe(
+        'not run',
+      );
+      expect(await page.textContent('tr[data-process="process-002"] td.last-line')).toContain(
+        'cancelled before it started',
+      );
+      // The running one goes on; once it ends, the third starts, not the cancelled one.
+      expect(await phases(page)).toEqual([
+        'process-001:running',
+        'process-002:ended',
+        'process-003:queued',
+      ]);
+      writeFileSync(join(folder, 'a'), '');
+      await page.waitForSelector('tr[data-process="process-003"][data-phase="running"]', WAIT);
+      writeFileSync(join(folder, 'c'), '');
+      await page.waitForSelector('tr[data-process="process-003"][data-phase="ended"]', WAIT);
+      expect((await run.done).code).not.toBe(0);
+      const records = sessionEvents(onlySession(join(folder, 'logs')));
+      const ofSecond = records.filter((r) => r.processId === 'process-002');
+      expect(ofSecond.map((r) => r.kind)).not.toContain('process-start');
+      expect(ofSecond.find((r) => r.kind === 'process-end')?.status).toBe('cancelled');
+      expect(await page.locator('.timeline .bar').count()).toBe(2);
     } finally {
       await page.close();
       run.child.kill('SIGINT');

@@ -2,7 +2,8 @@
  * The session's processes as a table: step (for patterns), agent, model,
  * state (queued, running, silent for N s, paused for rate limit, waiting to
  * retry, then its status, or not run), elapsed, tokens, cost, last line, and a Cancel
- * button for a running one when the dashboard may cancel.
+ * button for one not ended (running, queued or waiting to retry) while the
+ * run lasts, when the dashboard may cancel.
  */
 import { html } from 'lit-html';
 import { sessionPath } from './api.js';
@@ -86,7 +87,7 @@ export function processTable(
               canCancel
                 ? html`<td>
                     ${
-                      p.phase === 'running'
+                      p.phase !== 'ended' && !over
                         ? html`<button class="cancel" @click=${() => cancelOne(p)}>Cancel</button>`
                         : ''
                     }
