@@ -33,7 +33,8 @@ describe('budgets and admission from the command line', () => {
       join(repoRoot, 'test/cli/fixtures/scripts/small-account.json'),
       '--agent-retries',
       '0',
-      // All ten at once: the first window meets more tries than it has room for.
+      // All ten at once: the first window (10 s, from the first call) meets more tries than it
+      // has room for, even when a loaded machine spreads the ten starts over several seconds.
       '--no-slow-start',
       '--log-dir',
       logDir,
