@@ -7,13 +7,13 @@ import type { Logger, LogLevel } from '../logging/logger.js';
 import { consoleLogger } from '../logging/logger.js';
 import type { AgentDriver } from './agent-driver.js';
 import { runAttempt } from './attempt.js';
-import { IsolatedEmitter, listenerName } from './isolated-emitter.js';
+import { IsolatedEmitter, listenerFailure } from './isolated-emitter.js';
 import type { ProcessState } from './process-events.js';
 import { processFiles, type ProcessFiles } from './process-files.js';
 import { normalizeOptions, type AgentProcessOptions, type NormalizedOptions } from './options.js';
 import type { EndReason, NotStarted, ProcessResult } from './result.js';
-import type { ChildRun } from './run-child.js';
-import { inSlot, type StartSlot } from './start-slot.js';
+import { RunEnding } from './run-ending.js';
+import type { StartSlot } from './start-slot.js';
 
 export type {
   AgentProcessEvents,
@@ -35,17 +35,12 @@ export class AgentProcess extends IsolatedEmitter {
   private readonly files: ProcessFiles;
   private readonly logger: Logger;
   private status: ProcessState = 'pending';
-  private early: EndReason | null = null;
   private notStarted: NotStarted | null = null;
   /** Arguments added after construction (a session's per-process budget); clones keep them. */
   private addedArgs: string[] = [];
-  private current: ChildRun | null = null;
   /** What each run waits for before it starts (a session's limiter); clones keep it. */
   private slot: StartSlot | null = null;
-  /** Aborted by a cancel while the run waits for its slot. */
-  private waiting: AbortController | null = null;
-  /** The first error thrown by a listener or the logger during this run, in words. */
-  private listenerError: string | null = null;
+  private readonly ending = new RunEnding();
 
   constructor(
     readonly driver: AgentDriver,
@@ -113,16 +108,12 @@ export class AgentProcess extends IsolatedEmitter {
    * killed, and its result names the error; the host never sees the throw.
    */
   protected listenerThrew(event: string | null, error: unknown): void {
-    const who = event === null ? 'the logger' : listenerName(event);
-    const message = `${who} threw: ${error instanceof Error ? error.message : String(error)}`;
+    const message = listenerFailure(event, error);
     // To the logger alone: the 'log' event may be the channel that failed.
     if (event !== null) this.sayQuietly('ERROR', message);
     // An 'end' listener runs after the result is made: it never changes it.
     if (this.status === 'ended' || event === 'end') return;
-    this.listenerError ??= message;
-    const reason: EndReason = { kind: 'error', message };
-    if (this.current) this.current.end(reason);
-    else if (this.status === 'running' && !this.early) this.early = reason;
+    this.ending.listenerFailed(message, this.status === 'running');
   }
 
   /** To the logger only, and never throws. */
@@ -167,15 +158,8 @@ export class AgentProcess extends IsolatedEmitter {
     try {
       // A run not started (skipped, or failed past --max-wait) starts nothing: it needs no slot.
       if (!this.slot || this.notStarted !== null) return await this.execute();
-      const waiting = (this.waiting = new AbortController());
-      if (this.early) waiting.abort();
-      const start = () => {
-        this.waiting = null;
-        return this.execute();
-      };
-      return await inSlot(this.slot, start, waiting, this.options.signal);
+      return await this.ending.inSlot(this.slot, () => this.execute(), this.options.signal);
     } finally {
-      this.waiting = null;
       this.status = 'ended';
     }
   }
@@ -190,11 +174,7 @@ export class AgentProcess extends IsolatedEmitter {
   }
 
   private endWith(reason: EndReason): void {
-    if (this.current) this.current.end(reason);
-    // Pending, or running but still spawning: the reason is applied once the child exists.
-    else if (this.status !== 'ended' && !this.early) this.early = reason;
-    // Waiting for its slot: it goes through at once, to end unstarted.
-    this.waiting?.abort();
+    this.ending.end(reason, this.status === 'ended');
   }
 
   private execute(): Promise<ProcessResult> {
@@ -205,14 +185,14 @@ export class AgentProcess extends IsolatedEmitter {
       args: [...this.options.extraArgs, ...this.addedArgs],
       files: this.files,
       notStarted: this.notStarted,
-      early: () => this.early,
+      early: () => this.ending.early,
       endEarly: (reason) => {
-        this.early ??= reason;
+        this.ending.early ??= reason;
       },
       attach: (run) => {
-        this.current = run;
+        this.ending.current = run;
       },
-      listenerError: () => this.listenerError,
+      listenerError: () => this.ending.listenerError,
       say: (level, message) => this.say(level, message),
     });
   }

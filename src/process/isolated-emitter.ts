@@ -46,3 +46,9 @@ export abstract class IsolatedEmitter extends EventEmitter<AgentProcessEvents> {
 export function listenerName(event: string): string {
   return `${/^[aeiou]/.test(event) ? 'an' : 'a'} '${event}' listener`;
 }
+
+/** "an 'output' listener threw: boom", or "the logger threw: ..." when `event` is null. */
+export function listenerFailure(event: string | null, error: unknown): string {
+  const who = event === null ? 'the logger' : listenerName(event);
+  return `${who} threw: ${error instanceof Error ? error.message : String(error)}`;
+}
