@@ -39,22 +39,37 @@ function waitingRun(folder: string, names: string[], flags: string[]) {
   ]);
 }
 
+/**
+ * Starts a waiting run of a, b and c with its own dashboard and opens the page
+ * once the first runs: one process running, the other two queued.
+ */
+async function openQueuedRun(folder: string, flags: string[]) {
+  const run = waitingRun(folder, ['a', 'b', 'c'], ['--dashboard', ...flags]);
+  let stderr = '';
+  run.child.stderr!.on('data', (s: string) => (stderr += s));
+  const url = await waitFor(() => /Dashboard: (\S+)/.exec(stderr)?.[1], 60_000);
+  const page = await shared.browser.context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForSelector('tr[data-process="process-001"][data-phase="running"]', WAIT);
+    expect(await phases(page)).toEqual([
+      'process-001:running',
+      'process-002:queued',
+      'process-003:queued',
+    ]);
+  } catch (error) {
+    await page.close();
+    run.child.kill('SIGINT');
+    throw error;
+  }
+  return { run, page };
+}
+
 describe('queued processes on the dashboard', () => {
   it('shows the processes not started yet as queued, then each starting in turn', async () => {
     const folder = join(shared.dir.path, 'queued');
-    const run = waitingRun(folder, ['a', 'b', 'c'], ['--dashboard']);
-    let stderr = '';
-    run.child.stderr!.on('data', (s: string) => (stderr += s));
-    const url = await waitFor(() => /Dashboard: (\S+)/.exec(stderr)?.[1], 60_000);
-    const page = await shared.browser.context.newPage();
+    const { run, page } = await openQueuedRun(folder, []);
     try {
-      await page.goto(url);
-      await page.waitForSelector('tr[data-process="process-001"][data-phase="running"]', WAIT);
-      expect(await phases(page)).toEqual([
-        'process-001:running',
-        'process-002:queued',
-        'process-003:queued',
-      ]);
       expect(await page.textContent('tr[data-process="process-002"] td.state')).toContain('queued');
       writeFileSync(join(folder, 'a'), '');
       await page.waitForSelector('tr[data-process="process-002"][data-phase="running"]', WAIT);
@@ -80,19 +95,8 @@ describe('queued processes on the dashboard', () => {
 
   it('cancels a queued task from the page: it ends cancelled and never starts, and the next one takes its turn', async () => {
     const folder = join(shared.dir.path, 'cancel-queued');
-    const run = waitingRun(folder, ['a', 'b', 'c'], ['--dashboard', '--allow-cancel']);
-    let stderr = '';
-    run.child.stderr!.on('data', (s: string) => (stderr += s));
-    const url = await waitFor(() => /Dashboard: (\S+)/.exec(stderr)?.[1], 60_000);
-    const page = await shared.browser.context.newPage();
+    const { run, page } = await openQueuedRun(folder, ['--allow-cancel']);
     try {
-      await page.goto(url);
-      await page.waitForSelector('tr[data-process="process-001"][data-phase="running"]', WAIT);
-      expect(await phases(page)).toEqual([
-        'process-001:running',
-        'process-002:queued',
-        'process-003:queued',
-      ]);
       await page.click('tr[data-process="process-002"] button.cancel');
       await page.waitForSelector('tr[data-process="process-002"][data-phase="ended"]', WAIT);
       expect(await page.textContent('.notice')).toBe('Cancelling process-002');

@@ -83,6 +83,24 @@ function socketOnreadKeys(): { buffer: symbol; callback: symbol } | null {
   return onreadKeys;
 }
 
+/** The `onread` callback: hands each read to `onChunk` as a view of the pooled buffer. */
+function onreadCallback(onChunk: (chunk: Buffer) => void) {
+  return (length: number, view: Uint8Array): boolean => {
+    onChunk(Buffer.from(view.buffer, view.byteOffset, length));
+    return true;
+  };
+}
+
+/** Reads start; once closed, the socket reads no more into the buffer: the next pipe may have it. */
+function readUntilClosed(socket: Socket, buffer: Buffer, closed: () => void): void {
+  socket.on('error', () => undefined);
+  socket.once('close', () => {
+    giveBack(buffer);
+    closed();
+  });
+  socket.resume();
+}
+
 /**
  * The same reading, on child_process's own socket: its handle reads into the
  * pooled buffer from now on, just as a socket made with `onread` does. A
@@ -102,17 +120,8 @@ function inPlaceReader(
       handle.useUserBuffer(buffer);
       const fields = socket as unknown as Record<symbol, unknown>;
       fields[keys.buffer] = buffer;
-      fields[keys.callback] = (length: number, view: Uint8Array) => {
-        onChunk(Buffer.from(view.buffer, view.byteOffset, length));
-        return true;
-      };
-      socket.on('error', () => undefined);
-      // Closed, the socket reads no more into the buffer: the next pipe may have it.
-      socket.once('close', () => {
-        giveBack(buffer);
-        resolveClosed();
-      });
-      socket.resume();
+      fields[keys.callback] = onreadCallback(onChunk);
+      readUntilClosed(socket, buffer, resolveClosed);
     },
     pause: () => void socket.pause(),
     resume: () => void socket.resume(),
@@ -148,21 +157,9 @@ export function chunkReader(stream: Readable): ChunkReader {
         handle: handle as never,
         readable: true,
         writable: false,
-        onread: {
-          buffer,
-          callback: (length: number, view: Uint8Array) => {
-            onChunk(Buffer.from(view.buffer, view.byteOffset, length));
-            return true;
-          },
-        },
+        onread: { buffer, callback: onreadCallback(onChunk) },
       });
-      socket.on('error', () => undefined);
-      // Closed, the socket reads no more into the buffer: the next pipe may have it.
-      socket.once('close', () => {
-        giveBack(buffer);
-        resolveClosed();
-      });
-      socket.resume();
+      readUntilClosed(socket, buffer, resolveClosed);
     },
     pause: () => void socket?.pause(),
     resume: () => void socket?.resume(),
