@@ -5,6 +5,9 @@
  * anything is unusual; zod (task-spec-schema.ts, loaded then) has the last
  * word and words the problems. A property test holds this check to the
  * schema: it never accepts what zod rejects, and its copy equals zod's.
+ * Why not zod for every spec: loading it costs 12.6 MB of RSS and 94 modules
+ * (its locales load with every entry point), which kept a fleet's RSS above
+ * 1.3x of a bare spawn script (docs/benchmarks.md, session 5 and 6).
  */
 import { processIdProblem } from '../process/process-id.js';
 import { TASK_FIELDS, type TaskSpec } from './task-spec.js';
