@@ -53,8 +53,13 @@ async function startTree(
       output += text;
       if (announcedPids(output).length >= count) resolve();
     });
+    // The leader's exit can be seen before its last output is read (the pipe stays open in
+    // the grandchildren): give the output a moment to arrive before calling it missing.
     child.on('exit', () =>
-      announcedPids(output).length >= count ? resolve() : reject(new Error(output)),
+      setTimeout(
+        () => (announcedPids(output).length >= count ? resolve() : reject(new Error(output))),
+        2000,
+      ),
     );
   });
   const grandchildren = announcedPids(output);
