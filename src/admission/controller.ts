@@ -6,6 +6,7 @@
  * counting as a try. Pluggable: a distributed backend can share one across
  * machines by implementing this interface.
  */
+import type { GateEntry } from '../strategies/start-gate.js';
 import type { ProcessResult } from '../process/result.js';
 import type { RateLimitSignal } from '../process/rate-limit.js';
 
@@ -53,16 +54,8 @@ export interface AdmissionHold {
   limit: string;
 }
 
-/** What admission is told about the try that asks to start. */
-export interface AdmissionEntry {
-  /**
-   * False when its agent draws on no account whose limits admission watches (a
-   * plain `command`): it starts at once, neither held by the slow start, a
-   * pause or the window, nor counted among the tries on the account (so it is
-   * not the slow start's probe, and its end says nothing). Default true.
-   */
-  drawsOnAccount?: boolean;
-}
+/** What admission is told about the try that asks to start: the gate's entry, passed on. */
+export type AdmissionEntry = GateEntry;
 
 export interface AdmissionController {
   /**
